@@ -1,0 +1,75 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Planning.Server.Data;
+using Planning.Server.Errors;
+using Planning.Server.Hosting;
+
+namespace Planning.Server.Dataset;
+
+public sealed record ImportResult(int Districts, int AdminAreas, int Schools, int ResidentialAreas, bool Unchanged);
+
+/// <summary>Validates an upload as a whole, then writes it in one transaction (or not at all).</summary>
+public sealed class DatasetImporter(PlanningDb db, ServerLimits limits)
+{
+    public async Task<ImportResult> ImportAsync(IReadOnlyDictionary<string, byte[]> layers, bool replace, CancellationToken ct)
+    {
+        var fingerprint = Fingerprint(layers);
+        if (replace && await db.DatasetImports.OrderByDescending(x => x.Id).Select(x => x.Sha256).FirstOrDefaultAsync(ct) == fingerprint)
+        {
+            return new ImportResult(await db.Districts.CountAsync(ct), await db.AdminAreas.CountAsync(ct),
+                await db.Schools.CountAsync(ct), await db.ResidentialAreas.CountAsync(ct), Unchanged: true);
+        }
+
+        var problems = new Problems();
+        var upload = GeoJsonLayerReader.Read(layers, problems);
+        var features = upload.Districts.Count + upload.AdminAreas.Count + upload.Schools.Count + upload.ResidentialAreas.Count;
+        if (features > limits.MaxImportFeatures)
+        {
+            throw new LimitExceededException($"the upload has {features} features; the limit is {limits.MaxImportFeatures}");
+        }
+        var stored = replace ? StoredCodes.None : await LoadStoredAsync(ct);
+        DatasetValidator.Validate(upload, stored, replace, problems);
+        problems.ThrowIfAny();
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var writer = new BulkWriter((NpgsqlConnection)db.Database.GetDbConnection());
+        if (replace)
+        {
+            await writer.DeleteAllAsync(ct);
+        }
+        else
+        {
+            // The data no longer matches any imported file set.
+            await db.DatasetImports.ExecuteDeleteAsync(ct);
+        }
+        await writer.WriteAsync(upload, ct);
+        if (replace)
+        {
+            await writer.RecordImportAsync(fingerprint, ct);
+        }
+        await transaction.CommitAsync(ct);
+        return new ImportResult(upload.Districts.Count, upload.AdminAreas.Count, upload.Schools.Count,
+            upload.ResidentialAreas.Count, Unchanged: false);
+    }
+
+    private async Task<StoredCodes> LoadStoredAsync(CancellationToken ct)
+    {
+        var district = await db.Districts.Select(d => d.Boundary).FirstOrDefaultAsync(ct);
+        var admin = await db.AdminAreas.Select(a => a.Code).ToListAsync(ct);
+        var schools = await db.Schools.Select(s => new { s.Code, s.Level }).ToDictionaryAsync(s => s.Code, s => s.Level, ct);
+        var areas = await db.ResidentialAreas.Select(a => a.Code).ToListAsync(ct);
+        return new StoredCodes(district, admin.ToHashSet(), schools, areas.ToHashSet());
+    }
+
+    private static string Fingerprint(IReadOnlyDictionary<string, byte[]> layers)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var (name, bytes) in layers.OrderBy(l => l.Key, StringComparer.Ordinal))
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{name}:{bytes.Length}:"));
+            hash.AppendData(bytes);
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+}

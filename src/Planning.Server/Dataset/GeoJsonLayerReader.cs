@@ -1,0 +1,236 @@
+using System.Text.Json;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.IO.Converters;
+using Planning.Server.Errors;
+
+namespace Planning.Server.Dataset;
+
+/// <summary>Parses the four layers of docs/dataset-format.md, collecting every problem found.</summary>
+public static class GeoJsonLayerReader
+{
+    private static readonly GeometryFactory Factory = new(new PrecisionModel(), 4326);
+
+    private static readonly JsonSerializerOptions GeometryOptions = new()
+    {
+        Converters = { new GeoJsonConverterFactory(Factory) },
+    };
+
+    public static DatasetFeatures Read(IReadOnlyDictionary<string, byte[]> layers, Problems problems) => new(
+        ReadLayer(layers, LayerNames.District, problems, ReadDistrict),
+        ReadLayer(layers, LayerNames.AdminAreas, problems, ReadAdminArea),
+        ReadLayer(layers, LayerNames.Schools, problems, ReadSchool),
+        ReadLayer(layers, LayerNames.ResidentialAreas, problems, ReadResidentialArea));
+
+    private delegate T? FeatureReader<T>(PropertyReader p, Geometry? geometry);
+
+    private static List<T> ReadLayer<T>(
+        IReadOnlyDictionary<string, byte[]> layers, string layer, Problems problems, FeatureReader<T> read)
+        where T : class
+    {
+        var result = new List<T>();
+        if (!layers.TryGetValue(layer, out var bytes))
+        {
+            return result;
+        }
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 64 });
+        }
+        catch (JsonException e)
+        {
+            problems.Add(layer, $"is not valid JSON: {e.Message}");
+            return result;
+        }
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object
+                || !root.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String
+                || type.GetString() != "FeatureCollection"
+                || !root.TryGetProperty("features", out var features) || features.ValueKind != JsonValueKind.Array)
+            {
+                problems.Add(layer, "must be a GeoJSON FeatureCollection with a \"features\" array");
+                return result;
+            }
+            CheckCrs(root, layer, problems);
+            var index = 0;
+            foreach (var feature in features.EnumerateArray())
+            {
+                var path = $"{layer}[{index++}]";
+                if (feature.ValueKind != JsonValueKind.Object)
+                {
+                    problems.Add(path, "must be a GeoJSON Feature object");
+                    continue;
+                }
+                var properties = feature.TryGetProperty("properties", out var p) ? p : default;
+                if (properties.ValueKind != JsonValueKind.Object)
+                {
+                    problems.Add($"{path}.properties", "must be an object");
+                    continue;
+                }
+                var geometry = ReadGeometry(feature, path, problems);
+                if (read(new PropertyReader(properties, path, problems), geometry) is { } item)
+                {
+                    result.Add(item);
+                }
+            }
+        }
+        return result;
+    }
+
+    /// <summary>RFC 7946 drops "crs"; an old-style member naming anything but WGS84 is an error, not silently ignored.</summary>
+    private static void CheckCrs(JsonElement root, string layer, Problems problems)
+    {
+        if (!root.TryGetProperty("crs", out var crs) || crs.ValueKind == JsonValueKind.Null)
+        {
+            return;
+        }
+        var name = crs.ValueKind == JsonValueKind.Object && crs.TryGetProperty("properties", out var props)
+            && props.ValueKind == JsonValueKind.Object && props.TryGetProperty("name", out var n)
+            && n.ValueKind == JsonValueKind.String ? n.GetString()! : crs.GetRawText();
+        string[] wgs84 = ["urn:ogc:def:crs:OGC:1.3:CRS84", "urn:ogc:def:crs:OGC::CRS84", "EPSG:4326", "urn:ogc:def:crs:EPSG::4326"];
+        if (!wgs84.Contains(name, StringComparer.OrdinalIgnoreCase))
+        {
+            problems.Add($"{layer}.crs", $"must be WGS84 longitude/latitude (RFC 7946); \"{name}\" is not accepted, reproject first");
+        }
+    }
+
+    private static Geometry? ReadGeometry(JsonElement feature, string path, Problems problems)
+    {
+        if (!feature.TryGetProperty("geometry", out var element) || element.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add($"{path}.geometry", "is required");
+            return null;
+        }
+        return ParseGeometry(element, $"{path}.geometry", problems);
+    }
+
+    /// <summary>Parses a GeoJSON geometry object sent on its own (e.g. in a gRPC field).</summary>
+    public static Geometry? ParseGeometry(string geoJson, string field, Problems problems)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(geoJson, new JsonDocumentOptions { MaxDepth = 64 });
+            if (document.RootElement.ValueKind == JsonValueKind.Object)
+            {
+                return ParseGeometry(document.RootElement, field, problems);
+            }
+        }
+        catch (JsonException)
+        {
+        }
+        problems.Add(field, "must be a GeoJSON geometry object");
+        return null;
+    }
+
+    private static Geometry? ParseGeometry(JsonElement element, string field, Problems problems)
+    {
+        try
+        {
+            var geometry = element.Deserialize<Geometry>(GeometryOptions);
+            if (geometry is null || geometry.IsEmpty)
+            {
+                problems.Add(field, "must not be empty");
+                return null;
+            }
+            geometry.SRID = 4326;
+            return geometry;
+        }
+        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException
+                                      or FormatException or IndexOutOfRangeException or NullReferenceException)
+        {
+            problems.Add(field, $"is not a valid GeoJSON geometry: {e.Message}");
+            return null;
+        }
+    }
+
+    private static MultiPolygon? Area(PropertyReader p, Geometry? geometry)
+    {
+        switch (geometry)
+        {
+            case MultiPolygon mp:
+                return mp;
+            case Polygon polygon:
+                return Factory.CreateMultiPolygon([polygon]);
+            case null:
+                return null;
+            default:
+                p.Problem("geometry", $"must be a Polygon or MultiPolygon, not a {geometry.GeometryType}");
+                return null;
+        }
+    }
+
+    private static DistrictFeature? ReadDistrict(PropertyReader p, Geometry? geometry)
+    {
+        var code = p.Code();
+        var name = p.Text("name");
+        var population = p.Count("population");
+        return Area(p, geometry) is { } area ? new DistrictFeature(code, name, population, area) : null;
+    }
+
+    private static AdminAreaFeature? ReadAdminArea(PropertyReader p, Geometry? geometry)
+    {
+        var code = p.Code();
+        var name = p.Text("name");
+        var kind = p.Enum("kind", EnumNames.AdminAreaKinds);
+        var population = p.Count("population");
+        var approximate = p.Flag("approximate");
+        return Area(p, geometry) is { } area
+            ? new AdminAreaFeature(code, name, kind, population, approximate, area)
+            : null;
+    }
+
+    private static SchoolFeature? ReadSchool(PropertyReader p, Geometry? geometry)
+    {
+        var code = p.Code();
+        var name = p.Text("name");
+        var level = p.Enum("level", EnumNames.Levels);
+        var kind = p.Enum("kind", EnumNames.Kinds);
+        var adminArea = p.Code("admin_area");
+        var tracks = p.Objects("tracks", 1)
+            .Select(t => new CapacityFeature(
+                p.Term(t.Item, "from", t.Path), p.Tracks(t.Item, "primary", t.Path), p.Tracks(t.Item, "junior", t.Path)))
+            .ToList();
+        var resources = p.Objects("resources", 0)
+            .Select(r => ReadResources(p, r.Item, r.Path))
+            .ToList();
+        var enrolment = p.Grades("enrolment", required: true)!;
+        if (geometry is not null and not Point)
+        {
+            p.Problem("geometry", $"must be a Point, not a {geometry.GeometryType}");
+        }
+        return geometry is Point location
+            ? new SchoolFeature(code, name, level, kind, adminArea, location, tracks, resources, enrolment)
+            : null;
+    }
+
+    private static ResourceFeature ReadResources(PropertyReader p, JsonElement r, string path)
+    {
+        return new ResourceFeature(
+            p.EnumAt(r, "part", path, EnumNames.Parts), p.Term(r, "from", path),
+            p.Amount(r, "teachers_degree", path), p.Amount(r, "teachers_backbone", path),
+            p.Amount(r, "teachers_pe_art", path), p.Amount(r, "floor_area_m2", path),
+            p.Amount(r, "sports_area_m2", path), p.Amount(r, "equipment_value_yuan", path),
+            p.Amount(r, "multimedia_rooms", path));
+    }
+
+    private static ResidentialAreaFeature? ReadResidentialArea(PropertyReader p, Geometry? geometry)
+    {
+        var code = p.Code();
+        var name = p.Text("name");
+        var kind = p.Enum("kind", EnumNames.AreaKinds);
+        var adminArea = p.Code("admin_area");
+        var population = p.SmallCount("population");
+        var households = p.SmallCount("households");
+        var occupiedFrom = p.OptionalTerm("occupied_from");
+        var ramp = p.Fractions("occupancy_ramp");
+        var students = p.Grades("students", required: false);
+        var schoolPrimary = p.OptionalCode("school_primary");
+        var schoolJunior = p.OptionalCode("school_junior");
+        return Area(p, geometry) is { } area
+            ? new ResidentialAreaFeature(code, name, kind, adminArea, area, population, households,
+                occupiedFrom, ramp, students, schoolPrimary, schoolJunior)
+            : null;
+    }
+}

@@ -1,0 +1,158 @@
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Planning.Server.Data;
+using Planning.Server.Dataset;
+using Planning.Server.Errors;
+using Planning.V1;
+
+namespace Planning.Server.Services;
+
+public sealed class SchoolApi(PlanningDb db) : SchoolService.SchoolServiceBase
+{
+    private IQueryable<Data.School> Schools => db.Schools.AsSplitQuery()
+        .Include(s => s.AdminArea).Include(s => s.Capacity).Include(s => s.Resources);
+
+    public override async Task<ListSchoolsResponse> ListSchools(ListSchoolsRequest request, ServerCallContext context)
+    {
+        var ct = context.CancellationToken;
+        var problems = new Problems();
+        var (offset, size) = Paging.Read(request.Page, problems);
+        var box = Paging.Box(request.Bbox, problems);
+        problems.ThrowIfAny();
+
+        var query = Schools.AsNoTracking();
+        if (ProtoMapping.FromProto(request.Level) is { } level)
+        {
+            query = query.Where(s => s.Level == level);
+        }
+        if (ProtoMapping.FromProto(request.Kind) is { } kind)
+        {
+            query = query.Where(s => s.Kind == kind);
+        }
+        if (request.AdminAreaCode.Length > 0)
+        {
+            query = query.Where(s => s.AdminArea!.Code == request.AdminAreaCode);
+        }
+        if (box is not null)
+        {
+            query = query.Where(s => s.Location.Intersects(box));
+        }
+        var total = await query.CountAsync(ct);
+        var page = await query.OrderBy(s => s.Code).Skip(offset).Take(size).ToListAsync(ct);
+        var response = new ListSchoolsResponse { Page = Paging.Response(offset, size, total) };
+        response.Schools.AddRange(page.Select(ProtoMapping.ToProto));
+        return response;
+    }
+
+    public override async Task<V1.School> GetSchool(GetSchoolRequest request, ServerCallContext context) =>
+        ProtoMapping.ToProto(await FindAsync(request.Id, request.Code, tracking: false, context.CancellationToken));
+
+    public override async Task<V1.School> UpsertSchool(UpsertSchoolRequest request, ServerCallContext context)
+    {
+        var ct = context.CancellationToken;
+        var sent = request.School ?? throw new ValidationFailedException([new FieldProblem("school", "is required")]);
+        var problems = new Problems();
+        var feature = ProtoMapping.FromProto(sent, problems);
+        problems.ThrowIfAny();
+
+        var existing = sent.Id != 0 ? await FindAsync(sent.Id, "", tracking: true, ct) : null;
+        if (existing is not null && existing.Version != sent.Version)
+        {
+            throw new VersionConflictException($"school {existing.Code}");
+        }
+        await ValidateAgainstStoredAsync(feature, existing, problems, ct);
+        problems.ThrowIfAny();
+
+        var adminAreaId = await db.AdminAreas.Where(a => a.Code == feature.AdminArea).Select(a => a.Id).SingleAsync(ct);
+        var school = existing ?? new Data.School
+        {
+            Code = feature.Code, Name = feature.Name, Location = feature.Location, Enrolment = feature.Enrolment,
+        };
+        school.Code = feature.Code;
+        school.Name = feature.Name;
+        school.Level = feature.Level;
+        school.Kind = feature.Kind;
+        school.AdminAreaId = adminAreaId;
+        school.Location = feature.Location;
+        school.Enrolment = feature.Enrolment;
+        school.Capacity.Clear();
+        school.Capacity.AddRange(feature.Tracks.Select(t =>
+            new Data.CapacityStep { FromTerm = t.From, PrimaryTracks = t.Primary, JuniorTracks = t.Junior }));
+        school.Resources.Clear();
+        school.Resources.AddRange(feature.Resources.Select(r => new ResourceEntry
+        {
+            Part = r.Part, FromTerm = r.From, TeachersDegree = r.TeachersDegree, TeachersBackbone = r.TeachersBackbone,
+            TeachersPeArt = r.TeachersPeArt, FloorAreaM2 = r.FloorAreaM2, SportsAreaM2 = r.SportsAreaM2,
+            EquipmentValueYuan = r.EquipmentValueYuan, MultimediaRooms = r.MultimediaRooms,
+        }));
+        if (existing is null)
+        {
+            db.Schools.Add(school);
+        }
+        else
+        {
+            // The parent row's xmin is the token: touch it so two concurrent edits cannot both win.
+            db.Entry(school).Property(s => s.Version).OriginalValue = (uint)sent.Version;
+            db.Entry(school).State = EntityState.Modified;
+        }
+        await db.SaveChangesAsync(ct);
+        return ProtoMapping.ToProto(await FindAsync(school.Id, "", tracking: false, ct));
+    }
+
+    public override async Task<DeleteSchoolResponse> DeleteSchool(DeleteSchoolRequest request, ServerCallContext context)
+    {
+        var ct = context.CancellationToken;
+        var school = await FindAsync(request.Id, "", tracking: true, ct);
+        if (request.Version != 0 && request.Version != school.Version)
+        {
+            throw new VersionConflictException($"school {school.Code}");
+        }
+        var users = await db.ResidentialAreas.CountAsync(a => a.SchoolPrimaryId == school.Id || a.SchoolJuniorId == school.Id, ct);
+        if (users > 0)
+        {
+            throw new PreconditionFailedException(
+                $"school {school.Code} serves {users} residential area(s); assign them to another school first");
+        }
+        db.Schools.Remove(school);
+        await db.SaveChangesAsync(ct);
+        return new DeleteSchoolResponse();
+    }
+
+    private async Task ValidateAgainstStoredAsync(SchoolFeature feature, Data.School? existing, Problems problems, CancellationToken ct)
+    {
+        var district = await db.Districts.Select(d => d.Boundary).FirstOrDefaultAsync(ct)
+                       ?? throw new PreconditionFailedException("no dataset has been imported: import the district first");
+        var admin = (await db.AdminAreas.Select(a => a.Code).ToListAsync(ct)).ToHashSet();
+        var others = await db.Schools.Where(s => existing == null || s.Id != existing.Id)
+            .Select(s => new { s.Code, s.Level }).ToDictionaryAsync(s => s.Code, s => s.Level, ct);
+        var inner = new Problems();
+        var upload = new DatasetFeatures([], [], [feature], []);
+        DatasetValidator.Validate(upload, new StoredCodes(district, admin, others, new HashSet<string>()), replace: false, inner);
+        foreach (var problem in inner.All)
+        {
+            problems.Add(problem.Field.Replace("schools[0]", "school", StringComparison.Ordinal).Replace(".admin_area", ".admin_area_code", StringComparison.Ordinal).Replace(".tracks", ".capacity", StringComparison.Ordinal).Replace(".geometry", ".lon", StringComparison.Ordinal), problem.Description);
+        }
+        if (existing is not null && existing.Level != feature.Level)
+        {
+            var part = feature.Level == Data.SchoolLevel.Primary ? "junior" : "primary";
+            var served = await db.ResidentialAreas.CountAsync(a =>
+                (feature.Level == Data.SchoolLevel.Primary && a.SchoolJuniorId == existing.Id)
+                || (feature.Level == Data.SchoolLevel.Junior && a.SchoolPrimaryId == existing.Id), ct);
+            if (served > 0)
+            {
+                problems.Add("school.level", $"{served} residential area(s) rely on its {part} grades");
+            }
+        }
+    }
+
+    private async Task<Data.School> FindAsync(long id, string code, bool tracking, CancellationToken ct)
+    {
+        var query = tracking ? Schools : Schools.AsNoTracking();
+        var school = id != 0
+            ? await query.FirstOrDefaultAsync(s => s.Id == id, ct)
+            : code.Length > 0
+                ? await query.FirstOrDefaultAsync(s => s.Code == code, ct)
+                : throw new ValidationFailedException([new FieldProblem("id", "id or code is required")]);
+        return school ?? throw new NotFoundException(id != 0 ? $"school {id}" : $"school \"{code}\"");
+    }
+}
