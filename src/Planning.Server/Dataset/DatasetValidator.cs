@@ -1,6 +1,7 @@
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
 using NetTopologySuite.Operation.Valid;
+using Planning.Engine.Terms;
 using Planning.Server.Data;
 using Planning.Server.Errors;
 
@@ -171,9 +172,8 @@ public static class DatasetValidator
         }
     }
 
-    /// <summary>Orders "YYYY-autumn" after "YYYY-spring" of the same year.</summary>
-    public static int TermOrder(string term) =>
-        term.Length < 6 || !int.TryParse(term[..4], out var year) ? 0 : (year * 2) + (term.EndsWith("autumn", StringComparison.Ordinal) ? 1 : 0);
+    /// <summary>A term's place in time; text that is not a term sorts first (it is reported elsewhere).</summary>
+    public static Term TermOrder(string term) => Term.TryParse(term, out var t) ? t : default;
 
     private static void CheckGeometry(Geometry geometry, string path, IPreparedGeometry? district, Problems problems)
     {

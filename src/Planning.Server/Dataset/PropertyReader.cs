@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Planning.Server.Errors;
 
 namespace Planning.Server.Dataset;
@@ -8,7 +7,7 @@ namespace Planning.Server.Dataset;
 /// Reads the properties of one feature, recording every problem under
 /// "&lt;layer&gt;[&lt;index&gt;].&lt;field&gt;" instead of stopping at the first.
 /// </summary>
-public sealed partial class PropertyReader(JsonElement properties, string path, Problems problems)
+public sealed class PropertyReader(JsonElement properties, string path, Problems problems)
 {
     public const int MaxTextLength = 100;
     public const int MaxCodeLength = 32;
@@ -257,7 +256,9 @@ public sealed partial class PropertyReader(JsonElement properties, string path, 
         return n;
     }
 
-    public static bool IsTerm(string text) => TermPattern().IsMatch(text);
+    /// <summary>A term in its canonical form, e.g. "2020-autumn", in a plausible range of years.</summary>
+    public static bool IsTerm(string text) =>
+        Planning.Engine.Terms.Term.TryParse(text, out var term) && term.Year is >= 1950 and <= 2099 && term.ToString() == text;
 
     public static string Describe(JsonElement value) => value.ValueKind switch
     {
@@ -270,7 +271,4 @@ public sealed partial class PropertyReader(JsonElement properties, string path, 
     };
 
     private static string Shorten(string s) => s.Length <= 40 ? s : s[..40] + "…";
-
-    [GeneratedRegex(@"^(19[5-9]\d|20\d\d)-(autumn|spring)$")]
-    private static partial Regex TermPattern();
 }

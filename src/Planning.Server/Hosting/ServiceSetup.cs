@@ -39,6 +39,9 @@ public static class ServiceSetup
     /// <summary>Maps every gRPC service, with gRPC-Web on the same endpoints for the web map.</summary>
     public static WebApplication MapPlanningEndpoints(this WebApplication app)
     {
+        // The web map (built from web/ into wwwroot by scripts/demo and scripts/test).
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
         app.MapGrpcService<DatasetApi>();
         app.MapGrpcService<GeographyApi>();
