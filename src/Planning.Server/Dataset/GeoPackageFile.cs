@@ -28,6 +28,8 @@ public static class GeoPackageFile
                 var geometryType = GeometryTypeOf(features);
                 await ExecuteAsync(connection, transaction, CreateSchema(table, columns, geometryType), ct);
                 await InsertContentsAsync(connection, transaction, table, geometryType, features, ct);
+                await ExecuteAsync(connection, transaction,
+                    $"INSERT INTO gpkg_geometry_columns VALUES ('{table}', 'geom', '{geometryType}', 4326, 0, 0)", ct);
                 await InsertFeaturesAsync(connection, transaction, table, columns, features, ct);
                 await transaction.CommitAsync(ct);
             }
@@ -92,7 +94,6 @@ public static class GeoPackageFile
           CONSTRAINT fk_gc_tn FOREIGN KEY (table_name) REFERENCES gpkg_contents(table_name),
           CONSTRAINT fk_gc_srs FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys (srs_id));
         CREATE TABLE "{table}" (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom {geometryType}{string.Concat(columns.Select(c => $", \"{c.Name}\" {c.SqlType}"))});
-        INSERT INTO gpkg_geometry_columns VALUES ('{table}', 'geom', '{geometryType}', 4326, 0, 0);
         """;
 
     private static async Task InsertContentsAsync(SqliteConnection connection, SqliteTransaction transaction,

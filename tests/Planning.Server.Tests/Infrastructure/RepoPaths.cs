@@ -7,13 +7,17 @@ public static class RepoPaths
 
     public static string DataGeo => Path.Combine(Root, "data", "geo");
 
-    private static string FindRoot()
+    private static string FindRoot([System.Runtime.CompilerServices.CallerFilePath] string source = "")
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        // From the test binaries, or (when built with --artifacts-path elsewhere) from this source file.
+        foreach (var start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(source)! })
         {
-            if (File.Exists(Path.Combine(dir.FullName, "Planning.sln")))
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                return dir.FullName;
+                if (File.Exists(Path.Combine(dir.FullName, "Planning.sln")))
+                {
+                    return dir.FullName;
+                }
             }
         }
         throw new InvalidOperationException("Planning.sln not found above " + AppContext.BaseDirectory);
