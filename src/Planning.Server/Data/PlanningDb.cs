@@ -12,6 +12,14 @@ public sealed class PlanningDb(DbContextOptions<PlanningDb> options) : DbContext
     public DbSet<ResourceEntry> ResourceEntries => Set<ResourceEntry>();
     public DbSet<ResidentialArea> ResidentialAreas => Set<ResidentialArea>();
     public DbSet<DatasetImport> DatasetImports => Set<DatasetImport>();
+    public DbSet<ScenarioRow> Scenarios => Set<ScenarioRow>();
+    public DbSet<RunRow> Runs => Set<RunRow>();
+    public DbSet<RunTermRow> RunTerms => Set<RunTermRow>();
+    public DbSet<RunSchoolRow> RunSchools => Set<RunSchoolRow>();
+    public DbSet<RunPlacementRow> RunPlacements => Set<RunPlacementRow>();
+    public DbSet<RunAssignmentRow> RunAssignments => Set<RunAssignmentRow>();
+    public DbSet<RunViolationRow> RunViolations => Set<RunViolationRow>();
+    public DbSet<RunCatchmentRow> RunCatchments => Set<RunCatchmentRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -13,7 +13,7 @@ public sealed class BulkWriter(NpgsqlConnection connection)
     public async Task DeleteAllAsync(CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(
-            "TRUNCATE residential_areas, school_resources, school_capacity, schools, admin_areas, districts, dataset_imports RESTART IDENTITY CASCADE",
+            "TRUNCATE residential_areas, school_resources, school_capacity, schools, admin_areas, districts, dataset_imports, scenarios, runs RESTART IDENTITY CASCADE",
             connection);
         await command.ExecuteNonQueryAsync(ct);
     }

@@ -53,6 +53,10 @@ public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) :
 
     private RpcException Map(Exception e, ServerCallContext context)
     {
+        if (e is Planning.Engine.Inputs.InvalidInputException invalid)
+        {
+            e = new ValidationFailedException([.. invalid.Problems.Select(p => new FieldProblem(p.Field, p.Description))]);
+        }
         switch (e)
         {
             case ValidationFailedException v:

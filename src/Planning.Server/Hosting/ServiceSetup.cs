@@ -3,6 +3,7 @@ using Planning.Server.Data;
 using Planning.Server.Dataset;
 using Planning.Server.Errors;
 using Planning.Server.Services;
+using Planning.Server.Simulation;
 
 namespace Planning.Server.Hosting;
 
@@ -23,6 +24,10 @@ public static class ServiceSetup
 
         builder.Services.AddScoped<DatasetImporter>();
         builder.Services.AddScoped<LayerExporter>();
+        builder.Services.AddScoped<EngineInputs>();
+        builder.Services.AddScoped<ScenarioStore>();
+        builder.Services.AddScoped<RunResults>();
+        builder.Services.AddScoped<RunQueries>();
 
         builder.Services.AddGrpc(o =>
         {
@@ -47,6 +52,8 @@ public static class ServiceSetup
         app.MapGrpcService<GeographyApi>();
         app.MapGrpcService<SchoolApi>();
         app.MapGrpcService<ResidentialAreaApi>();
+        app.MapGrpcService<ScenarioApi>();
+        app.MapGrpcService<SimulationApi>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;
@@ -55,7 +62,9 @@ public static class ServiceSetup
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {
         using var scope = app.Services.CreateScope();
-        await DatabaseInitializer.MigrateAsync(scope.ServiceProvider.GetRequiredService<PlanningDb>());
+        var db = scope.ServiceProvider.GetRequiredService<PlanningDb>();
+        await DatabaseInitializer.MigrateAsync(db);
+        await RunResults.MarkInterruptedAsync(db);
     }
 }
 

@@ -357,6 +357,450 @@ namespace Planning.Server.Data.Migrations
                     b.ToTable("school_resources", (string)null);
                 });
 
+            modelBuilder.Entity("Planning.Server.Data.RunAssignmentRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("area_code");
+
+                    b.Property<double>("DistanceM")
+                        .HasColumnType("double precision")
+                        .HasColumnName("distance_m");
+
+                    b.Property<string>("Part")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("part");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("SchoolCode")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("school_code");
+
+                    b.Property<double>("Share")
+                        .HasColumnType("double precision")
+                        .HasColumnName("share");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("term");
+
+                    b.HasKey("Id")
+                        .HasName("pk_run_assignments");
+
+                    b.HasIndex("RunId", "Term")
+                        .HasDatabaseName("ix_run_assignments_run_id_term");
+
+                    b.ToTable("run_assignments", (string)null);
+                });
+
+            modelBuilder.Entity("Planning.Server.Data.RunCatchmentRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Areas")
+                        .HasColumnType("integer")
+                        .HasColumnName("areas");
+
+                    b.Property<Geometry>("Boundary")
+                        .HasColumnType("geometry (geometry, 4326)")
+                        .HasColumnName("boundary");
+
+                    b.Property<string>("Part")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("part");
+
+                    b.Property<int>("Parts")
+                        .HasColumnType("integer")
+                        .HasColumnName("parts");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("SchoolCode")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("school_code");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("term");
+
+                    b.HasKey("Id")
+                        .HasName("pk_run_catchments");
+
+                    b.HasIndex("Boundary")
+                        .HasDatabaseName("ix_run_catchments_boundary");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Boundary"), "gist");
+
+                    b.HasIndex("RunId", "Term", "Part")
+                        .HasDatabaseName("ix_run_catchments_run_id_term_part");
+
+                    b.ToTable("run_catchments", (string)null);
+                });
+
+            modelBuilder.Entity("Planning.Server.Data.RunPlacementRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AreaCode")
+                        .HasColumnType("text")
+                        .HasColumnName("area_code");
+
+                    b.Property<int>("Grade")
+                        .HasColumnType("integer")
+                        .HasColumnName("grade");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("SchoolCode")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("school_code");
+
+                    b.Property<int>("Students")
+                        .HasColumnType("integer")
+                        .HasColumnName("students");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("term");
+
+                    b.HasKey("Id")
+                        .HasName("pk_run_placements");
+
+                    b.HasIndex("RunId", "Term")
+                        .HasDatabaseName("ix_run_placements_run_id_term");
+
+                    b.ToTable("run_placements", (string)null);
+                });
+
+            modelBuilder.Entity("Planning.Server.Data.RunRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Error")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("error");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("InputJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("input_json");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("label");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("mode");
+
+                    b.Property<Guid?>("ScenarioId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("scenario_id");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_runs");
+
+                    b.HasIndex("ScenarioId")
+                        .HasDatabaseName("ix_runs_scenario_id");
+
+                    b.ToTable("runs", (string)null);
+                });
+
+            modelBuilder.Entity("Planning.Server.Data.RunSchoolRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.PrimitiveCollection<int[]>("Classes")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("classes");
+
+                    b.PrimitiveCollection<int[]>("Enrolment")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("enrolment");
+
+                    b.Property<int>("JuniorTracks")
+                        .HasColumnType("integer")
+                        .HasColumnName("junior_tracks");
+
+                    b.PrimitiveCollection<int[]>("LargestClass")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("largest_class");
+
+                    b.Property<bool>("Open")
+                        .HasColumnType("boolean")
+                        .HasColumnName("open");
+
+                    b.Property<int>("PrimaryTracks")
+                        .HasColumnType("integer")
+                        .HasColumnName("primary_tracks");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("SchoolCode")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("school_code");
+
+                    b.Property<int>("SizeLimit")
+                        .HasColumnType("integer")
+                        .HasColumnName("size_limit");
+
+                    b.Property<int>("Students")
+                        .HasColumnType("integer")
+                        .HasColumnName("students");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("term");
+
+                    b.HasKey("Id")
+                        .HasName("pk_run_schools");
+
+                    b.HasIndex("RunId", "Term", "SchoolCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_run_schools_run_id_term_school_code");
+
+                    b.ToTable("run_schools", (string)null);
+                });
+
+            modelBuilder.Entity("Planning.Server.Data.RunTermRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("GradesOverClassLimit")
+                        .HasColumnType("integer")
+                        .HasColumnName("grades_over_class_limit");
+
+                    b.Property<double>("MaxDistanceM")
+                        .HasColumnType("double precision")
+                        .HasColumnName("max_distance_m");
+
+                    b.Property<double>("MeanDistanceM")
+                        .HasColumnType("double precision")
+                        .HasColumnName("mean_distance_m");
+
+                    b.Property<double>("OptimalityGap")
+                        .HasColumnType("double precision")
+                        .HasColumnName("optimality_gap");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<int>("SchoolsOverSize")
+                        .HasColumnType("integer")
+                        .HasColumnName("schools_over_size");
+
+                    b.Property<int>("SeatsShort")
+                        .HasColumnType("integer")
+                        .HasColumnName("seats_short");
+
+                    b.Property<double>("SolveSeconds")
+                        .HasColumnType("double precision")
+                        .HasColumnName("solve_seconds");
+
+                    b.Property<int>("Students")
+                        .HasColumnType("integer")
+                        .HasColumnName("students");
+
+                    b.Property<int>("StudentsMoved")
+                        .HasColumnType("integer")
+                        .HasColumnName("students_moved");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("term");
+
+                    b.Property<int>("TermIndex")
+                        .HasColumnType("integer")
+                        .HasColumnName("term_index");
+
+                    b.HasKey("Id")
+                        .HasName("pk_run_terms");
+
+                    b.HasIndex("RunId", "TermIndex")
+                        .IsUnique()
+                        .HasDatabaseName("ix_run_terms_run_id_term_index");
+
+                    b.ToTable("run_terms", (string)null);
+                });
+
+            modelBuilder.Entity("Planning.Server.Data.RunViolationRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.PrimitiveCollection<string[]>("AreaCodes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("area_codes");
+
+                    b.Property<int>("Excess")
+                        .HasColumnType("integer")
+                        .HasColumnName("excess");
+
+                    b.Property<int>("Grade")
+                        .HasColumnType("integer")
+                        .HasColumnName("grade");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Limit")
+                        .HasColumnType("integer")
+                        .HasColumnName("limit");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("SchoolCode")
+                        .HasColumnType("text")
+                        .HasColumnName("school_code");
+
+                    b.Property<int>("Students")
+                        .HasColumnType("integer")
+                        .HasColumnName("students");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("term");
+
+                    b.HasKey("Id")
+                        .HasName("pk_run_violations");
+
+                    b.HasIndex("RunId", "Term")
+                        .HasDatabaseName("ix_run_violations_run_id_term");
+
+                    b.ToTable("run_violations", (string)null);
+                });
+
+            modelBuilder.Entity("Planning.Server.Data.ScenarioRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ChangesJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("changes_json");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("SettingsJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("settings_json");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_scenarios");
+
+                    b.ToTable("scenarios", (string)null);
+                });
+
             modelBuilder.Entity("Planning.Server.Data.School", b =>
                 {
                     b.Property<long>("Id")
@@ -477,6 +921,75 @@ namespace Planning.Server.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_school_resources_schools_school_id");
+                });
+
+            modelBuilder.Entity("Planning.Server.Data.RunAssignmentRow", b =>
+                {
+                    b.HasOne("Planning.Server.Data.RunRow", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_run_assignments_runs_run_id");
+                });
+
+            modelBuilder.Entity("Planning.Server.Data.RunCatchmentRow", b =>
+                {
+                    b.HasOne("Planning.Server.Data.RunRow", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_run_catchments_runs_run_id");
+                });
+
+            modelBuilder.Entity("Planning.Server.Data.RunPlacementRow", b =>
+                {
+                    b.HasOne("Planning.Server.Data.RunRow", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_run_placements_runs_run_id");
+                });
+
+            modelBuilder.Entity("Planning.Server.Data.RunRow", b =>
+                {
+                    b.HasOne("Planning.Server.Data.ScenarioRow", null)
+                        .WithMany()
+                        .HasForeignKey("ScenarioId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_runs_scenarios_scenario_id");
+                });
+
+            modelBuilder.Entity("Planning.Server.Data.RunSchoolRow", b =>
+                {
+                    b.HasOne("Planning.Server.Data.RunRow", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_run_schools_runs_run_id");
+                });
+
+            modelBuilder.Entity("Planning.Server.Data.RunTermRow", b =>
+                {
+                    b.HasOne("Planning.Server.Data.RunRow", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_run_terms_runs_run_id");
+                });
+
+            modelBuilder.Entity("Planning.Server.Data.RunViolationRow", b =>
+                {
+                    b.HasOne("Planning.Server.Data.RunRow", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_run_violations_runs_run_id");
                 });
 
             modelBuilder.Entity("Planning.Server.Data.School", b =>

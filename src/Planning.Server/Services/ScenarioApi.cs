@@ -1,0 +1,100 @@
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Planning.Server.Data;
+using Planning.Server.Errors;
+using Planning.Server.Simulation;
+using Planning.V1;
+
+namespace Planning.Server.Services;
+
+public sealed class ScenarioApi(PlanningDb db, ScenarioStore store) : ScenarioService.ScenarioServiceBase
+{
+    public override async Task<Scenario> CreateScenario(CreateScenarioRequest request, ServerCallContext context)
+    {
+        var ct = context.CancellationToken;
+        CheckName(request.Name, request.Description);
+        await store.InputAsync(request.Settings, request.Changes, ct); // validates settings and changes against the data
+        var row = new ScenarioRow
+        {
+            Id = Guid.NewGuid(),
+            Name = request.Name.Trim(),
+            Description = request.Description,
+            SettingsJson = ScenarioStore.SettingsJson(request.Settings),
+            ChangesJson = ScenarioStore.ChangesJson(request.Changes),
+            CreatedAt = DateTimeOffset.UtcNow,
+        };
+        db.Scenarios.Add(row);
+        await db.SaveChangesAsync(ct);
+        return ScenarioStore.ToProto(row);
+    }
+
+    public override async Task<Scenario> GetScenario(GetScenarioRequest request, ServerCallContext context) =>
+        ScenarioStore.ToProto(await store.FindAsync(request.Id, tracking: false, context.CancellationToken));
+
+    public override async Task<ListScenariosResponse> ListScenarios(ListScenariosRequest request, ServerCallContext context)
+    {
+        var problems = new Problems();
+        var (offset, size) = Paging.Read(request.Page, problems);
+        problems.ThrowIfAny();
+        var total = await db.Scenarios.CountAsync(context.CancellationToken);
+        var rows = await db.Scenarios.AsNoTracking().OrderByDescending(s => s.CreatedAt).ThenBy(s => s.Id)
+            .Skip(offset).Take(size).ToListAsync(context.CancellationToken);
+        var response = new ListScenariosResponse { Page = Paging.Response(offset, size, total) };
+        response.Scenarios.AddRange(rows.Select(ScenarioStore.ToProto));
+        return response;
+    }
+
+    public override async Task<Scenario> AddScenarioChanges(AddScenarioChangesRequest request, ServerCallContext context)
+    {
+        var ct = context.CancellationToken;
+        var row = await store.FindAsync(request.ScenarioId, tracking: true, ct);
+        if (row.Version != request.Version)
+        {
+            throw new VersionConflictException($"scenario {row.Id}");
+        }
+        var changes = ScenarioStore.ChangesOf(row).Concat(request.Changes).ToList();
+        var scenario = ScenarioStore.ToProto(row);
+        await store.InputAsync(scenario.Settings, changes, ct);
+        row.ChangesJson = ScenarioStore.ChangesJson(changes);
+        db.Entry(row).Property(r => r.Version).OriginalValue = (uint)request.Version;
+        await db.SaveChangesAsync(ct);
+        return ScenarioStore.ToProto(row);
+    }
+
+    public override async Task<Scenario> UpdateScenarioSettings(UpdateScenarioSettingsRequest request, ServerCallContext context)
+    {
+        var ct = context.CancellationToken;
+        var row = await store.FindAsync(request.ScenarioId, tracking: true, ct);
+        if (row.Version != request.Version)
+        {
+            throw new VersionConflictException($"scenario {row.Id}");
+        }
+        await store.InputAsync(request.Settings, ScenarioStore.ChangesOf(row), ct);
+        row.SettingsJson = ScenarioStore.SettingsJson(request.Settings);
+        db.Entry(row).Property(r => r.Version).OriginalValue = (uint)request.Version;
+        await db.SaveChangesAsync(ct);
+        return ScenarioStore.ToProto(row);
+    }
+
+    public override async Task<DeleteScenarioResponse> DeleteScenario(DeleteScenarioRequest request, ServerCallContext context)
+    {
+        var row = await store.FindAsync(request.Id, tracking: true, context.CancellationToken);
+        db.Scenarios.Remove(row);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return new DeleteScenarioResponse();
+    }
+
+    private static void CheckName(string name, string description)
+    {
+        var problems = new Problems();
+        if (string.IsNullOrWhiteSpace(name) || name.Length > 100)
+        {
+            problems.Add("name", "is required, at most 100 characters");
+        }
+        if (description.Length > 2000)
+        {
+            problems.Add("description", "must be at most 2,000 characters");
+        }
+        problems.ThrowIfAny();
+    }
+}

@@ -1,0 +1,129 @@
+using System.Threading.Channels;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Planning.Engine.Simulation;
+using Planning.Server.Data;
+using Planning.Server.Errors;
+using Planning.Server.Simulation;
+using Planning.V1;
+
+namespace Planning.Server.Services;
+
+public sealed partial class SimulationApi(
+    PlanningDb db, ScenarioStore scenarios, RunResults runs, RunQueries queries, ILogger<SimulationApi> logger)
+    : SimulationService.SimulationServiceBase
+{
+    public override async Task RunSimulation(
+        RunSimulationRequest request, IServerStreamWriter<RunSimulationResponse> responseStream, ServerCallContext context)
+    {
+        var ct = context.CancellationToken;
+        if (request.Label.Length > 100)
+        {
+            throw new ValidationFailedException([new FieldProblem("label", "must be at most 100 characters")]);
+        }
+        Guid? scenarioId = null;
+        ScenarioSettings? settings = null;
+        IEnumerable<ScenarioChange> changes = [];
+        if (request.ScenarioId.Length > 0)
+        {
+            var scenario = ScenarioStore.ToProto(await scenarios.FindAsync(request.ScenarioId, tracking: false, ct));
+            (scenarioId, settings, changes) = (Guid.Parse(scenario.Id), scenario.Settings, scenario.Changes);
+        }
+        var input = await scenarios.InputAsync(settings, changes, ct);
+        if (input.Validate() is { Count: > 0 } problems)
+        {
+            throw new Planning.Engine.Inputs.InvalidInputException(problems);
+        }
+        var keep = request.Mode == V1.RunMode.KeepCurrent;
+        var run = await runs.StartAsync(scenarioId, keep ? Data.RunMode.KeepCurrent : Data.RunMode.Redistribute, request.Label, input, ct);
+        LogRunStarted(logger, run.Id, request.ScenarioId);
+
+        try
+        {
+            await responseStream.WriteAsync(Progress(run.Id, input.Parameters.Start.ToString(), 0, "starting"), ct);
+            var channel = Channel.CreateUnbounded<SimulationProgress>();
+            var simulation = Task.Run(() =>
+            {
+                try
+                {
+                    return Simulator.Run(input, keep ? SimulationMode.KeepCurrent : SimulationMode.Redistribute,
+                        new ChannelProgress(channel.Writer), ct);
+                }
+                finally
+                {
+                    channel.Writer.Complete();
+                }
+            }, ct);
+            await foreach (var p in channel.Reader.ReadAllAsync(ct))
+            {
+                await responseStream.WriteAsync(Progress(run.Id, p.Term.ToString(), p.Percent,
+                    $"term {p.TermIndex + 1} of {p.TermCount}"), ct);
+            }
+            var result = await simulation;
+            await runs.SucceedAsync(run.Id, result, ct);
+            LogRunFinished(logger, run.Id);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            await runs.EndWithoutResultsAsync(run.Id, Data.RunStatus.Cancelled, "cancelled by the caller");
+            throw;
+        }
+        catch (Exception e)
+        {
+            await runs.EndWithoutResultsAsync(run.Id, Data.RunStatus.Failed, e.Message);
+            throw;
+        }
+        var finished = await runs.ToProtoAsync(await runs.FindAsync(run.Id.ToString(), ct), ct);
+        await responseStream.WriteAsync(new RunSimulationResponse { Finished = finished }, ct);
+    }
+
+    public override async Task<Run> GetRun(GetRunRequest request, ServerCallContext context) =>
+        await runs.ToProtoAsync(await runs.FindAsync(request.Id, context.CancellationToken), context.CancellationToken);
+
+    public override async Task<ListRunsResponse> ListRuns(ListRunsRequest request, ServerCallContext context)
+    {
+        var ct = context.CancellationToken;
+        var problems = new Problems();
+        var (offset, size) = Paging.Read(request.Page, problems);
+        problems.ThrowIfAny();
+        var query = db.Runs.AsNoTracking();
+        if (request.ScenarioId.Length > 0)
+        {
+            var scenario = await scenarios.FindAsync(request.ScenarioId, tracking: false, ct);
+            query = query.Where(r => r.ScenarioId == scenario.Id);
+        }
+        var total = await query.CountAsync(ct);
+        var page = await query.OrderByDescending(r => r.StartedAt).Skip(offset).Take(size).ToListAsync(ct);
+        var response = new ListRunsResponse { Page = Paging.Response(offset, size, total) };
+        foreach (var run in page)
+        {
+            response.Runs.Add(await runs.ToProtoAsync(run, ct));
+        }
+        return response;
+    }
+
+    public override Task<TermResult> GetTermResult(GetTermResultRequest request, ServerCallContext context) =>
+        queries.TermResultAsync(request.RunId, request.Term, context.CancellationToken);
+
+    public override Task<GetCatchmentsResponse> GetCatchments(GetCatchmentsRequest request, ServerCallContext context) =>
+        queries.CatchmentsAsync(request.RunId, request.Term, request.Part, context.CancellationToken);
+
+    public override Task<CompareRunsResponse> CompareRuns(CompareRunsRequest request, ServerCallContext context) =>
+        queries.CompareAsync(request.RunA, request.RunB, context.CancellationToken);
+
+    private static RunSimulationResponse Progress(Guid runId, string term, double percent, string message) => new()
+    {
+        Progress = new RunProgress { RunId = runId.ToString(), Term = term, Percent = percent, Message = message },
+    };
+
+    private sealed class ChannelProgress(ChannelWriter<SimulationProgress> writer) : IProgress<SimulationProgress>
+    {
+        public void Report(SimulationProgress value) => writer.TryWrite(value);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} started (scenario '{ScenarioId}')")]
+    private static partial void LogRunStarted(ILogger logger, Guid runId, string scenarioId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} succeeded")]
+    private static partial void LogRunFinished(ILogger logger, Guid runId);
+}

@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using Planning.Engine.Inputs;
+using Planning.Engine.Terms;
+using Planning.Server.Data;
+using Engine = Planning.Engine;
+
+namespace Planning.Server.Simulation;
+
+/// <summary>Loads the stored base dataset as the engine's simulation input.</summary>
+public sealed class EngineInputs(PlanningDb db)
+{
+    public async Task<SimulationInput> LoadBaseAsync(CancellationToken ct)
+    {
+        var schools = await db.Schools.AsNoTracking().AsSplitQuery().Include(s => s.Capacity)
+            .OrderBy(s => s.Code).ToListAsync(ct);
+        var areas = await db.ResidentialAreas.AsNoTracking()
+            .Include(a => a.SchoolPrimary).Include(a => a.SchoolJunior)
+            .OrderBy(a => a.Code).ToListAsync(ct);
+        if (schools.Count == 0)
+        {
+            throw new Errors.PreconditionFailedException("no dataset has been imported: there are no schools to simulate");
+        }
+        return new SimulationInput(
+            [.. schools.Select(ToEngine)],
+            [.. areas.Select(ToEngine)],
+            SimulationParameters.Default);
+    }
+
+    public static Engine.Inputs.School ToEngine(Data.School s) => new(
+        s.Code,
+        ToEngine(s.Level),
+        new GeoPoint(s.Location.X, s.Location.Y),
+        [.. s.Capacity.Select(c => new TrackStep(Term.Parse(c.FromTerm), c.PrimaryTracks, c.JuniorTracks)).OrderBy(t => t.From)],
+        s.Enrolment);
+
+    public static Engine.Inputs.ResidentialArea ToEngine(Data.ResidentialArea a) => new(
+        a.Code,
+        a.Kind == Data.ResidentialAreaKind.Compound ? AreaKind.Compound : AreaKind.Village,
+        new GeoPoint(a.Centroid.X, a.Centroid.Y),
+        a.Population,
+        a.OccupiedFrom is null ? null : Term.Parse(a.OccupiedFrom),
+        a.OccupancyRamp,
+        a.Students,
+        a.SchoolPrimary?.Code,
+        a.SchoolJunior?.Code,
+        a.Boundary);
+
+    public static Engine.Inputs.SchoolLevel ToEngine(Data.SchoolLevel level) => level switch
+    {
+        Data.SchoolLevel.Primary => Engine.Inputs.SchoolLevel.Primary,
+        Data.SchoolLevel.Junior => Engine.Inputs.SchoolLevel.Junior,
+        _ => Engine.Inputs.SchoolLevel.NineYear,
+    };
+}

@@ -1,0 +1,132 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using NetTopologySuite.IO.Converters;
+using Npgsql;
+using Planning.Engine.Inputs;
+using Planning.Engine.Results;
+using Planning.Server.Data;
+using Planning.Server.Errors;
+using V1 = Planning.V1;
+
+namespace Planning.Server.Simulation;
+
+/// <summary>Stores runs and reads their results back as planning.v1 messages.</summary>
+public sealed class RunResults(PlanningDb db)
+{
+    private static readonly JsonSerializerOptions InputJsonOptions = new()
+    {
+        Converters = { new GeoJsonConverterFactory(), new JsonStringEnumConverter() },
+    };
+
+    public static string Serialize(SimulationInput input) => JsonSerializer.Serialize(input, InputJsonOptions);
+
+    public async Task<RunRow> StartAsync(Guid? scenarioId, RunMode mode, string label, SimulationInput input, CancellationToken ct)
+    {
+        var run = new RunRow
+        {
+            Id = Guid.NewGuid(),
+            ScenarioId = scenarioId,
+            Mode = mode,
+            Label = label,
+            Status = RunStatus.Running,
+            StartedAt = DateTimeOffset.UtcNow,
+            InputJson = Serialize(input),
+        };
+        db.Runs.Add(run);
+        await db.SaveChangesAsync(ct);
+        return run;
+    }
+
+    /// <summary>Writes every result row and marks the run succeeded, in one transaction.</summary>
+    public async Task SucceedAsync(Guid runId, SimulationResult result, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await new RunWriter((NpgsqlConnection)db.Database.GetDbConnection()).WriteAsync(runId, result, ct);
+        await db.Runs.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s
+            .SetProperty(r => r.Status, RunStatus.Succeeded)
+            .SetProperty(r => r.FinishedAt, DateTimeOffset.UtcNow), ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>Marks a run that ended without results.</summary>
+    public async Task EndWithoutResultsAsync(Guid runId, RunStatus status, string error)
+    {
+        db.ChangeTracker.Clear();
+        await db.Runs.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s
+            .SetProperty(r => r.Status, status)
+            .SetProperty(r => r.Error, error)
+            .SetProperty(r => r.FinishedAt, DateTimeOffset.UtcNow));
+    }
+
+    /// <summary>Runs left "running" by a server that stopped can never finish: mark them interrupted.</summary>
+    public static async Task MarkInterruptedAsync(PlanningDb db, CancellationToken ct = default) =>
+        await db.Runs.Where(r => r.Status == RunStatus.Running).ExecuteUpdateAsync(s => s
+            .SetProperty(r => r.Status, RunStatus.Interrupted)
+            .SetProperty(r => r.Error, "the server stopped while the run was going")
+            .SetProperty(r => r.FinishedAt, DateTimeOffset.UtcNow), ct);
+
+    public async Task<RunRow> FindAsync(string id, CancellationToken ct)
+    {
+        if (!Guid.TryParse(id, out var guid))
+        {
+            throw new ValidationFailedException([new FieldProblem("run_id", $"\"{id}\" is not a run id (a UUID)")]);
+        }
+        return await db.Runs.AsNoTracking().FirstOrDefaultAsync(r => r.Id == guid, ct)
+               ?? throw new NotFoundException($"run {id}");
+    }
+
+    public async Task<RunRow> FindSucceededAsync(string id, CancellationToken ct)
+    {
+        var run = await FindAsync(id, ct);
+        return run.Status == RunStatus.Succeeded
+            ? run
+            : throw new PreconditionFailedException($"run {id} has no results: it is {run.Status.ToString().ToLowerInvariant()}");
+    }
+
+    public async Task<V1.Run> ToProtoAsync(RunRow run, CancellationToken ct)
+    {
+        var terms = await db.RunTerms.AsNoTracking().Where(t => t.RunId == run.Id).OrderBy(t => t.TermIndex).ToListAsync(ct);
+        var proto = new V1.Run
+        {
+            Id = run.Id.ToString(),
+            ScenarioId = run.ScenarioId?.ToString() ?? "",
+            Mode = run.Mode == RunMode.KeepCurrent ? V1.RunMode.KeepCurrent : V1.RunMode.Redistribute,
+            Label = run.Label,
+            Status = run.Status switch
+            {
+                RunStatus.Running => V1.RunStatus.Running,
+                RunStatus.Succeeded => V1.RunStatus.Succeeded,
+                RunStatus.Cancelled => V1.RunStatus.Cancelled,
+                RunStatus.Failed => V1.RunStatus.Failed,
+                _ => V1.RunStatus.Interrupted,
+            },
+            Error = run.Error,
+            StartedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(run.StartedAt),
+        };
+        if (run.FinishedAt is { } finished)
+        {
+            proto.FinishedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(finished);
+        }
+        proto.Terms.AddRange(terms.Select(t => t.Term));
+        proto.Summaries.AddRange(terms.Select(Summary));
+        return proto;
+    }
+
+    public static V1.TermSummary Summary(RunTermRow t) => new()
+    {
+        Term = t.Term,
+        Students = t.Students,
+        SchoolsOverSize = t.SchoolsOverSize,
+        GradesOverClassLimit = t.GradesOverClassLimit,
+        SeatsShort = t.SeatsShort,
+        StudentsMoved = t.StudentsMoved,
+        MeanDistanceM = t.MeanDistanceM,
+        MaxDistanceM = t.MaxDistanceM,
+        OptimalityGap = t.OptimalityGap,
+    };
+
+    public async Task<RunTermRow> TermAsync(Guid runId, string term, CancellationToken ct) =>
+        await db.RunTerms.AsNoTracking().FirstOrDefaultAsync(t => t.RunId == runId && t.Term == term, ct)
+        ?? throw new NotFoundException($"term \"{term}\" in run {runId} (terms are written like 2021-autumn)");
+}

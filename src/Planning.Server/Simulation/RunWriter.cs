@@ -1,0 +1,153 @@
+using Npgsql;
+using NpgsqlTypes;
+using Planning.Engine.Results;
+using Planning.Server.Data;
+
+namespace Planning.Server.Simulation;
+
+/// <summary>Writes a finished run's results with binary COPY, inside the caller's transaction.</summary>
+public sealed class RunWriter(NpgsqlConnection connection)
+{
+    public async Task WriteAsync(Guid runId, SimulationResult result, CancellationToken ct)
+    {
+        var terms = result.Terms.Select((t, i) => (Index: i, Term: t)).ToList();
+        await CopyAsync("run_terms (run_id, term_index, term, students, schools_over_size, grades_over_class_limit, seats_short, students_moved, mean_distance_m, max_distance_m, optimality_gap, solve_seconds)",
+            terms, (w, x) =>
+            {
+                var s = RunSummaries.Of(x.Term);
+                w.Write(runId);
+                w.Write(x.Index);
+                w.Write(x.Term.Term.ToString());
+                w.Write(s.Students);
+                w.Write(s.SchoolsOverSize);
+                w.Write(s.GradesOverClassLimit);
+                w.Write(s.SeatsShort);
+                w.Write(s.StudentsMoved);
+                w.Write(s.MeanDistanceM);
+                w.Write(s.MaxDistanceM);
+                w.Write(s.OptimalityGap);
+                w.Write(x.Term.Solve.Seconds);
+            }, ct);
+
+        var schools = result.Terms.SelectMany(t => t.Schools.Select(s => (Term: t.Term.ToString(), School: s)));
+        await CopyAsync("run_schools (run_id, term, school_code, open, students, size_limit, primary_tracks, junior_tracks, enrolment, classes, largest_class)",
+            schools, (w, x) =>
+            {
+                var byGrade = Enumerable.Range(1, 9).Select(g => x.School.Grades.FirstOrDefault(r => r.Grade == g)).ToList();
+                w.Write(runId);
+                w.Write(x.Term);
+                w.Write(x.School.SchoolCode);
+                w.Write(x.School.IsOpen);
+                w.Write(x.School.Students);
+                w.Write(x.School.SizeLimit);
+                w.Write(x.School.PrimaryTracks);
+                w.Write(x.School.JuniorTracks);
+                w.Write(byGrade.Select(g => g?.Students ?? 0).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Integer);
+                w.Write(byGrade.Select(g => g?.Classes ?? 0).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Integer);
+                w.Write(byGrade.Select(g => g?.LargestClass ?? 0).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Integer);
+            }, ct);
+
+        var placements = result.Terms.SelectMany(t => t.Placements.Select(p => (Term: t.Term.ToString(), P: p)));
+        await CopyAsync("run_placements (run_id, term, area_code, grade, school_code, students)", placements, (w, x) =>
+        {
+            w.Write(runId);
+            w.Write(x.Term);
+            if (x.P.AreaCode is null)
+            {
+                w.WriteNull();
+            }
+            else
+            {
+                w.Write(x.P.AreaCode);
+            }
+            w.Write(x.P.Grade);
+            w.Write(x.P.SchoolCode);
+            w.Write(x.P.Students);
+        }, ct);
+
+        var assignments = result.Terms.SelectMany(t => t.Assignments.Select(a => (Term: t.Term.ToString(), A: a)));
+        await CopyAsync("run_assignments (run_id, term, area_code, part, school_code, share, distance_m)", assignments, (w, x) =>
+        {
+            w.Write(runId);
+            w.Write(x.Term);
+            w.Write(x.A.AreaCode);
+            w.Write(Part(x.A.Part));
+            w.Write(x.A.SchoolCode);
+            w.Write(x.A.Share);
+            w.Write(x.A.DistanceMetres);
+        }, ct);
+
+        var violations = result.Terms.SelectMany(t => t.Violations.Select(v => (Term: t.Term.ToString(), V: v)));
+        await CopyAsync("run_violations (run_id, term, kind, school_code, grade, students, \"limit\", excess, area_codes)", violations, (w, x) =>
+        {
+            w.Write(runId);
+            w.Write(x.Term);
+            w.Write(x.V.Kind.ToString());
+            if (x.V.SchoolCode is null)
+            {
+                w.WriteNull();
+            }
+            else
+            {
+                w.Write(x.V.SchoolCode);
+            }
+            w.Write(x.V.Grade ?? 0);
+            w.Write(x.V.Students);
+            w.Write(x.V.Limit);
+            w.Write(x.V.Excess);
+            w.Write(x.V.AreaCodes.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+        }, ct);
+
+        var catchments = result.Terms.SelectMany(t => t.Catchments.Select(c => (Term: t.Term.ToString(), C: c)));
+        await CopyAsync("run_catchments (run_id, term, part, school_code, areas, parts, boundary)", catchments, (w, x) =>
+        {
+            w.Write(runId);
+            w.Write(x.Term);
+            w.Write(Part(x.C.Part));
+            w.Write(x.C.SchoolCode);
+            w.Write(x.C.AreaCodes.Count);
+            w.Write(x.C.Parts);
+            if (x.C.Boundary is null)
+            {
+                w.WriteNull();
+            }
+            else
+            {
+                x.C.Boundary.SRID = 4326;
+                w.Write(x.C.Boundary, NpgsqlDbType.Geometry);
+            }
+        }, ct);
+    }
+
+    private static string Part(Planning.Engine.Assessment.SchoolPart part) =>
+        (part == Planning.Engine.Assessment.SchoolPart.Primary ? Data.SchoolPart.Primary : Data.SchoolPart.Junior).ToString();
+
+    private async Task CopyAsync<T>(string target, IEnumerable<T> rows, Action<NpgsqlBinaryImporter, T> write, CancellationToken ct)
+    {
+        await using var importer = await connection.BeginBinaryImportAsync($"COPY {target} FROM STDIN (FORMAT BINARY)", ct);
+        foreach (var row in rows)
+        {
+            await importer.StartRowAsync(ct);
+            write(importer, row);
+        }
+        await importer.CompleteAsync(ct);
+    }
+}
+
+/// <summary>The headline figures of a term.</summary>
+public sealed record RunSummary(
+    int Students, int SchoolsOverSize, int GradesOverClassLimit, int SeatsShort, int StudentsMoved,
+    double MeanDistanceM, double MaxDistanceM, double OptimalityGap);
+
+public static class RunSummaries
+{
+    public static RunSummary Of(TermResult t) => new(
+        t.Schools.Sum(s => s.Students),
+        t.Violations.Count(v => v.Kind == ViolationKind.SchoolOverSize),
+        t.Violations.Count(v => v.Kind == ViolationKind.GradeOverCapacity),
+        t.Violations.Where(v => v.Kind == ViolationKind.Shortfall).Sum(v => v.Excess),
+        t.Movement.Moved,
+        t.Distance.MeanMetres,
+        t.Distance.MaxMetres,
+        t.Solve.Gap);
+}

@@ -1,0 +1,143 @@
+using Planning.Engine.Inputs;
+using Planning.Engine.Scenarios;
+using Planning.Engine.Terms;
+using Planning.Server.Errors;
+using Planning.Server.Services;
+using V1 = Planning.V1;
+
+namespace Planning.Server.Simulation;
+
+/// <summary>From scenario messages to the engine's parameters and changes, checking every field.</summary>
+public static class ScenarioMapping
+{
+    public const int MaxHorizonYears = 20;
+
+    public static SimulationParameters Parameters(V1.ScenarioSettings? s, Problems problems)
+    {
+        var p = SimulationParameters.Default;
+        if (s is null)
+        {
+            return p;
+        }
+        var start = s.StartTerm.Length == 0 ? p.Start : TermOf(s.StartTerm, "settings.start_term", problems) ?? p.Start;
+        var horizon = s.HorizonTerm.Length == 0 ? p.Horizon : TermOf(s.HorizonTerm, "settings.horizon_term", problems) ?? p.Horizon;
+        if (horizon < start)
+        {
+            problems.Add("settings.horizon_term", $"must not come before the start term {start}");
+        }
+        else if (horizon.TermsSince(start) > MaxHorizonYears * 2)
+        {
+            problems.Add("settings.horizon_term", $"must be at most {MaxHorizonYears} school years after the start term");
+        }
+        return p with
+        {
+            Start = start,
+            Horizon = horizon,
+            Policy = s.Policy == V1.Policy.Reassign ? AssignmentPolicy.Reassign : AssignmentPolicy.IntakeOnly,
+            PrimaryNormPerThousand = Positive(s.PrimaryStudentsPer1000, p.PrimaryNormPerThousand, 500, "settings.primary_students_per_1000", problems),
+            JuniorNormPerThousand = Positive(s.JuniorStudentsPer1000, p.JuniorNormPerThousand, 500, "settings.junior_students_per_1000", problems),
+            MoveCostMetres = Positive(s.MoveCostM, p.MoveCostMetres, 1_000_000, "settings.move_cost_m", problems),
+            AllowSplitting = s.AllowSplit,
+            CandidateSchools = (int)Positive(s.CandidateSchools, p.CandidateSchools, 50, "settings.candidate_schools", problems),
+            Solver = p.Solver with
+            {
+                TimeLimitSeconds = Positive(s.TimeLimitSeconds, p.Solver.TimeLimitSeconds, 600, "settings.time_limit_seconds", problems),
+            },
+        };
+    }
+
+    public static IReadOnlyList<ScenarioChange> Changes(IEnumerable<V1.ScenarioChange> changes, Problems problems)
+    {
+        var result = new List<ScenarioChange>();
+        var i = 0;
+        foreach (var change in changes)
+        {
+            var path = $"changes[{i++}]";
+            switch (change.ChangeCase)
+            {
+                case V1.ScenarioChange.ChangeOneofCase.OpenSchool:
+                    var inner = new Problems();
+                    var school = ProtoMapping.FromProto(change.OpenSchool.School ?? new V1.School(), inner);
+                    Prefix(inner, "school", $"{path}.open_school.school", problems);
+                    if (inner.Count == 0)
+                    {
+                        result.Add(new OpenSchool(new Engine.Inputs.School(school.Code, EngineInputs.ToEngine(school.Level),
+                            new GeoPoint(school.Location.X, school.Location.Y),
+                            [.. school.Tracks.Select(t => new TrackStep(Term.Parse(t.From), t.Primary, t.Junior)).OrderBy(t => t.From)],
+                            school.Enrolment)));
+                    }
+                    break;
+                case V1.ScenarioChange.ChangeOneofCase.CloseSchool:
+                    if (TermOf(change.CloseSchool.FromTerm, $"{path}.close_school.from_term", problems) is { } closeFrom)
+                    {
+                        result.Add(new CloseSchool(change.CloseSchool.SchoolCode, closeFrom));
+                    }
+                    break;
+                case V1.ScenarioChange.ChangeOneofCase.ExpandSchool:
+                    var expand = change.ExpandSchool;
+                    if (expand.AddPrimaryTracks < 0 || expand.AddJuniorTracks < 0 || expand.AddPrimaryTracks + expand.AddJuniorTracks == 0)
+                    {
+                        problems.Add($"{path}.expand_school", "must add a positive number of primary or junior tracks");
+                    }
+                    if (TermOf(expand.FromTerm, $"{path}.expand_school.from_term", problems) is { } expandFrom)
+                    {
+                        result.Add(new ExpandSchool(expand.SchoolCode, expandFrom, expand.AddPrimaryTracks, expand.AddJuniorTracks));
+                    }
+                    break;
+                case V1.ScenarioChange.ChangeOneofCase.AddResidentialArea:
+                    var areaProblems = new Problems();
+                    var area = ProtoMapping.FromProto(change.AddResidentialArea.ResidentialArea ?? new V1.ResidentialArea(), areaProblems);
+                    Prefix(areaProblems, "residential_area", $"{path}.add_residential_area.residential_area", problems);
+                    if (areaProblems.Count == 0 && area is not null)
+                    {
+                        var point = area.Geometry.InteriorPoint;
+                        result.Add(new AddResidentialArea(new Engine.Inputs.ResidentialArea(area.Code,
+                            area.Kind == Data.ResidentialAreaKind.Compound ? AreaKind.Compound : AreaKind.Village,
+                            new GeoPoint(point.X, point.Y), area.Population,
+                            area.OccupiedFrom is null ? null : Term.Parse(area.OccupiedFrom), area.OccupancyRamp,
+                            area.Students, area.SchoolPrimary, area.SchoolJunior, area.Geometry)));
+                    }
+                    break;
+                case V1.ScenarioChange.ChangeOneofCase.AddResources:
+                    // Resources matter to the assessment, not to the redistribution.
+                    break;
+                default:
+                    problems.Add(path, "must set one change");
+                    break;
+            }
+        }
+        return result;
+    }
+
+    private static void Prefix(Problems inner, string from, string to, Problems problems)
+    {
+        foreach (var p in inner.All)
+        {
+            problems.Add(to + p.Field[from.Length..], p.Description);
+        }
+    }
+
+    private static Term? TermOf(string text, string field, Problems problems)
+    {
+        if (Dataset.PropertyReader.IsTerm(text))
+        {
+            return Term.Parse(text);
+        }
+        problems.Add(field, $"must be a term like \"2020-autumn\" or \"2021-spring\", not \"{text}\"");
+        return null;
+    }
+
+    private static double Positive(double value, double fallback, double max, string field, Problems problems)
+    {
+        if (value == 0)
+        {
+            return fallback;
+        }
+        if (!double.IsFinite(value) || value < 0 || value > max)
+        {
+            problems.Add(field, $"must be from 0 to {max} (0 means the default {fallback})");
+            return fallback;
+        }
+        return value;
+    }
+}

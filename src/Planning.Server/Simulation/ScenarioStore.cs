@@ -1,0 +1,61 @@
+using System.Text.Json;
+using Google.Protobuf;
+using Microsoft.EntityFrameworkCore;
+using Planning.Engine.Inputs;
+using Planning.Engine.Scenarios;
+using Planning.Server.Data;
+using Planning.Server.Errors;
+using V1 = Planning.V1;
+
+namespace Planning.Server.Simulation;
+
+/// <summary>Scenarios as stored (protobuf JSON) and as the engine's input.</summary>
+public sealed class ScenarioStore(PlanningDb db, EngineInputs inputs)
+{
+    public async Task<ScenarioRow> FindAsync(string id, bool tracking, CancellationToken ct)
+    {
+        if (!Guid.TryParse(id, out var guid))
+        {
+            throw new ValidationFailedException([new FieldProblem("scenario_id", $"\"{id}\" is not a scenario id (a UUID)")]);
+        }
+        var query = tracking ? db.Scenarios : db.Scenarios.AsNoTracking();
+        return await query.FirstOrDefaultAsync(s => s.Id == guid, ct) ?? throw new NotFoundException($"scenario {id}");
+    }
+
+    /// <summary>The base data with the scenario's settings and changes applied; every problem is reported.</summary>
+    public async Task<SimulationInput> InputAsync(V1.ScenarioSettings? settings, IEnumerable<V1.ScenarioChange> changes, CancellationToken ct)
+    {
+        var problems = new Problems();
+        var parameters = ScenarioMapping.Parameters(settings, problems);
+        var engineChanges = ScenarioMapping.Changes(changes, problems);
+        problems.ThrowIfAny();
+        var baseInput = await inputs.LoadBaseAsync(ct);
+        return Scenario.Apply(baseInput with { Parameters = parameters }, engineChanges);
+    }
+
+    public static V1.Scenario ToProto(ScenarioRow row)
+    {
+        var scenario = new V1.Scenario
+        {
+            Id = row.Id.ToString(),
+            Name = row.Name,
+            Description = row.Description,
+            Settings = JsonParser.Default.Parse<V1.ScenarioSettings>(row.SettingsJson),
+            CreatedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(row.CreatedAt),
+            Version = row.Version,
+        };
+        scenario.Changes.AddRange(ChangesOf(row));
+        return scenario;
+    }
+
+    public static IEnumerable<V1.ScenarioChange> ChangesOf(ScenarioRow row)
+    {
+        using var document = JsonDocument.Parse(row.ChangesJson);
+        return [.. document.RootElement.EnumerateArray().Select(e => JsonParser.Default.Parse<V1.ScenarioChange>(e.GetRawText()))];
+    }
+
+    public static string SettingsJson(V1.ScenarioSettings? settings) => JsonFormatter.Default.Format(settings ?? new V1.ScenarioSettings());
+
+    public static string ChangesJson(IEnumerable<V1.ScenarioChange> changes) =>
+        "[" + string.Join(",", changes.Select(c => JsonFormatter.Default.Format(c))) + "]";
+}
