@@ -5,6 +5,7 @@ using NetTopologySuite.IO.Converters;
 using Npgsql;
 using Planning.Engine.Inputs;
 using Planning.Engine.Results;
+using Planning.Engine.Terms;
 using Planning.Server.Data;
 using Planning.Server.Errors;
 using V1 = Planning.V1;
@@ -16,8 +17,18 @@ public sealed class RunResults(PlanningDb db)
 {
     private static readonly JsonSerializerOptions InputJsonOptions = new()
     {
-        Converters = { new GeoJsonConverterFactory(), new JsonStringEnumConverter() },
+        Converters = { new GeoJsonConverterFactory(), new JsonStringEnumConverter(), new TermConverter() },
     };
+
+    /// <summary>Terms as their text ("2021-spring"); their Next/Previous properties would recurse.</summary>
+    private sealed class TermConverter : JsonConverter<Term>
+    {
+        public override Term Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            Term.Parse(reader.GetString()!);
+
+        public override void Write(Utf8JsonWriter writer, Term value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(value.ToString());
+    }
 
     public static string Serialize(SimulationInput input) => JsonSerializer.Serialize(input, InputJsonOptions);
 

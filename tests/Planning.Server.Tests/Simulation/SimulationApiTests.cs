@@ -1,0 +1,202 @@
+using Grpc.Core;
+using Planning.Server.Tests.Infrastructure;
+using Planning.V1;
+
+namespace Planning.Server.Tests.Simulation;
+
+/// <summary>Runs through gRPC against PostGIS on the Baodi data: stream, results, cancel, compare.</summary>
+public sealed class SimulationApiTests(ServerFixture fixture) : IClassFixture<ServerFixture>, IAsyncLifetime
+{
+    private readonly SimulationService.SimulationServiceClient _simulation = new(fixture.Server.CreateChannel());
+    private readonly ScenarioService.ScenarioServiceClient _scenarios = new(fixture.Server.CreateChannel());
+
+    public async Task InitializeAsync() =>
+        await TinyDataset.Upload(new DatasetService.DatasetServiceClient(fixture.Server.CreateChannel()), TinyDataset.BaodiLayers());
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private async Task<string> PlanScenarioAsync(string horizon = "2022-autumn") =>
+        (await _scenarios.CreateScenarioAsync(new CreateScenarioRequest
+        {
+            Name = "计划 2020–2022",
+            // The action plan redistributes enrolled pupils too (合理分流) when the new buildings open.
+            Settings = new ScenarioSettings { StartTerm = "2020-autumn", HorizonTerm = horizon, Policy = Policy.Reassign, TimeLimitSeconds = 5 },
+        })).Id;
+
+    private async Task<(List<RunProgress> Progress, Run Finished)> RunAsync(RunSimulationRequest request)
+    {
+        using var call = _simulation.RunSimulation(request);
+        var progress = new List<RunProgress>();
+        Run? finished = null;
+        await foreach (var message in call.ResponseStream.ReadAllAsync())
+        {
+            if (message.Progress is { } p)
+            {
+                progress.Add(p);
+            }
+            finished ??= message.Finished;
+        }
+        return (progress, finished ?? throw new Xunit.Sdk.XunitException("the stream ended without a summary"));
+    }
+
+    [Fact]
+    public async Task RunSimulation_BaodiPlan_StreamsProgressAndReachesZeroViolationsOnceNewSchoolsOpen()
+    {
+        var scenario = await PlanScenarioAsync();
+
+        var (progress, run) = await RunAsync(new RunSimulationRequest { ScenarioId = scenario, Label = "after" });
+
+        Assert.Equal(RunStatus.Succeeded, run.Status);
+        Assert.Equal(["2020-autumn", "2021-spring", "2021-autumn", "2022-spring", "2022-autumn"], run.Terms);
+        Assert.All(progress, p => Assert.Equal(run.Id, p.RunId));
+        Assert.Contains(progress, p => p.Term == "2021-autumn");
+        Assert.True(progress.Select(p => p.Percent).SequenceEqual(progress.Select(p => p.Percent).Order()), "progress must not go back");
+        // DOMAIN.md: every school ≤ 2,000 (nine-year 2,500) and every class ≤ 45 / 50 once the new schools are open.
+        foreach (var summary in run.Summaries.Where(s => s.Term is "2021-autumn" or "2022-spring" or "2022-autumn"))
+        {
+            Assert.Equal(0, summary.SchoolsOverSize);
+            Assert.Equal(0, summary.GradesOverClassLimit);
+            Assert.Equal(0, summary.SeatsShort);
+        }
+    }
+
+    [Fact]
+    public async Task RunSimulation_KeepCurrent_ShowsTheOverloadBeforeRedistribution()
+    {
+        var (_, run) = await RunAsync(new RunSimulationRequest { Mode = V1.RunMode.KeepCurrent, Label = "before" });
+
+        var first = run.Summaries[0];
+        Assert.True(first.SchoolsOverSize >= 3, $"{first.SchoolsOverSize} schools over 2,000 in the base term");
+        Assert.True(first.GradesOverClassLimit > 0);
+        Assert.True(first.Students is > 55_000 and < 70_000, $"{first.Students} students");
+    }
+
+    [Fact]
+    public async Task GetTermResult_AfterRun_SchoolTotalsAddUpAndEveryAreaAssigned()
+    {
+        var (_, run) = await RunAsync(new RunSimulationRequest { ScenarioId = await PlanScenarioAsync("2021-autumn") });
+
+        var result = await _simulation.GetTermResultAsync(new GetTermResultRequest { RunId = run.Id, Term = "2021-autumn" });
+
+        Assert.Equal(result.Summary.Students, result.Schools.Sum(s => s.Total));
+        Assert.All(result.Schools, s => Assert.Equal(s.Total, s.Enrolment.Sum()));
+        Assert.All(result.Schools.Where(s => s.Open), s =>
+        {
+            for (var g = 0; g < 9; g++)
+            {
+                var limit = g < 6 ? 45 : 50;
+                Assert.True(s.LargestClass[g] <= limit, $"{s.SchoolCode} grade {g + 1}: largest class {s.LargestClass[g]}");
+            }
+        });
+        Assert.True(result.Assignments.Count > 900);
+        Assert.All(result.Assignments.Where(a => a.Students.Take(6).Sum() > 0), a => Assert.NotEmpty(a.SchoolPrimaryCode));
+        Assert.Equal(result.Summary.Students, result.Assignments.Sum(a => a.Students.Sum()));
+    }
+
+    [Fact]
+    public async Task GetCatchments_AfterRun_OneFeaturePerServingSchool()
+    {
+        var (_, run) = await RunAsync(new RunSimulationRequest { ScenarioId = await PlanScenarioAsync("2021-autumn") });
+        var result = await _simulation.GetTermResultAsync(new GetTermResultRequest { RunId = run.Id, Term = "2021-autumn" });
+
+        var catchments = await _simulation.GetCatchmentsAsync(new GetCatchmentsRequest
+        {
+            RunId = run.Id, Term = "2021-autumn", Part = SchoolPart.Primary,
+        });
+
+        var serving = result.Assignments.Select(a => a.SchoolPrimaryCode).Where(c => c.Length > 0).Distinct().Count();
+        Assert.Equal(serving, catchments.FeatureCount);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(catchments.FeatureCollectionGeojson)!;
+        Assert.Equal(serving, json["features"]!.AsArray().Count);
+        Assert.All(json["features"]!.AsArray(), f => Assert.True(f!["properties"]!["parts"]!.GetValue<int>() >= 1));
+    }
+
+    [Fact]
+    public async Task RunSimulation_CancelledByCaller_RunCancelledWithNoResultRows()
+    {
+        var scenario = (await _scenarios.CreateScenarioAsync(new CreateScenarioRequest
+        {
+            Name = "long", Settings = new ScenarioSettings { HorizonTerm = "2035-autumn", Policy = Policy.Reassign },
+        })).Id;
+        using var cts = new CancellationTokenSource();
+        using var call = _simulation.RunSimulation(new RunSimulationRequest { ScenarioId = scenario }, cancellationToken: cts.Token);
+
+        string? runId = null;
+        var e = await Assert.ThrowsAsync<RpcException>(async () =>
+        {
+            await foreach (var message in call.ResponseStream.ReadAllAsync(cts.Token))
+            {
+                runId ??= message.Progress?.RunId;
+                await cts.CancelAsync();
+            }
+        });
+
+        Assert.Equal(StatusCode.Cancelled, e.StatusCode);
+        Assert.NotNull(runId);
+        var run = await WaitUntilEndedAsync(runId);
+        Assert.Equal(RunStatus.Cancelled, run.Status);
+        Assert.Equal(0, await fixture.Server.Database.ScalarAsync($"SELECT count(*) FROM run_terms WHERE run_id = '{runId}'"));
+        Assert.Equal(0, await fixture.Server.Database.ScalarAsync($"SELECT count(*) FROM run_placements WHERE run_id = '{runId}'"));
+    }
+
+    [Fact]
+    public async Task CompareRuns_BeforeAndAfter_FlowsMatchMovedStudents()
+    {
+        var (_, before) = await RunAsync(new RunSimulationRequest { Mode = V1.RunMode.KeepCurrent });
+        var (_, after) = await RunAsync(new RunSimulationRequest { ScenarioId = await PlanScenarioAsync("2021-autumn") });
+
+        var comparison = await _simulation.CompareRunsAsync(new CompareRunsRequest { RunA = before.Id, RunB = after.Id });
+
+        var term = comparison.Terms.Single(t => t.Term == "2021-autumn");
+        Assert.NotEmpty(term.Flows);
+        Assert.NotEmpty(term.ChangedAreaCodes);
+        Assert.All(term.Flows, f => Assert.NotEqual(f.FromSchoolCode, f.ToSchoolCode));
+        Assert.True(term.A.SchoolsOverSize + term.A.GradesOverClassLimit > term.B.SchoolsOverSize + term.B.GradesOverClassLimit);
+    }
+
+    [Fact]
+    public async Task CreateScenario_UnknownSchoolAndBadTerm_EveryViolationNamed()
+    {
+        var request = new CreateScenarioRequest
+        {
+            Name = "bad",
+            Settings = new ScenarioSettings { HorizonTerm = "2019-autumn" },
+            Changes =
+            {
+                new ScenarioChange { CloseSchool = new CloseSchool { SchoolCode = "BD-P-404", FromTerm = "2021-autumn" } },
+                new ScenarioChange { ExpandSchool = new ExpandSchool { SchoolCode = "BD-P-001", FromTerm = "next year", AddPrimaryTracks = 2 } },
+            },
+        };
+
+        var e = await RpcAssert.FailsAsync(() => _scenarios.CreateScenarioAsync(request).ResponseAsync, StatusCode.InvalidArgument);
+
+        var fields = RpcAssert.Violations(e).Select(v => v.Field).ToList();
+        Assert.Contains("settings.horizon_term", fields);
+        Assert.Contains("changes[1].expand_school.from_term", fields);
+    }
+
+    [Fact]
+    public async Task GetRun_UnknownOrMalformedId_NotFoundOrInvalid()
+    {
+        await RpcAssert.FailsAsync(() => _simulation.GetRunAsync(new GetRunRequest { Id = Guid.NewGuid().ToString() }).ResponseAsync,
+            StatusCode.NotFound);
+        await RpcAssert.FailsAsync(() => _simulation.GetRunAsync(new GetRunRequest { Id = "run-1" }).ResponseAsync,
+            StatusCode.InvalidArgument);
+        await RpcAssert.FailsAsync(() => _simulation.RunSimulation(new RunSimulationRequest { ScenarioId = Guid.NewGuid().ToString() })
+            .ResponseStream.MoveNext(), StatusCode.NotFound);
+    }
+
+    private async Task<Run> WaitUntilEndedAsync(string runId)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            var run = await _simulation.GetRunAsync(new GetRunRequest { Id = runId });
+            if (run.Status != RunStatus.Running)
+            {
+                return run;
+            }
+            await Task.Delay(100);
+        }
+        throw new Xunit.Sdk.XunitException($"run {runId} still running after 20 s");
+    }
+}
