@@ -1,0 +1,76 @@
+using Planning.Engine.Terms;
+
+namespace Planning.Engine.Inputs;
+
+/// <summary>
+/// Norms, limits, policy and weights of a simulation. The defaults are the national standard and
+/// the local norms of DOMAIN.md; every one can be changed by a scenario.
+/// </summary>
+public sealed record SimulationParameters
+{
+    /// <summary>Defaults throughout.</summary>
+    public static SimulationParameters Default { get; } = new();
+
+    /// <summary>First simulated term; the base enrolment describes this term. Default 2020-autumn.</summary>
+    public Term Start { get; init; } = Term.Base;
+
+    /// <summary>Last simulated term. Default 2025-autumn.</summary>
+    public Term Horizon { get; init; } = Term.DefaultHorizon;
+
+    /// <summary>
+    /// Primary students (grades 1–6 together) per 1,000 residents; a fully occupied area starts
+    /// population × norm / 1000 / 6 pupils in grade 1 each year. Default 70 (DOMAIN.md: 70–85).
+    /// </summary>
+    public double PrimaryNormPerThousand { get; init; } = 70;
+
+    /// <summary>Junior students (grades 7–9 together) per 1,000 residents. Default 35 (DOMAIN.md: 35–42).</summary>
+    public double JuniorNormPerThousand { get; init; } = 35;
+
+    /// <summary>Largest class in grades 1–6: 45 (DOMAIN.md).</summary>
+    public int PrimaryClassLimit { get; init; } = 45;
+
+    /// <summary>Largest class in grades 7–9: 50 (DOMAIN.md).</summary>
+    public int JuniorClassLimit { get; init; } = 50;
+
+    /// <summary>Largest primary or junior school: 2,000 students (DOMAIN.md).</summary>
+    public int SchoolSizeLimit { get; init; } = 2000;
+
+    /// <summary>Largest nine-year school, over grades 1–9: 2,500 students (DOMAIN.md).</summary>
+    public int NineYearSizeLimit { get; init; } = 2500;
+
+    /// <summary>Who follows new catchments. Default <see cref="AssignmentPolicy.IntakeOnly"/>.</summary>
+    public AssignmentPolicy Policy { get; init; } = AssignmentPolicy.IntakeOnly;
+
+    /// <summary>Cost of moving one enrolled pupil to another school, in metres of travel it must save. Default 2,000.</summary>
+    public double MoveCostMetres { get; init; } = 2000;
+
+    /// <summary>
+    /// Cost per pupil of sending an area's pupils to another school than last term's catchment, in
+    /// metres. Keeps catchments stable when two schools are almost equally near. Default 100.
+    /// </summary>
+    public double CatchmentChangeCostMetres { get; init; } = 100;
+
+    /// <summary>
+    /// Cost per pupil beyond a school's or a grade's capacity, in metres. It makes overflow the last
+    /// resort; overflowing pupils are reported as a shortfall. Default 10,000 km.
+    /// </summary>
+    public double OverflowCostMetres { get; init; } = 10_000_000;
+
+    /// <summary>When true an area's pupils may be shared between schools; otherwise each area goes whole to one school per level.</summary>
+    public bool AllowSplitting { get; init; }
+
+    /// <summary>Nearest schools considered for an area, per level (its current school is always considered too). Default 8.</summary>
+    public int CandidateSchools { get; init; } = 8;
+
+    /// <summary>Schools farther than this from an area are not considered (except its current school); null for no limit.</summary>
+    public double? MaxCandidateDistanceMetres { get; init; }
+
+    /// <summary>Solver limits.</summary>
+    public SolverOptions Solver { get; init; } = SolverOptions.Default;
+
+    /// <summary>Class limit of <paramref name="grade"/> (1–9).</summary>
+    public int ClassLimit(int grade) => grade <= 6 ? PrimaryClassLimit : JuniorClassLimit;
+
+    /// <summary>Size limit of a school of <paramref name="level"/>.</summary>
+    public int SizeLimit(SchoolLevel level) => level == SchoolLevel.NineYear ? NineYearSizeLimit : SchoolSizeLimit;
+}

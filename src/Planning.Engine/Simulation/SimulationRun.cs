@@ -1,0 +1,326 @@
+using Planning.Engine.Assessment;
+using Planning.Engine.Assignment;
+using Planning.Engine.Inputs;
+using Planning.Engine.Results;
+using Planning.Engine.Spatial;
+using Planning.Engine.Terms;
+
+namespace Planning.Engine.Simulation;
+
+/// <summary>The state of one simulation, advanced term by term.</summary>
+internal sealed class SimulationRun
+{
+    private readonly District _district;
+    private readonly SimulationMode _mode;
+    private readonly CandidateLists _candidates;
+    private readonly CatchmentBuilder _catchments = new();
+    private readonly List<List<PupilGroup>> _groups;
+    private readonly List<List<PendingPupils>> _basePending;
+    private readonly int[][] _catchment;
+    private Term? _previous;
+
+    public SimulationRun(SimulationInput input, SimulationMode mode)
+    {
+        _district = new District(input);
+        _mode = mode;
+        _candidates = new CandidateLists(_district);
+        var state = BaseState.Build(_district, Notes);
+        _groups = state.Groups;
+        _basePending = state.Pending;
+        _catchment = _district.Areas.Select(a => (int[])a.BaseSchools.Clone()).ToArray();
+    }
+
+    public List<string> Notes { get; } = [];
+
+    private SimulationParameters Parameters => _district.Parameters;
+
+    public TermResult Step(Term term, CancellationToken cancellation)
+    {
+        _candidates.Prepare(term);
+        var counts = new TermCounts();
+        var pending = _previous is { } previous ? Progress(term, previous, counts) : _basePending;
+        ReleaseUntaught(term, pending);
+        if (_mode == SimulationMode.Redistribute && Parameters.Policy == AssignmentPolicy.Reassign
+            && (term.IsAutumn || _previous is null || _district.Schools.Any(s => OpensIn(s, term))))
+        {
+            ReleaseAll(pending);
+        }
+
+        var units = BuildUnits(term, pending);
+        var solution = Solve(term, units, cancellation);
+        var placed = Apply(term, units, solution, counts);
+        var assignments = DecideCatchments(term, units, solution);
+        _previous = term;
+        return TermReport.Build(_district, term, _groups, placed, assignments, counts, solution.Stats, _catchments);
+    }
+
+    /// <summary>Autumn: grades move up, grade 9 leaves, grade 1 starts. Any term: pupils of new residents arrive.</summary>
+    private List<List<PendingPupils>> Progress(Term term, Term previous, TermCounts counts)
+    {
+        var pending = _groups.Select(_ => new List<PendingPupils>()).ToList();
+        for (var a = 0; a < _groups.Count; a++)
+        {
+            var area = _district.Areas[a].Source;
+            if (term.IsAutumn)
+            {
+                var next = new List<PupilGroup>();
+                foreach (var group in _groups[a])
+                {
+                    if (group.Grade == 9)
+                    {
+                        counts.Leavers += group.Count;
+                    }
+                    else if (group.Grade == 6 && !StaysForGradeSeven(group.School, term))
+                    {
+                        pending[a].Add(new PendingPupils(7, group.School, group.Count, IsTransition: true));
+                    }
+                    else
+                    {
+                        next.Add(group with { Grade = group.Grade + 1 });
+                    }
+                }
+
+                _groups[a] = next;
+                var intake = Demography.Intake(area, Parameters, term);
+                Add(pending[a], 1, intake);
+                counts.Intake += intake;
+            }
+
+            for (var grade = term.IsAutumn ? 2 : 1; grade <= 9; grade++)
+            {
+                var arrivals = Demography.Arrivals(area, Parameters, term, previous, grade);
+                Add(pending[a], grade, arrivals);
+                counts.Arrivals += arrivals;
+            }
+        }
+
+        return pending;
+    }
+
+    private static void Add(List<PendingPupils> pending, int grade, int count)
+    {
+        if (count > 0)
+        {
+            pending.Add(new PendingPupils(grade, -1, count, false));
+        }
+    }
+
+    // A school opens at a level when it starts teaching it, whatever its first capacity step says.
+    private static bool OpensIn(School school, Term term) =>
+        (school.TracksIn(term, SchoolPart.Primary) > 0 && school.TracksIn(term.Previous, SchoolPart.Primary) == 0)
+        || (school.TracksIn(term, SchoolPart.Junior) > 0 && school.TracksIn(term.Previous, SchoolPart.Junior) == 0);
+
+    // A nine-year pupil goes on to grade 7 in the same school unless pupils may be reassigned.
+    private bool StaysForGradeSeven(int school, Term term) =>
+        _district.Teaches(school, term, SchoolPart.Junior)
+        && (_mode == SimulationMode.KeepCurrent || Parameters.Policy == AssignmentPolicy.IntakeOnly);
+
+    /// <summary>Pupils of schools that closed or no longer teach their grade (and pupils without a school) must be placed.</summary>
+    private void ReleaseUntaught(Term term, List<List<PendingPupils>> pending)
+    {
+        for (var a = 0; a < _groups.Count; a++)
+        {
+            if (_groups[a].Any(g => !_district.Teaches(g.School, term, District.PartOf(g.Grade))))
+            {
+                pending[a].AddRange(_groups[a]
+                    .Where(g => !_district.Teaches(g.School, term, District.PartOf(g.Grade)))
+                    .Select(g => new PendingPupils(g.Grade, g.School, g.Count, false)));
+                _groups[a].RemoveAll(g => !_district.Teaches(g.School, term, District.PartOf(g.Grade)));
+            }
+        }
+    }
+
+    private void ReleaseAll(List<List<PendingPupils>> pending)
+    {
+        for (var a = 0; a < _groups.Count; a++)
+        {
+            pending[a].AddRange(_groups[a].Select(g => new PendingPupils(g.Grade, g.School, g.Count, false)));
+            _groups[a].Clear();
+        }
+    }
+
+    private List<PlacementUnit> BuildUnits(Term term, List<List<PendingPupils>> pending)
+    {
+        var units = new List<PlacementUnit>();
+        for (var a = 0; a < pending.Count; a++)
+        {
+            foreach (var part in (SchoolPart[])[SchoolPart.Primary, SchoolPart.Junior])
+            {
+                var merged = pending[a]
+                    .Where(p => District.PartOf(p.Grade) == part)
+                    .GroupBy(p => (p.Grade, p.From, p.IsTransition))
+                    .Select(g => g.First() with { Count = g.Sum(p => p.Count) })
+                    .OrderBy(p => p.Grade)
+                    .ThenBy(p => p.From)
+                    .ToList();
+                if (merged.Count == 0)
+                {
+                    continue;
+                }
+
+                var items = merged
+                    .Select(p => new DemandItem(p.Grade, _district.Teaches(p.From, term, part) ? p.From : -1, p.Count))
+                    .ToList();
+                IReadOnlyList<Candidate> candidates = _mode == SimulationMode.KeepCurrent
+                    ? KeptSchool(a, part, term) is var kept and >= 0 ? [new Candidate(kept, _district.Distance(a, kept), true)] : []
+                    : _candidates.For(a, part, term, _catchment[a][(int)part], merged.Select(p => p.From));
+                units.Add(new PlacementUnit(new DecisionUnit(a, part, items, candidates), merged));
+            }
+        }
+
+        return units;
+    }
+
+    /// <summary>"Before": the area's first-term school while it teaches the level, else last term's, else the nearest.</summary>
+    private int KeptSchool(int area, SchoolPart part, Term term)
+    {
+        var baseSchool = _district.Areas[area].BaseSchools[(int)part];
+        if (_district.Teaches(baseSchool, term, part))
+        {
+            return baseSchool;
+        }
+
+        var current = _catchment[area][(int)part];
+        return _district.Teaches(current, term, part) ? current : _candidates.Closest(area, part);
+    }
+
+    private AssignmentSolution Solve(Term term, List<PlacementUnit> units, CancellationToken cancellation)
+    {
+        var p = Parameters;
+        var problem = new AssignmentProblem(
+            _district.Schools.Count,
+            units.Select(u => u.Unit).ToList(),
+            (long)Math.Round(p.MoveCostMetres),
+            (long)Math.Round(p.CatchmentChangeCostMetres),
+            (long)Math.Round(p.OverflowCostMetres));
+        for (var s = 0; s < _district.Schools.Count; s++)
+        {
+            problem.TotalCapacity[s] = _district.SizeLimit(s);
+            for (var grade = 1; grade <= 9; grade++)
+            {
+                problem.GradeCapacity[AssignmentProblem.Slot(s, grade)] = _district.GradeCapacity(s, term, grade);
+            }
+        }
+
+        foreach (var group in _groups.SelectMany(g => g).Where(g => g.School >= 0))
+        {
+            problem.GradeCapacity[AssignmentProblem.Slot(group.School, group.Grade)] -= group.Count;
+            problem.TotalCapacity[group.School] -= group.Count;
+        }
+
+        // Pupils who stay may already overfill a school; that is reported, not charged to this term's placements.
+        for (var slot = 0; slot < problem.GradeCapacity.Length; slot++)
+        {
+            problem.GradeCapacity[slot] = Math.Max(0, problem.GradeCapacity[slot]);
+        }
+
+        for (var s = 0; s < problem.TotalCapacity.Length; s++)
+        {
+            problem.TotalCapacity[s] = Math.Max(0, problem.TotalCapacity[s]);
+        }
+
+        if (_mode == SimulationMode.KeepCurrent)
+        {
+            // One candidate per unit: the relaxation is then the assignment, and it prices the overflow.
+            var kept = AssignmentSolver.Solve(problem, allowSplitting: true, p.Solver, cancellation);
+            return units.Count == 0 ? kept : kept with { Stats = kept.Stats with { Method = "kept" } };
+        }
+
+        return AssignmentSolver.Solve(problem, p.AllowSplitting, p.Solver, cancellation);
+    }
+
+    /// <summary>Enrols the placed pupils; returns pupils placed per school and area this term.</summary>
+    private Dictionary<int, Dictionary<int, int>> Apply(Term term, List<PlacementUnit> units, AssignmentSolution solution, TermCounts counts)
+    {
+        var placed = new Dictionary<int, Dictionary<int, int>>();
+        for (var u = 0; u < units.Count; u++)
+        {
+            var (unit, pending) = units[u];
+            foreach (var allocation in solution.PerUnit[u])
+            {
+                var from = pending[allocation.Item];
+                _groups[unit.Area].Add(new PupilGroup(from.Grade, allocation.School, allocation.Count));
+                var forced = from.IsTransition && !_district.Teaches(from.From, term, SchoolPart.Junior);
+                if (from.From >= 0 && allocation.School != from.From && !forced)
+                {
+                    counts.Moved += allocation.Count;
+                }
+
+                if (!placed.TryGetValue(allocation.School, out var byArea))
+                {
+                    placed[allocation.School] = byArea = [];
+                }
+
+                byArea[unit.Area] = byArea.GetValueOrDefault(unit.Area) + allocation.Count;
+            }
+        }
+
+        for (var a = 0; a < _groups.Count; a++)
+        {
+            _groups[a] = _groups[a]
+                .GroupBy(g => (g.Grade, g.School))
+                .Select(g => new PupilGroup(g.Key.Grade, g.Key.School, g.Sum(x => x.Count)))
+                .OrderBy(g => g.Grade)
+                .ThenBy(g => g.School)
+                .ToList();
+        }
+
+        return placed;
+    }
+
+    /// <summary>
+    /// Each area's school per level: where its pupils were placed this term, otherwise last term's
+    /// school while it still teaches the level, otherwise the nearest. Areas not yet lived in have none.
+    /// </summary>
+    private List<AreaAssignment> DecideCatchments(Term term, List<PlacementUnit> units, AssignmentSolution solution)
+    {
+        var shares = new Dictionary<(int Area, SchoolPart Part), List<(int School, double Share)>>();
+        for (var u = 0; u < units.Count; u++)
+        {
+            var unit = units[u].Unit;
+            var total = (double)solution.PerUnit[u].Sum(x => x.Count);
+            shares[(unit.Area, unit.Part)] = solution.PerUnit[u]
+                .Where(x => x.School >= 0)
+                .GroupBy(x => x.School)
+                .Select(g => (g.Key, g.Sum(x => x.Count) / total))
+                .OrderByDescending(x => x.Item2)
+                .ThenBy(x => x.Key)
+                .ToList();
+        }
+
+        var assignments = new List<AreaAssignment>();
+        for (var a = 0; a < _district.Areas.Count; a++)
+        {
+            var area = _district.Areas[a];
+            foreach (var part in (SchoolPart[])[SchoolPart.Primary, SchoolPart.Junior])
+            {
+                if (!shares.TryGetValue((a, part), out var list))
+                {
+                    var lived = area.Source is null || area.Source.OccupancyIn(term) > 0 || _groups[a].Count > 0;
+                    var school = !lived ? -1
+                        : _mode == SimulationMode.KeepCurrent ? KeptSchool(a, part, term)
+                        : _district.Teaches(_catchment[a][(int)part], term, part) ? _catchment[a][(int)part]
+                        : _candidates.Closest(a, part);
+                    list = school >= 0 ? [(school, 1.0)] : [];
+                }
+
+                if (list.Count > 0)
+                {
+                    _catchment[a][(int)part] = list[0].School;
+                }
+
+                if (area.Code is null)
+                {
+                    continue;
+                }
+
+                assignments.AddRange(list.Select(x => new AreaAssignment(
+                    area.Code, part, _district.Schools[x.School].Code, x.Share, area.Point.DistanceTo(_district.Schools[x.School].Location))));
+            }
+        }
+
+        return assignments;
+    }
+
+    private sealed record PlacementUnit(DecisionUnit Unit, List<PendingPupils> Pending);
+}

@@ -1,0 +1,148 @@
+using Planning.Engine.Assessment;
+using Planning.Engine.Results;
+using Planning.Engine.Spatial;
+using Planning.Engine.Terms;
+
+namespace Planning.Engine.Simulation;
+
+/// <summary>Turns the state after a term into its <see cref="TermResult"/>.</summary>
+internal static class TermReport
+{
+    public static TermResult Build(
+        District district,
+        Term term,
+        List<List<PupilGroup>> groups,
+        Dictionary<int, Dictionary<int, int>> placed,
+        List<AreaAssignment> assignments,
+        TermCounts counts,
+        SolveStats solve,
+        CatchmentBuilder catchments)
+    {
+        var enrolment = new int[district.Schools.Count * 9];
+        foreach (var group in groups.SelectMany(g => g).Where(g => g.School >= 0))
+        {
+            enrolment[group.School * 9 + group.Grade - 1] += group.Count;
+        }
+
+        var schools = Enumerable.Range(0, district.Schools.Count).Select(s => School(district, term, s, enrolment)).ToList();
+        var violations = schools.SelectMany((school, s) => Violations(district, school, placed.GetValueOrDefault(s))).ToList();
+        violations.AddRange(Unserved(district, groups));
+        var placements = new List<Placement>();
+        for (var a = 0; a < groups.Count; a++)
+        {
+            placements.AddRange(groups[a]
+                .Where(g => g.School >= 0)
+                .Select(g => new Placement(district.Areas[a].Code, g.Grade, district.Schools[g.School].Code, g.Count)));
+        }
+
+        var awayFromBase = Enumerable.Range(0, district.RealAreaCount).Sum(a => groups[a]
+            .Where(g => g.School >= 0 && district.Areas[a].BaseSchools[(int)District.PartOf(g.Grade)] is var b && b >= 0 && b != g.School)
+            .Sum(g => g.Count));
+        var movement = new MovementStats(counts.Intake, counts.Arrivals, counts.Leavers, counts.Moved, awayFromBase);
+        SchoolPart?[] parts = [null, SchoolPart.Primary, SchoolPart.Junior];
+        var distances = parts.Select(part => Distances(district, groups, part)).ToList();
+        return new TermResult(term, schools, assignments, placements, catchments.Build(district, assignments), violations, movement, distances, solve);
+    }
+
+    private static SchoolTermResult School(District district, Term term, int s, int[] enrolment)
+    {
+        var school = district.Schools[s];
+        var grades = new List<GradeResult>();
+        for (var grade = 1; grade <= 9; grade++)
+        {
+            var students = enrolment[s * 9 + grade - 1];
+            var tracks = district.Tracks(s, term, District.PartOf(grade));
+            if (students == 0 && tracks == 0)
+            {
+                continue;
+            }
+
+            var limit = district.Parameters.ClassLimit(grade);
+            var classes = (students + limit - 1) / limit;
+            var largest = classes == 0 ? 0 : (students + classes - 1) / classes;
+            grades.Add(new GradeResult(grade, students, tracks, tracks * limit, classes, largest));
+        }
+
+        return new SchoolTermResult(
+            school.Code,
+            school.IsOpenIn(term),
+            grades.Sum(g => g.Students),
+            district.SizeLimit(s),
+            district.Tracks(s, term, SchoolPart.Primary),
+            district.Tracks(s, term, SchoolPart.Junior),
+            grades);
+    }
+
+    private static IEnumerable<Violation> Violations(District district, SchoolTermResult school, Dictionary<int, int>? placedByArea)
+    {
+        var totalExcess = Math.Max(0, school.Students - school.SizeLimit);
+        if (totalExcess > 0)
+        {
+            yield return new Violation(ViolationKind.SchoolOverSize, school.SchoolCode, null, null, school.Students, school.SizeLimit, totalExcess, null, []);
+        }
+
+        foreach (var grade in school.Grades.Where(g => g.OverCapacity))
+        {
+            var inRooms = grade.Tracks == 0 ? grade.Students : (grade.Students + grade.Tracks - 1) / grade.Tracks;
+            yield return new Violation(
+                ViolationKind.GradeOverCapacity, school.SchoolCode, District.PartOf(grade.Grade), grade.Grade,
+                grade.Students, grade.Capacity, grade.Students - grade.Capacity, inRooms, []);
+        }
+
+        // Only pupils placed this term can be short of a seat; an excess of pupils who stayed is the violations above.
+        var placed = placedByArea?.Values.Sum() ?? 0;
+        var gradeExcess = school.Grades.Sum(g => Math.Max(0, g.Students - g.Capacity));
+        var seatsShort = Math.Min(placed, Math.Max(totalExcess, gradeExcess));
+        if (seatsShort > 0)
+        {
+            var areas = placedByArea!
+                .Where(p => district.Areas[p.Key].Code is not null)
+                .OrderByDescending(p => p.Value)
+                .ThenBy(p => p.Key)
+                .Select(p => district.Areas[p.Key].Code!)
+                .ToList();
+            yield return new Violation(ViolationKind.Shortfall, school.SchoolCode, null, null, school.Students, school.Students - seatsShort, seatsShort, null, areas);
+        }
+    }
+
+    private static IEnumerable<Violation> Unserved(District district, List<List<PupilGroup>> groups)
+    {
+        foreach (var part in (SchoolPart[])[SchoolPart.Primary, SchoolPart.Junior])
+        {
+            var byArea = Enumerable.Range(0, groups.Count)
+                .Select(a => (Area: a, Count: groups[a].Where(g => g.School < 0 && District.PartOf(g.Grade) == part).Sum(g => g.Count)))
+                .Where(x => x.Count > 0)
+                .ToList();
+            var total = byArea.Sum(x => x.Count);
+            if (total > 0)
+            {
+                var areas = byArea.OrderByDescending(x => x.Count).Select(x => district.Areas[x.Area].Code).OfType<string>().ToList();
+                yield return new Violation(ViolationKind.Shortfall, null, part, null, total, 0, total, null, areas);
+            }
+        }
+    }
+
+    private static DistanceStats Distances(District district, List<List<PupilGroup>> groups, SchoolPart? part)
+    {
+        long students = 0;
+        double sum = 0;
+        double max = 0;
+        for (var a = 0; a < district.RealAreaCount; a++)
+        {
+            foreach (var g in groups[a])
+            {
+                if (g.School < 0 || (part is { } p && District.PartOf(g.Grade) != p))
+                {
+                    continue;
+                }
+
+                var metres = district.Areas[a].Point.DistanceTo(district.Schools[g.School].Location);
+                students += g.Count;
+                sum += metres * g.Count;
+                max = Math.Max(max, metres);
+            }
+        }
+
+        return new DistanceStats(part, (int)students, students == 0 ? 0 : sum / students, max);
+    }
+}
