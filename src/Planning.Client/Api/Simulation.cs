@@ -1,0 +1,86 @@
+namespace Planning.Client.Api;
+
+/// <summary>Headline figures of one simulated term.</summary>
+/// <param name="SchoolsOverSize">Schools over 2,000 (nine-year 2,500).</param>
+/// <param name="GradesOverClassLimit">School grades whose largest class exceeds 45 / 50.</param>
+/// <param name="SeatsShort">Students without a seat anywhere.</param>
+/// <param name="StudentsMoved">Students at a different school than in the previous term.</param>
+/// <param name="OptimalityGap">(objective − bound) / bound.</param>
+public sealed record TermSummary(
+    string Term,
+    int Students,
+    int SchoolsOverSize,
+    int GradesOverClassLimit,
+    int SeatsShort,
+    int StudentsMoved,
+    double MeanDistanceM,
+    double MaxDistanceM,
+    double OptimalityGap);
+
+/// <summary>A simulation run.</summary>
+public sealed record Run(
+    string Id,
+    string ScenarioId,
+    RunMode Mode,
+    string Label,
+    RunStatus Status,
+    string Error,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? FinishedAt,
+    IReadOnlyList<string> Terms,
+    IReadOnlyList<TermSummary> Summaries);
+
+/// <summary>Progress of a running simulation.</summary>
+/// <param name="Percent">0–100.</param>
+public sealed record RunProgress(string RunId, string Term, double Percent, string Message);
+
+/// <summary>One message of the RunSimulation stream: progress, or the finished run (last).</summary>
+public sealed record RunUpdate(RunProgress? Progress, Run? Finished);
+
+/// <summary>One school in one term of a run.</summary>
+/// <param name="Open">False before the school opens or after it closes.</param>
+public sealed record SchoolTermResult(
+    string SchoolCode,
+    string SchoolName,
+    SchoolLevel Level,
+    bool Open,
+    IReadOnlyList<int> Enrolment,
+    IReadOnlyList<int> Classes,
+    IReadOnlyList<int> LargestClass,
+    int Total,
+    int SizeLimit,
+    int PrimaryTracks,
+    int JuniorTracks);
+
+/// <summary>The schools serving one residential area in one term.</summary>
+public sealed record AreaAssignment(
+    string AreaCode,
+    string SchoolPrimaryCode,
+    string SchoolJuniorCode,
+    IReadOnlyList<int> Students,
+    double DistancePrimaryM,
+    double DistanceJuniorM);
+
+/// <summary>A broken limit.</summary>
+/// <param name="Grade">1–9 for class-size violations, 0 otherwise.</param>
+public sealed record Violation(
+    ViolationKind Kind, string SchoolCode, int Grade, double Value, double Limit, IReadOnlyList<string> AreaCodes, string Message);
+
+/// <summary>Results of one run in one term.</summary>
+public sealed record TermResult(
+    string RunId,
+    string Term,
+    TermSummary? Summary,
+    IReadOnlyList<SchoolTermResult> Schools,
+    IReadOnlyList<AreaAssignment> Assignments,
+    IReadOnlyList<Violation> Violations);
+
+/// <summary>Catchment polygons: a GeoJSON FeatureCollection, one feature per school.</summary>
+public sealed record Catchments(string FeatureCollectionGeoJson, int FeatureCount);
+
+/// <summary>Students whose school differs between two runs.</summary>
+public sealed record StudentFlow(string FromSchoolCode, string ToSchoolCode, SchoolPart Part, int Students);
+
+/// <summary>Two runs in one term.</summary>
+public sealed record TermComparison(
+    string Term, TermSummary? A, TermSummary? B, IReadOnlyList<StudentFlow> Flows, IReadOnlyList<string> ChangedAreaCodes);
