@@ -8,14 +8,20 @@ namespace Planning.Server.Tests.Infrastructure;
 public sealed class PlanningServer : WebApplicationFactory<Program>
 {
     private readonly TestDatabase _database;
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
-    private PlanningServer(TestDatabase database) => _database = database;
+    private PlanningServer(TestDatabase database, IReadOnlyDictionary<string, string> settings)
+    {
+        _database = database;
+        _settings = settings;
+    }
 
     public TestDatabase Database => _database;
 
-    public static async Task<PlanningServer> StartAsync()
+    /// <summary>Starts a server; <paramref name="settings"/> override configuration keys such as "Limits:MaxImportFeatures".</summary>
+    public static async Task<PlanningServer> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
-        var server = new PlanningServer(await TestDatabase.CreateAsync());
+        var server = new PlanningServer(await TestDatabase.CreateAsync(), settings ?? new Dictionary<string, string>());
         _ = server.Server; // builds the host, which migrates the database
         return server;
     }
@@ -24,6 +30,10 @@ public sealed class PlanningServer : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Planning", _database.ConnectionString);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>A gRPC channel to the in-process server.</summary>

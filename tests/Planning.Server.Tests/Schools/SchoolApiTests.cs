@@ -71,8 +71,8 @@ public sealed class SchoolApiTests(ServerFixture fixture) : IClassFixture<Server
     public async Task UpsertSchool_InvalidFields_EveryViolationNamedAndNothingStored()
     {
         var school = NewSchool("BD-P-001"); // code already used
-        school.Lon = 39.7;                  // swapped with latitude
-        school.Lat = 117.3;
+        school.Lon = 39.72;                 // swapped with latitude
+        school.Lat = 117.35;
         school.Enrolment[0] = -3;
         school.Capacity[0].FromTerm = "2021";
         var before = await fixture.Server.Database.ScalarAsync("SELECT count(*) FROM schools");
@@ -90,8 +90,8 @@ public sealed class SchoolApiTests(ServerFixture fixture) : IClassFixture<Server
     public async Task UpsertSchool_DuplicateCodeAndSwappedCoordinates_Rejected()
     {
         var school = NewSchool("BD-P-001");
-        school.Lon = 39.7;
-        school.Lat = 117.3;
+        school.Lon = 39.72;
+        school.Lat = 117.35;
 
         var e = await RpcAssert.FailsAsync(() => _schools.UpsertSchoolAsync(new UpsertSchoolRequest { School = school }).ResponseAsync,
             StatusCode.InvalidArgument);
@@ -197,8 +197,8 @@ public sealed class SchoolApiTests(ServerFixture fixture) : IClassFixture<Server
             Level = SchoolLevel.Primary,
             Kind = SchoolKind.New,
             AdminAreaCode = "120115101",
-            Lon = 117.3,
-            Lat = 39.7,
+            Lon = 117.35, // outside the box that ListSchools_FiltersAndPaging queries
+            Lat = 39.72,
             Capacity =
             {
                 new CapacityStep { FromTerm = "2021-spring", PrimaryTracks = 4 },

@@ -188,7 +188,7 @@ public sealed class SimulationApiTests(ServerFixture fixture) : IClassFixture<Se
 
     private async Task<Run> WaitUntilEndedAsync(string runId)
     {
-        for (var i = 0; i < 200; i++)
+        for (var i = 0; i < 600; i++)
         {
             var run = await _simulation.GetRunAsync(new GetRunRequest { Id = runId });
             if (run.Status != RunStatus.Running)
@@ -197,6 +197,6 @@ public sealed class SimulationApiTests(ServerFixture fixture) : IClassFixture<Se
             }
             await Task.Delay(100);
         }
-        throw new Xunit.Sdk.XunitException($"run {runId} still running after 20 s");
+        throw new Xunit.Sdk.XunitException($"run {runId} still running after 60 s");
     }
 }

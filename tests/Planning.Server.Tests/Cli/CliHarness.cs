@@ -1,0 +1,110 @@
+using System.Text.Json;
+using Planning.Client.Cli;
+using Planning.Server.Tests.Infrastructure;
+using Spectre.Console;
+
+namespace Planning.Server.Tests.Cli;
+
+/// <summary>What one command line run printed and returned.</summary>
+public sealed record CliResult(int ExitCode, string Output)
+{
+    public JsonDocument Json() => JsonDocument.Parse(Output);
+
+    public override string ToString() => $"exit {ExitCode}:\n{Output}";
+}
+
+/// <summary>Runs the `planning` command line in-process, its console captured, against a server.</summary>
+public static class CliHarness
+{
+    /// <summary>Runs against the in-process server (unless the arguments say --server).</summary>
+    public static Task<CliResult> RunAsync(PlanningServer server, params string[] args) =>
+        RunCoreAsync(server.CreateChannel, args);
+
+    /// <summary>Runs against the in-process server and presses "Ctrl+C" as soon as the output shows <paramref name="marker"/>.</summary>
+    public static Task<CliResult> RunAndCancelAsync(PlanningServer server, string marker, params string[] args) =>
+        RunCoreAsync(server.CreateChannel, args, marker);
+
+    /// <summary>Runs against a server that implements nothing: every call ends UNIMPLEMENTED.</summary>
+    public static Task<CliResult> RunAgainstEmptyServerAsync(params string[] args) =>
+        RunCoreAsync(() => Grpc.Net.Client.GrpcChannel.ForAddress("http://empty.invalid",
+            new Grpc.Net.Client.GrpcChannelOptions { HttpHandler = new UnimplementedHandler() }), args);
+
+    /// <summary>Runs with no in-process server: the address comes from --server.</summary>
+    public static Task<CliResult> RunWithoutServerAsync(params string[] args) => RunCoreAsync(null, args);
+
+    private static async Task<CliResult> RunCoreAsync(
+        Func<Grpc.Net.Client.GrpcChannel>? channel, string[] args, string? cancelMarker = null)
+    {
+        using var cancel = new CancellationTokenSource();
+        var writer = new CancellingWriter(cancelMarker, cancel);
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        console.Profile.Width = 220;
+        var context = new CliContext { Console = console, ChannelFactory = channel, Cancellation = cancel.Token };
+        var exitCode = await Planning.Client.Cli.Cli.RunAsync(args, context);
+        return new CliResult(exitCode, writer.ToString());
+    }
+
+    /// <summary>A TCP port on which nothing listens.</summary>
+    public static int ClosedPort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    /// <summary>Captures the output and cancels once it contains the marker.</summary>
+    private sealed class CancellingWriter(string? marker, CancellationTokenSource cancel) : StringWriter
+    {
+        public override void Write(char value)
+        {
+            base.Write(value);
+            Check();
+        }
+
+        public override void Write(string? value)
+        {
+            base.Write(value);
+            Check();
+        }
+
+        public override void Write(char[] buffer, int index, int count)
+        {
+            base.Write(buffer, index, count);
+            Check();
+        }
+
+        private void Check()
+        {
+            if (marker is not null && !cancel.IsCancellationRequested && ToString().Contains(marker, StringComparison.Ordinal))
+            {
+                cancel.Cancel();
+            }
+        }
+    }
+
+    /// <summary>Answers every gRPC call with a trailers-only UNIMPLEMENTED response, as a server without the service does.</summary>
+    private sealed class UnimplementedHandler : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = new HttpResponseMessage(System.Net.HttpStatusCode.OK)
+            {
+                Version = new Version(2, 0),
+                Content = new ByteArrayContent([]),
+                RequestMessage = request,
+            };
+            response.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/grpc");
+            response.Headers.Add("grpc-status", "12");
+            response.Headers.Add("grpc-message", $"Service is unimplemented: {request.RequestUri?.AbsolutePath}");
+            return Task.FromResult(response);
+        }
+    }
+}
