@@ -1,0 +1,106 @@
+using Grpc.Core;
+using Planning.V1;
+
+namespace Planning.WebMap.Tests.Infrastructure;
+
+/// <summary>What the gRPC API says the page should show.</summary>
+public sealed class ServerTruth(WebMapFixture fixture)
+{
+    public const string BaseTerm = "2020-autumn";
+
+    public async Task<List<School>> SchoolsAsync()
+    {
+        var response = await fixture.Schools.ListSchoolsAsync(new ListSchoolsRequest { Page = new PageRequest { PageSize = 1000 } });
+        return [.. response.Schools];
+    }
+
+    public async Task<List<ResidentialArea>> AreasAsync()
+    {
+        var response = await fixture.Areas.ListResidentialAreasAsync(new ListResidentialAreasRequest
+        {
+            IncludeGeometry = true,
+            Page = new PageRequest { PageSize = 1000 },
+        });
+        Assert.True(string.IsNullOrEmpty(response.Page.NextPageToken), "more than 1,000 areas: page on");
+        return [.. response.ResidentialAreas];
+    }
+
+    public Task<TermResult> TermResultAsync(Run run, string term) =>
+        fixture.Simulation.GetTermResultAsync(new GetTermResultRequest { RunId = run.Id, Term = term }).ResponseAsync;
+
+    /// <summary>
+    /// Catchments the page must draw: the run's (GetCatchments, or its areas' assignments while
+    /// GetCatchments is UNIMPLEMENTED), else one per school serving the base data's areas.
+    /// </summary>
+    public async Task<int> CatchmentCountAsync(Run? run, string term, SchoolPart part)
+    {
+        if (run is null)
+        {
+            var areas = await AreasAsync();
+            return areas
+                .Select(a => part == SchoolPart.Primary ? a.SchoolPrimaryCode : a.SchoolJuniorCode)
+                .Where(c => c.Length > 0)
+                .Distinct()
+                .Count();
+        }
+        try
+        {
+            var catchments = await fixture.Simulation.GetCatchmentsAsync(new GetCatchmentsRequest { RunId = run.Id, Term = term, Part = part });
+            return catchments.FeatureCount;
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.Unimplemented)
+        {
+            var result = await TermResultAsync(run, term);
+            return result.Assignments
+                .Select(a => part == SchoolPart.Primary ? a.SchoolPrimaryCode : a.SchoolJuniorCode)
+                .Where(c => c.Length > 0)
+                .Distinct()
+                .Count();
+        }
+    }
+
+    /// <summary>Enrolment, classes and largest class by grade of a school, as the run (or the base data) has them.</summary>
+    public async Task<(int[] Enrolment, int[] Classes, int[] Largest)> SchoolFiguresAsync(Run? run, string term, string code)
+    {
+        if (run is null)
+        {
+            var school = await fixture.Schools.GetSchoolAsync(new GetSchoolRequest { Code = code });
+            var enrolment = school.Enrolment.ToArray();
+            var classes = enrolment.Select((s, i) => s == 0 ? 0 : (s + Limit(i + 1) - 1) / Limit(i + 1)).ToArray();
+            var largest = enrolment.Select((s, i) => classes[i] == 0 ? 0 : (s + classes[i] - 1) / classes[i]).ToArray();
+            return (enrolment, classes, largest);
+        }
+        var result = await TermResultAsync(run, term);
+        var r = result.Schools.Single(s => s.SchoolCode == code);
+        return (Pad(r.Enrolment), Pad(r.Classes), Pad(r.LargestClass));
+    }
+
+    /// <summary>Catchment changes between two runs in a term (CompareRuns, or from both runs' assignments while UNIMPLEMENTED).</summary>
+    public async Task<int> ChangedAreaCountAsync(Run a, Run b, string term)
+    {
+        try
+        {
+            var comparison = await fixture.Simulation.CompareRunsAsync(new CompareRunsRequest { RunA = a.Id, RunB = b.Id });
+            return comparison.Terms.Single(t => t.Term == term).ChangedAreaCodes.Count;
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.Unimplemented)
+        {
+            var ra = (await TermResultAsync(a, term)).Assignments.ToDictionary(x => x.AreaCode);
+            var rb = (await TermResultAsync(b, term)).Assignments.ToDictionary(x => x.AreaCode);
+            return ra.Keys.Union(rb.Keys).Count(code =>
+            {
+                ra.TryGetValue(code, out var x);
+                rb.TryGetValue(code, out var y);
+                return (x?.SchoolPrimaryCode ?? "") != (y?.SchoolPrimaryCode ?? "") || (x?.SchoolJuniorCode ?? "") != (y?.SchoolJuniorCode ?? "");
+            });
+        }
+    }
+
+    private static int Limit(int grade) => grade <= 6 ? 45 : 50;
+
+    private static int[] Pad(IEnumerable<int> values)
+    {
+        var a = values.ToArray();
+        return [.. Enumerable.Range(0, 9).Select(i => i < a.Length ? a[i] : 0)];
+    }
+}

@@ -1,0 +1,80 @@
+using System.Net;
+using System.Net.Sockets;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Planning.Server.Tests.Infrastructure;
+
+namespace Planning.WebMap.Tests.Infrastructure;
+
+/// <summary>
+/// The real server over Kestrel (not TestServer: the browser needs a socket) on two free loopback
+/// ports: the web endpoint (page + gRPC-Web, HTTP/1.1) and the native gRPC endpoint (HTTP/2) that
+/// the test itself calls. Its own fresh database; static files from src/Planning.Server/wwwroot.
+/// </summary>
+public sealed class WebMapServer : WebApplicationFactory<Program>
+{
+    private readonly TestDatabase _database;
+
+    private WebMapServer(TestDatabase database)
+    {
+        _database = database;
+        WebPort = FreePort();
+        GrpcPort = FreePort();
+    }
+
+    public int WebPort { get; }
+
+    public int GrpcPort { get; }
+
+    /// <summary>Where the browser opens the page.</summary>
+    public Uri WebAddress => new($"http://127.0.0.1:{WebPort}/");
+
+    public TestDatabase Database => _database;
+
+    public static async Task<WebMapServer> StartAsync()
+    {
+        var server = new WebMapServer(await TestDatabase.CreateAsync());
+        try
+        {
+            server.UseKestrel();
+            server.StartServer(); // builds the host, which migrates the database, and listens
+            return server;
+        }
+        catch
+        {
+            await server.DisposeAsync(); // drops the database
+            throw;
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Planning", _database.ConnectionString);
+        // Replace the endpoints of appsettings.json (5080/5081, maybe taken by a running demo server).
+        builder.UseSetting("Kestrel:Endpoints:Web:Url", $"http://127.0.0.1:{WebPort}");
+        builder.UseSetting("Kestrel:Endpoints:Grpc:Url", $"http://127.0.0.1:{GrpcPort}");
+    }
+
+    /// <summary>A native gRPC channel (HTTP/2 cleartext) to the server's gRPC endpoint.</summary>
+    public GrpcChannel CreateChannel() => GrpcChannel.ForAddress($"http://127.0.0.1:{GrpcPort}", new GrpcChannelOptions
+    {
+        MaxReceiveMessageSize = 64 * 1024 * 1024,
+    });
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}

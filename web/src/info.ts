@@ -1,0 +1,105 @@
+// The selection panel: a school's enrolment by grade, classes, largest class and open items; an area's students and schools.
+import type { ResidentialArea } from "./gen/planning/v1/schools_pb";
+import type { AreaAssignment } from "./gen/planning/v1/simulation_pb";
+import { STATUS_COLOURS } from "./colors";
+import {
+  classLimit, fmt, gradeCapacity, gradeOver, GRADES, kindLabel, levelLabel, STATUS_LABELS, teachesGrade, termLabel,
+  type SchoolFigures, type SchoolStatus,
+} from "./domain";
+
+export function esc(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+}
+
+/** Items the figures themselves show: size over its limit, grades over tracks × class limit. */
+export function figureItems(f: SchoolFigures): string[] {
+  const items: string[] = [];
+  if (f.total > f.sizeLimit) {
+    items.push(`规模 size: ${fmt(f.total)} students > ${fmt(f.sizeLimit)}`);
+  }
+  for (const g of GRADES) {
+    if (!gradeOver(f, g)) continue;
+    const tracks = g <= 6 ? f.primaryTracks : f.juniorTracks;
+    items.push(
+      `班额 grade ${g}: ${fmt(f.enrolment[g - 1])} students need ${f.classes[g - 1]} classes of ≤ ${classLimit(g)}, ` +
+        `${tracks} tracks (${fmt(gradeCapacity(f, g))} seats)`,
+    );
+  }
+  return items;
+}
+
+export function schoolInfoHtml(
+  f: SchoolFigures,
+  status: SchoolStatus,
+  context: { term: string; runLabel: string; areas: number; catchmentStudents: number | null },
+): string {
+  const grades = GRADES.filter((g) => teachesGrade(f.level, g));
+  const head = grades.map((g) => `<th>${g}</th>`).join("");
+  const row = (title: string, key: string, values: number[], over: (g: number) => boolean) =>
+    `<tr data-row="${key}"><td>${title}</td>` +
+    grades.map((g) => `<td data-grade="${g}"${over(g) ? ' class="over"' : ""}>${fmt(values[g - 1])}</td>`).join("") +
+    "</tr>";
+  const capacity = GRADES.map((g) => gradeCapacity(f, g));
+  const share = f.sizeLimit > 0 ? Math.min(100, (100 * f.total) / f.sizeLimit) : 0;
+  const overSize = f.total > f.sizeLimit;
+  return `
+    <h3 data-school="${esc(f.code)}">${esc(f.name)} <small>${esc(f.code)}</small></h3>
+    <div class="meta">${levelLabel(f.level)} · ${kindLabel(f.kind)} ·
+      <span class="badge" style="background:${status === "closed" ? "#888" : STATUS_COLOURS[status]}">${STATUS_LABELS[status]}</span></div>
+    <div class="meta">${esc(termLabel(context.term))} (${esc(context.term)}) · ${esc(context.runLabel)}</div>
+    <div class="meta">在校生 Students: <b id="school-total" class="${overSize ? "bad" : ""}">${fmt(f.total)}</b> / ${fmt(f.sizeLimit)} ·
+      轨 tracks ${f.primaryTracks ? `小学 ${f.primaryTracks}` : ""}${f.primaryTracks && f.juniorTracks ? " + " : ""}${f.juniorTracks ? `初中 ${f.juniorTracks}` : ""}${!f.primaryTracks && !f.juniorTracks ? "0" : ""}</div>
+    <div class="meter${overSize ? " over" : ""}"><div style="width:${share.toFixed(1)}%"></div></div>
+    <table class="grades" id="school-grades">
+      <thead><tr><th>年级 Grade</th>${head}</tr></thead>
+      <tbody>
+        ${row("学生 students", "enrolment", f.enrolment, (g) => f.enrolment[g - 1] > gradeCapacity(f, g) && f.enrolment[g - 1] > 0)}
+        ${row("班级 classes", "classes", f.classes, (g) => f.classes[g - 1] > (g <= 6 ? f.primaryTracks : f.juniorTracks) && f.enrolment[g - 1] > 0)}
+        ${row("最大班额 largest", "largest", f.largestClass, (g) => f.largestClass[g - 1] > classLimit(g))}
+        ${row("学位 seats", "capacity", capacity, () => false)}
+      </tbody>
+    </table>
+    <div class="meta">${f.source === "base" ? "基础数据 base data: classes = ⌈students / 45 (50)⌉, largest = ⌈students / classes⌉" : "模拟结果 from the run's term result"}</div>
+    <div class="meta">学区 catchment: ${context.areas} areas${context.catchmentStudents !== null ? `, ${fmt(context.catchmentStudents)} students of this level living there` : ""}</div>
+    <h4>待整改事项 Open items</h4>
+    <div id="school-items"><p class="hint">…</p></div>`;
+}
+
+export function itemsHtml(local: string[], remote: string[] | null, remoteNote: string): string {
+  const all = [...local, ...(remote ?? [])];
+  const list = all.length
+    ? `<ul>${all.map((i) => `<li class="bad">${esc(i)}</li>`).join("")}</ul>`
+    : `<p class="good">无 none — every item met${remote === null ? " (size and classes)" : ""}</p>`;
+  return list + (remoteNote ? `<p class="hint">${esc(remoteNote)}</p>` : "");
+}
+
+export function areaInfoHtml(
+  area: ResidentialArea,
+  assignment: AreaAssignment | null,
+  schoolName: (code: string) => string,
+  adminName: string,
+  term: string,
+): string {
+  const students = assignment ? assignment.students : area.students;
+  const known = students.length === 9;
+  const primary = assignment ? assignment.schoolPrimaryCode : area.schoolPrimaryCode;
+  const junior = assignment ? assignment.schoolJuniorCode : area.schoolJuniorCode;
+  const link = (code: string) =>
+    code ? `<a data-goto-school="${esc(code)}">${esc(schoolName(code))}</a> <small>${esc(code)}</small>` : `<span class="bad">无 none</span>`;
+  const sum = (from: number, to: number) => students.slice(from, to).reduce((a, b) => a + b, 0);
+  return `
+    <h3 data-area="${esc(area.code)}">${esc(area.name)} <small>${esc(area.code)}</small></h3>
+    <div class="meta">${area.kind === 1 ? "小区 compound" : "村 village"} · ${esc(adminName)} · 人口 ${fmt(area.population)} residents${area.occupiedFrom ? ` · 入住 from ${esc(area.occupiedFrom)}` : ""}</div>
+    <div class="meta">${esc(termLabel(term))} (${esc(term)})</div>
+    <h4>学生 Students by grade</h4>
+    ${
+      known
+        ? `<table class="grades" id="area-grades"><thead><tr><th>年级</th>${GRADES.map((g) => `<th>${g}</th>`).join("")}</tr></thead>
+           <tbody><tr data-row="students"><td>学生</td>${GRADES.map((g) => `<td data-grade="${g}">${fmt(students[g - 1])}</td>`).join("")}</tr></tbody></table>
+           <div class="meta">小学 primary ${fmt(sum(0, 6))} · 初中 junior ${fmt(sum(6, 9))}</div>`
+        : `<p class="hint">未知 not known in the base data: the simulation estimates them from the population (千人指标).</p>`
+    }
+    <h4>学校 Schools</h4>
+    <div>小学 primary: ${link(primary)}${assignment && assignment.distancePrimaryM ? ` · ${fmt(assignment.distancePrimaryM)} m` : ""}</div>
+    <div>初中 junior: ${link(junior)}${assignment && assignment.distanceJuniorM ? ` · ${fmt(assignment.distanceJuniorM)} m` : ""}</div>`;
+}
