@@ -25,7 +25,16 @@ public sealed class CliContext
     public CancellationToken Cancellation { get; init; }
 
     /// <summary>The real terminal: Spectre's console, address from PLANNING_SERVER, Ctrl+C cancels.</summary>
-    public static CliContext ForTerminal() => new() { Console = AnsiConsole.Console, HandleCtrlC = true };
+    public static CliContext ForTerminal()
+    {
+        var console = AnsiConsole.Console;
+        // Piped or logged output has no terminal width; Spectre would wrap every table at 80 columns.
+        if (System.Console.IsOutputRedirected)
+        {
+            console.Profile.Width = 160;
+        }
+        return new() { Console = console, HandleCtrlC = true };
+    }
 
     /// <summary>Writes text as is: no markup, no wrapping (JSON for scripts).</summary>
     internal void WriteRaw(string text)
