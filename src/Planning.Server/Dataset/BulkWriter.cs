@@ -20,7 +20,7 @@ public sealed class BulkWriter(NpgsqlConnection connection)
 
     public async Task WriteAsync(DatasetFeatures upload, CancellationToken ct)
     {
-        await CopyAsync("districts (code, name, population, boundary)", upload.Districts, (w, d) =>
+        await connection.CopyAsync("districts (code, name, population, boundary)", upload.Districts, (w, d) =>
         {
             w.Write(d.Code);
             w.Write(d.Name);
@@ -29,7 +29,7 @@ public sealed class BulkWriter(NpgsqlConnection connection)
         }, ct);
 
         var adminIds = await ReserveIdsAsync("admin_areas", upload.AdminAreas.Select(a => a.Code), ct);
-        await CopyAsync("admin_areas (id, code, name, kind, population, approximate, boundary)", upload.AdminAreas, (w, a) =>
+        await connection.CopyAsync("admin_areas (id, code, name, kind, population, approximate, boundary)", upload.AdminAreas, (w, a) =>
         {
             w.Write(adminIds[a.Code]);
             w.Write(a.Code);
@@ -42,7 +42,7 @@ public sealed class BulkWriter(NpgsqlConnection connection)
         await AddStoredIdsAsync("admin_areas", adminIds, ct);
 
         var schoolIds = await ReserveIdsAsync("schools", upload.Schools.Select(s => s.Code), ct);
-        await CopyAsync("schools (id, code, name, level, kind, admin_area_id, location, enrolment)", upload.Schools, (w, s) =>
+        await connection.CopyAsync("schools (id, code, name, level, kind, admin_area_id, location, enrolment)", upload.Schools, (w, s) =>
         {
             w.Write(schoolIds[s.Code]);
             w.Write(s.Code);
@@ -54,7 +54,7 @@ public sealed class BulkWriter(NpgsqlConnection connection)
             w.Write(s.Enrolment, NpgsqlDbType.Array | NpgsqlDbType.Integer);
         }, ct);
         var steps = upload.Schools.SelectMany(s => s.Tracks.Select(t => (Id: schoolIds[s.Code], Step: t)));
-        await CopyAsync("school_capacity (school_id, from_term, primary_tracks, junior_tracks)", steps, (w, x) =>
+        await connection.CopyAsync("school_capacity (school_id, from_term, primary_tracks, junior_tracks)", steps, (w, x) =>
         {
             w.Write(x.Id);
             w.Write(x.Step.From);
@@ -62,7 +62,7 @@ public sealed class BulkWriter(NpgsqlConnection connection)
             w.Write(x.Step.Junior);
         }, ct);
         var resources = upload.Schools.SelectMany(s => s.Resources.Select(r => (Id: schoolIds[s.Code], R: r)));
-        await CopyAsync(
+        await connection.CopyAsync(
             "school_resources (school_id, part, from_term, teachers_degree, teachers_backbone, teachers_pe_art, floor_area_m2, sports_area_m2, equipment_value_yuan, multimedia_rooms)",
             resources, (w, x) =>
             {
@@ -79,7 +79,7 @@ public sealed class BulkWriter(NpgsqlConnection connection)
             }, ct);
         await AddStoredIdsAsync("schools", schoolIds, ct);
 
-        await CopyAsync(
+        await connection.CopyAsync(
             "residential_areas (code, name, kind, admin_area_id, boundary, centroid, population, households, occupied_from, occupancy_ramp, students, school_primary_id, school_junior_id)",
             upload.ResidentialAreas, (w, a) =>
             {
@@ -91,11 +91,11 @@ public sealed class BulkWriter(NpgsqlConnection connection)
                 w.Write(a.Geometry.InteriorPoint, NpgsqlDbType.Geometry);
                 w.Write(a.Population);
                 w.Write(a.Households);
-                WriteNullable(w, a.OccupiedFrom, NpgsqlDbType.Varchar);
-                WriteNullable(w, a.OccupancyRamp, NpgsqlDbType.Array | NpgsqlDbType.Double);
-                WriteNullable(w, a.Students, NpgsqlDbType.Array | NpgsqlDbType.Integer);
-                WriteNullable(w, a.SchoolPrimary is null ? (long?)null : schoolIds[a.SchoolPrimary], NpgsqlDbType.Bigint);
-                WriteNullable(w, a.SchoolJunior is null ? (long?)null : schoolIds[a.SchoolJunior], NpgsqlDbType.Bigint);
+                w.WriteNullable(a.OccupiedFrom, NpgsqlDbType.Varchar);
+                w.WriteNullable(a.OccupancyRamp, NpgsqlDbType.Array | NpgsqlDbType.Double);
+                w.WriteNullable(a.Students, NpgsqlDbType.Array | NpgsqlDbType.Integer);
+                w.WriteNullable(a.SchoolPrimary is null ? (long?)null : schoolIds[a.SchoolPrimary], NpgsqlDbType.Bigint);
+                w.WriteNullable(a.SchoolJunior is null ? (long?)null : schoolIds[a.SchoolJunior], NpgsqlDbType.Bigint);
             }, ct);
     }
 
@@ -105,29 +105,6 @@ public sealed class BulkWriter(NpgsqlConnection connection)
             "INSERT INTO dataset_imports (sha256, imported_at) VALUES (@sha, now())", connection);
         command.Parameters.AddWithValue("sha", sha256);
         await command.ExecuteNonQueryAsync(ct);
-    }
-
-    private static void WriteNullable<T>(NpgsqlBinaryImporter w, T? value, NpgsqlDbType type)
-    {
-        if (value is null)
-        {
-            w.WriteNull();
-        }
-        else
-        {
-            w.Write(value, type);
-        }
-    }
-
-    private async Task CopyAsync<T>(string target, IEnumerable<T> rows, Action<NpgsqlBinaryImporter, T> write, CancellationToken ct)
-    {
-        await using var importer = await connection.BeginBinaryImportAsync($"COPY {target} FROM STDIN (FORMAT BINARY)", ct);
-        foreach (var row in rows)
-        {
-            await importer.StartRowAsync(ct);
-            write(importer, row);
-        }
-        await importer.CompleteAsync(ct);
     }
 
     /// <summary>Takes ids from the table's identity sequence so that rows can refer to each other before they are written.</summary>

@@ -11,7 +11,7 @@ public sealed class RunWriter(NpgsqlConnection connection)
     public async Task WriteAsync(Guid runId, SimulationResult result, CancellationToken ct)
     {
         var terms = result.Terms.Select((t, i) => (Index: i, Term: t)).ToList();
-        await CopyAsync("run_terms (run_id, term_index, term, students, schools_over_size, grades_over_class_limit, seats_short, students_moved, mean_distance_m, max_distance_m, optimality_gap, solve_seconds)",
+        await connection.CopyAsync("run_terms (run_id, term_index, term, students, schools_over_size, grades_over_class_limit, seats_short, students_moved, mean_distance_m, max_distance_m, optimality_gap, solve_seconds)",
             terms, (w, x) =>
             {
                 var s = RunSummaries.Of(x.Term);
@@ -30,7 +30,7 @@ public sealed class RunWriter(NpgsqlConnection connection)
             }, ct);
 
         var schools = result.Terms.SelectMany(t => t.Schools.Select(s => (Term: t.Term.ToString(), School: s)));
-        await CopyAsync("run_schools (run_id, term, school_code, open, students, size_limit, primary_tracks, junior_tracks, enrolment, classes, largest_class)",
+        await connection.CopyAsync("run_schools (run_id, term, school_code, open, students, size_limit, primary_tracks, junior_tracks, enrolment, classes, largest_class)",
             schools, (w, x) =>
             {
                 var byGrade = Enumerable.Range(1, 9).Select(g => x.School.Grades.FirstOrDefault(r => r.Grade == g)).ToList();
@@ -48,25 +48,18 @@ public sealed class RunWriter(NpgsqlConnection connection)
             }, ct);
 
         var placements = result.Terms.SelectMany(t => t.Placements.Select(p => (Term: t.Term.ToString(), P: p)));
-        await CopyAsync("run_placements (run_id, term, area_code, grade, school_code, students)", placements, (w, x) =>
+        await connection.CopyAsync("run_placements (run_id, term, area_code, grade, school_code, students)", placements, (w, x) =>
         {
             w.Write(runId);
             w.Write(x.Term);
-            if (x.P.AreaCode is null)
-            {
-                w.WriteNull();
-            }
-            else
-            {
-                w.Write(x.P.AreaCode);
-            }
+            w.WriteNullable(x.P.AreaCode, NpgsqlDbType.Text);
             w.Write(x.P.Grade);
             w.Write(x.P.SchoolCode);
             w.Write(x.P.Students);
         }, ct);
 
         var assignments = result.Terms.SelectMany(t => t.Assignments.Select(a => (Term: t.Term.ToString(), A: a)));
-        await CopyAsync("run_assignments (run_id, term, area_code, part, school_code, share, distance_m)", assignments, (w, x) =>
+        await connection.CopyAsync("run_assignments (run_id, term, area_code, part, school_code, share, distance_m)", assignments, (w, x) =>
         {
             w.Write(runId);
             w.Write(x.Term);
@@ -78,19 +71,12 @@ public sealed class RunWriter(NpgsqlConnection connection)
         }, ct);
 
         var violations = result.Terms.SelectMany(t => t.Violations.Select(v => (Term: t.Term.ToString(), V: v)));
-        await CopyAsync("run_violations (run_id, term, kind, school_code, grade, students, \"limit\", excess, area_codes)", violations, (w, x) =>
+        await connection.CopyAsync("run_violations (run_id, term, kind, school_code, grade, students, \"limit\", excess, area_codes)", violations, (w, x) =>
         {
             w.Write(runId);
             w.Write(x.Term);
             w.Write(x.V.Kind.ToString());
-            if (x.V.SchoolCode is null)
-            {
-                w.WriteNull();
-            }
-            else
-            {
-                w.Write(x.V.SchoolCode);
-            }
+            w.WriteNullable(x.V.SchoolCode, NpgsqlDbType.Text);
             w.Write(x.V.Grade ?? 0);
             w.Write(x.V.Students);
             w.Write(x.V.Limit);
@@ -99,7 +85,7 @@ public sealed class RunWriter(NpgsqlConnection connection)
         }, ct);
 
         var catchments = result.Terms.SelectMany(t => t.Catchments.Select(c => (Term: t.Term.ToString(), C: c)));
-        await CopyAsync("run_catchments (run_id, term, part, school_code, areas, parts, boundary)", catchments, (w, x) =>
+        await connection.CopyAsync("run_catchments (run_id, term, part, school_code, areas, parts, boundary)", catchments, (w, x) =>
         {
             w.Write(runId);
             w.Write(x.Term);
@@ -121,17 +107,6 @@ public sealed class RunWriter(NpgsqlConnection connection)
 
     private static string Part(Planning.Engine.Assessment.SchoolPart part) =>
         (part == Planning.Engine.Assessment.SchoolPart.Primary ? Data.SchoolPart.Primary : Data.SchoolPart.Junior).ToString();
-
-    private async Task CopyAsync<T>(string target, IEnumerable<T> rows, Action<NpgsqlBinaryImporter, T> write, CancellationToken ct)
-    {
-        await using var importer = await connection.BeginBinaryImportAsync($"COPY {target} FROM STDIN (FORMAT BINARY)", ct);
-        foreach (var row in rows)
-        {
-            await importer.StartRowAsync(ct);
-            write(importer, row);
-        }
-        await importer.CompleteAsync(ct);
-    }
 }
 
 /// <summary>The headline figures of a term.</summary>
