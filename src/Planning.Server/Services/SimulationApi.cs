@@ -65,12 +65,12 @@ public sealed partial class SimulationApi(
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            await runs.EndWithoutResultsAsync(run.Id, Data.RunStatus.Cancelled, "cancelled by the caller");
+            await EndAsync(run.Id, Data.RunStatus.Cancelled, "cancelled by the caller");
             throw;
         }
         catch (Exception e)
         {
-            await runs.EndWithoutResultsAsync(run.Id, Data.RunStatus.Failed, e.Message);
+            await EndAsync(run.Id, Data.RunStatus.Failed, e.Message);
             throw;
         }
         var finished = await runs.ToProtoAsync(await runs.FindAsync(run.Id.ToString(), ct), ct);
@@ -111,6 +111,20 @@ public sealed partial class SimulationApi(
     public override Task<CompareRunsResponse> CompareRuns(CompareRunsRequest request, ServerCallContext context) =>
         queries.CompareAsync(request.RunA, request.RunB, context.CancellationToken);
 
+    /// <summary>Records how a run ended; when the database itself is gone the original error still reaches the caller,
+    /// and the run is marked interrupted at the next start-up.</summary>
+    private async Task EndAsync(Guid runId, Data.RunStatus status, string error)
+    {
+        try
+        {
+            await runs.EndWithoutResultsAsync(runId, status, error);
+        }
+        catch (Exception e) when (e is Npgsql.NpgsqlException or InvalidOperationException or TimeoutException)
+        {
+            LogEndNotRecorded(logger, e, runId);
+        }
+    }
+
     private static RunSimulationResponse Progress(Guid runId, string term, double percent, string message) => new()
     {
         Progress = new RunProgress { RunId = runId.ToString(), Term = term, Percent = percent, Message = message },
@@ -123,6 +137,9 @@ public sealed partial class SimulationApi(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} started (scenario '{ScenarioId}')")]
     private static partial void LogRunStarted(ILogger logger, Guid runId, string scenarioId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record how run {RunId} ended")]
+    private static partial void LogEndNotRecorded(ILogger logger, Exception e, Guid runId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} succeeded")]
     private static partial void LogRunFinished(ILogger logger, Guid runId);
