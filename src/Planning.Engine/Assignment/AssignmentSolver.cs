@@ -27,7 +27,7 @@ internal static class AssignmentSolver
         var whole = WholeAreaSolver.Solve(problem, relaxation, bound, options, cancellation);
         var gap = whole.Objective > 0 ? (double)(whole.Objective - bound) / whole.Objective : 0;
         var stats = new SolveStats(
-            whole.ReDecided > 0 ? "cp-sat" : "whole-areas",
+            whole.Method,
             whole.Objective,
             bound,
             gap,

@@ -9,5 +9,5 @@ namespace Planning.Engine.Assignment;
 /// <param name="Candidates">Schools it may go to, nearest first; empty when no school teaches the level.</param>
 internal sealed record DecisionUnit(int Area, SchoolPart Part, IReadOnlyList<DemandItem> Items, IReadOnlyList<Candidate> Candidates)
 {
-    public int Pupils => Items.Sum(i => i.Count);
+    public int Pupils { get; } = Items.Sum(i => i.Count);
 }

@@ -1,8 +1,9 @@
 namespace Planning.Engine.Assignment;
 
 /// <summary>
-/// Improves a whole-area assignment by moving one area to another of its candidates, or swapping
-/// two areas between their schools, while that lowers the exact cost (travel, moves, overflow).
+/// Improves a whole-area assignment by moving one area to another of its candidates, or moving one
+/// in and pushing another area of that school on to its best other school (a swap when that is the
+/// first area's old school), while that lowers the exact cost (travel, moves, overflow).
 /// Cheap and effective where rounding left schools overfull; CP-SAT then starts from its result.
 /// </summary>
 internal sealed class LocalSearch
@@ -44,7 +45,7 @@ internal sealed class LocalSearch
         var deadline = DateTime.UtcNow + budget;
         for (var pass = 0; pass < 100 && DateTime.UtcNow < deadline && !cancellation.IsCancellationRequested; pass++)
         {
-            var improved = search.MovePass() | search.SwapPass(deadline);
+            var improved = search.MovePass() | search.ChainPass(deadline);
             if (!improved)
             {
                 break;
@@ -83,9 +84,10 @@ internal sealed class LocalSearch
         return improved;
     }
 
-    // Swaps start from areas at a school that overflows or that is not their cheapest: only there can
-    // an exchange help, and it keeps the pass short on large districts.
-    private bool SwapPass(DateTime deadline)
+    // Chains start from areas at a school that overflows or that is not their cheapest: only there can
+    // they help, and it keeps the pass short on large districts. Moving u to b and then one of b's
+    // areas on to its best other school (u's old school included, which makes a swap).
+    private bool ChainPass(DateTime deadline)
     {
         var improved = false;
         for (var u = 0; u < _choice.Length && DateTime.UtcNow < deadline; u++)
@@ -95,38 +97,48 @@ internal sealed class LocalSearch
                 continue;
             }
 
-            var a = School(u, _choice[u]);
-            for (var c = 0; c < _unitCost[u].Length && _choice[u] >= 0 && School(u, _choice[u]) == a; c++)
+            var uFrom = _choice[u];
+            var found = false;
+            for (var c = 0; c < _unitCost[u].Length && !found; c++)
             {
-                var b = School(u, c);
-                if (b == a)
+                if (School(u, c) == School(u, uFrom))
                 {
                     continue;
                 }
 
-                foreach (var v in _unitsAt[b].ToArray())
+                var first = MoveDelta(u, c);
+                Move(u, c);
+                foreach (var v in _unitsAt[School(u, c)])
                 {
-                    var back = CandidateIndex(v, a);
-                    if (back < 0)
+                    if (v == u)
                     {
                         continue;
                     }
 
-                    var (uFrom, vFrom) = (_choice[u], _choice[v]);
-                    var delta = MoveDelta(u, c);
-                    Move(u, c);
-                    delta += MoveDelta(v, back);
-                    Move(v, back);
-                    if (delta < 0)
+                    var (best, bestDelta) = (-1, long.MaxValue);
+                    for (var d = 0; d < _unitCost[v].Length; d++)
                     {
-                        improved = true;
-                        break;
+                        if (d != _choice[v] && MoveDelta(v, d) is var delta && delta < bestDelta)
+                        {
+                            (best, bestDelta) = (d, delta);
+                        }
                     }
 
-                    Move(v, vFrom);
+                    if (best >= 0 && first + bestDelta < 0)
+                    {
+                        Move(v, best);
+                        found = true;
+                        break;
+                    }
+                }
+
+                if (!found)
+                {
                     Move(u, uFrom);
                 }
             }
+
+            improved |= found;
         }
 
         return improved;

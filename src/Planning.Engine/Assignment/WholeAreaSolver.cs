@@ -7,14 +7,14 @@ namespace Planning.Engine.Assignment;
 /// <summary>
 /// Whole areas from the split relaxation. When the relaxation, rounded to each area's main school,
 /// is already within the gap of its own bound, it is the answer. Otherwise a local search improves
-/// the rounding (moves and swaps), and CP-SAT re-decides the areas, hinted with that result: all of them when they are at most
-/// <see cref="SolverOptions.MaxFreeAreas"/>; on larger instances only those where the relaxation
-/// split an area or a capacity binds (splitting only pays there), while the others keep the
-/// relaxation's school and their seats are taken out of the capacities.
+/// the rounding, and CP-SAT re-decides the areas, hinted with that result: all of them when they
+/// are at most <see cref="SolverOptions.MaxFreeAreas"/>; on larger instances only the neighbourhood
+/// of overfull schools and split areas (where whole areas lose against the relaxation), while the
+/// others keep their school and their seats are taken out of the capacities.
 /// </summary>
 internal static class WholeAreaSolver
 {
-    public sealed record Result(int[] Choice, long Objective, int ReDecided, string? CpSatStatus);
+    public sealed record Result(string Method, int[] Choice, long Objective, int ReDecided, string? CpSatStatus);
 
     public static Result Solve(AssignmentProblem problem, FlowRelaxation.Result relaxation, long lowerBound, SolverOptions options, CancellationToken cancellation)
     {
@@ -22,7 +22,7 @@ internal static class WholeAreaSolver
         var roundedCost = WholeAreaCost.Evaluate(problem, rounded);
         if (roundedCost - lowerBound <= options.RelativeGap * roundedCost)
         {
-            return new Result(rounded, roundedCost, 0, null);
+            return new Result("rounded", rounded, roundedCost, 0, null);
         }
 
         // The search stops after a fixed number of passes, so runs repeat; the deadline only guards against huge instances.
@@ -30,20 +30,20 @@ internal static class WholeAreaSolver
         roundedCost = WholeAreaCost.Evaluate(problem, rounded);
         if (roundedCost - lowerBound <= options.RelativeGap * roundedCost)
         {
-            return new Result(rounded, roundedCost, 0, null);
+            return new Result("local-search", rounded, roundedCost, 0, null);
         }
 
         var free = FreeUnits(problem, relaxation, rounded, options.MaxFreeAreas);
         if (free.Count == 0)
         {
-            return new Result(rounded, roundedCost, 0, null);
+            return new Result("local-search", rounded, roundedCost, 0, null);
         }
 
         var (choice, status) = SolveFree(problem, rounded, free, lowerBound, options, cancellation);
         var cost = WholeAreaCost.Evaluate(problem, choice);
         return cost <= roundedCost
-            ? new Result(choice, cost, free.Count, status)
-            : new Result(rounded, roundedCost, free.Count, status);
+            ? new Result("cp-sat", choice, cost, free.Count, status)
+            : new Result("cp-sat", rounded, roundedCost, free.Count, status);
     }
 
     /// <summary>Each unit to the candidate that got most of its pupils in the relaxation.</summary>

@@ -11,8 +11,8 @@ public enum AssignmentPolicy
     IntakeOnly,
 
     /// <summary>
-    /// Any pupil may move, at <see cref="SimulationParameters.MoveCostMetres"/> per moved pupil; in
-    /// spring only when a school opens that term.
+    /// Any pupil may move, at <see cref="SimulationParameters.MoveCostMetres"/> per moved pupil: in
+    /// the first simulated term, every autumn, and in a spring when a school opens that term.
     /// </summary>
     Reassign,
 }

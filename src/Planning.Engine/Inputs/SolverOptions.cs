@@ -14,7 +14,7 @@ namespace Planning.Engine.Inputs;
 /// only the neighbourhood of overfull schools (the rest keep the local search's school).
 /// </param>
 public sealed record SolverOptions(
-    double TimeLimitSeconds = 0.5,
+    double TimeLimitSeconds = 0.2,
     double RelativeGap = 0.001,
     int Workers = 1,
     int MaxFreeAreas = 500)

@@ -2,9 +2,11 @@ namespace Planning.Engine.Results;
 
 /// <summary>How one term's assignment was solved. Costs are in metres-equivalent: pupil-metres of travel plus the weights of <see cref="Inputs.SimulationParameters"/>.</summary>
 /// <param name="Method">
-/// <c>kept</c> (the "before" mode: no choice to make), <c>relaxation</c> (splitting allowed: the min-cost-flow optimum is the answer), <c>whole-areas</c>
-/// (the relaxation placed every area whole, so it is optimal), <c>cp-sat</c> (CP-SAT re-decided the
-/// areas the relaxation split or crowded), or <c>none</c> (nothing to place).
+/// <c>none</c> (nothing to place), <c>kept</c> ("before" mode: no choice to make),
+/// <c>relaxation</c> (splitting allowed: the min-cost-flow optimum is the answer), <c>rounded</c>
+/// (the relaxation rounded to each area's main school was within the gap; 0 gap means it placed
+/// every area whole, so it is optimal), <c>local-search</c> (moves and ejection chains brought the
+/// rounding within the gap), or <c>cp-sat</c> (CP-SAT re-decided some areas after the local search).
 /// </param>
 /// <param name="Objective">Cost of the assignment used.</param>
 /// <param name="LowerBound">Cost of the split relaxation (min-cost flow): no assignment can cost less.</param>

@@ -1,0 +1,31 @@
+using System.Globalization;
+using Planning.Engine.Inputs;
+using Planning.Engine.Terms;
+
+namespace Planning.Benchmarks;
+
+/// <summary>One benchmark: a synthetic district of a size, simulated over some terms under a policy, with the default solver options.</summary>
+internal sealed record BenchmarkCase(string Name, int Areas, int Schools, Term Horizon, AssignmentPolicy Policy)
+{
+    public static IReadOnlyList<BenchmarkCase> All { get; } =
+    [
+        new("baodi", 1_000, 110, Term.DefaultHorizon, AssignmentPolicy.IntakeOnly),
+        new("baodi-reassign", 1_000, 110, Term.DefaultHorizon, AssignmentPolicy.Reassign),
+        new("1k", 1_000, 100, new Term(2021, Season.Autumn), AssignmentPolicy.Reassign),
+        new("10k", 10_000, 1_000, new Term(2021, Season.Autumn), AssignmentPolicy.Reassign),
+        new("100k", 100_000, 5_000, Term.Base, AssignmentPolicy.Reassign),
+    ];
+
+    public SimulationParameters Parameters => SimulationParameters.Default with
+    {
+        Horizon = Horizon,
+        Policy = Policy,
+        Solver = SolverOptions.Default with { TimeLimitSeconds = CpSatSeconds() },
+    };
+
+    // BENCH_CPSAT_SECONDS overrides the CP-SAT limit, to see what more solver time buys.
+    private static double CpSatSeconds() =>
+        Environment.GetEnvironmentVariable("BENCH_CPSAT_SECONDS") is { } text
+            ? double.Parse(text, CultureInfo.InvariantCulture)
+            : SolverOptions.Default.TimeLimitSeconds;
+}
