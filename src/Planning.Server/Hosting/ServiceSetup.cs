@@ -28,6 +28,7 @@ public static class ServiceSetup
         builder.Services.AddScoped<ScenarioStore>();
         builder.Services.AddScoped<RunResults>();
         builder.Services.AddScoped<RunQueries>();
+        builder.Services.AddScoped<Assessment.AssessmentQueries>();
 
         builder.Services.AddGrpc(o =>
         {
@@ -54,6 +55,7 @@ public static class ServiceSetup
         app.MapGrpcService<ResidentialAreaApi>();
         app.MapGrpcService<ScenarioApi>();
         app.MapGrpcService<SimulationApi>();
+        app.MapGrpcService<AssessmentApi>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

@@ -99,7 +99,8 @@ public static class ScenarioMapping
                     }
                     break;
                 case V1.ScenarioChange.ChangeOneofCase.AddResources:
-                    // Resources matter to the assessment, not to the redistribution.
+                    // Resources matter to the assessment, not to the redistribution; checked here so a bad one is never stored.
+                    CheckResources(change.AddResources, $"{path}.add_resources", problems);
                     break;
                 default:
                     problems.Add(path, "must set one change");
@@ -107,6 +108,50 @@ public static class ScenarioMapping
             }
         }
         return result;
+    }
+
+    private static void CheckResources(V1.AddResources add, string path, Problems problems)
+    {
+        if (string.IsNullOrWhiteSpace(add.SchoolCode))
+        {
+            problems.Add($"{path}.school_code", "is required");
+        }
+        if (add.Added is not { } r)
+        {
+            problems.Add($"{path}.added", "is required");
+            return;
+        }
+        if (ProtoMapping.FromProto(r.Part) is null)
+        {
+            problems.Add($"{path}.added.part", "is required: primary or junior");
+        }
+        TermOf(r.FromTerm, $"{path}.added.from_term", problems);
+        (string Name, double Value)[] amounts =
+        [
+            ("teachers_degree", r.TeachersDegree), ("teachers_backbone", r.TeachersBackbone), ("teachers_pe_art", r.TeachersPeArt),
+            ("floor_area_m2", r.FloorAreaM2), ("sports_area_m2", r.SportsAreaM2),
+            ("equipment_value_yuan", r.EquipmentValueYuan), ("multimedia_rooms", r.MultimediaRooms),
+        ];
+        foreach (var (name, value) in amounts.Where(a => !double.IsFinite(a.Value) || a.Value < 0))
+        {
+            problems.Add($"{path}.added.{name}", $"must be a finite number ≥ 0, not {value}");
+        }
+    }
+
+    /// <summary>Resource additions must name a school of the scenario (base data or opened by it).</summary>
+    public static void CheckResourceSchools(IEnumerable<V1.ScenarioChange> changes, SimulationInput input, Problems problems)
+    {
+        var codes = input.Schools.Select(s => s.Code).ToHashSet();
+        var i = 0;
+        foreach (var change in changes)
+        {
+            if (change.ChangeCase == V1.ScenarioChange.ChangeOneofCase.AddResources
+                && change.AddResources.SchoolCode.Length > 0 && !codes.Contains(change.AddResources.SchoolCode))
+            {
+                problems.Add($"changes[{i}].add_resources.school_code", $"unknown school '{change.AddResources.SchoolCode}'");
+            }
+            i++;
+        }
     }
 
     private static void Prefix(Problems inner, string from, string to, Problems problems)

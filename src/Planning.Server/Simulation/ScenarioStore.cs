@@ -30,7 +30,10 @@ public sealed class ScenarioStore(PlanningDb db, EngineInputs inputs)
         var engineChanges = ScenarioMapping.Changes(changes, problems);
         problems.ThrowIfAny();
         var baseInput = await inputs.LoadBaseAsync(ct);
-        return Scenario.Apply(baseInput with { Parameters = parameters }, engineChanges);
+        var input = Scenario.Apply(baseInput with { Parameters = parameters }, engineChanges);
+        ScenarioMapping.CheckResourceSchools(changes, input, problems);
+        problems.ThrowIfAny();
+        return input;
     }
 
     public static V1.Scenario ToProto(ScenarioRow row)

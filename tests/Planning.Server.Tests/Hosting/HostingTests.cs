@@ -45,10 +45,8 @@ public sealed class HostingTests(ServerFixture fixture) : IClassFixture<ServerFi
         await new TinyDataset().ImportAsync(new DatasetService.DatasetServiceClient(fixture.Server.CreateChannel()));
         var web = GrpcChannel.ForAddress(fixture.Server.Server.BaseAddress, new GrpcChannelOptions
         {
-            HttpHandler = new GrpcWebHandler(GrpcWebMode.GrpcWebText, fixture.Server.Server.CreateHandler())
-            {
-                HttpVersion = new Version(1, 1),
-            },
+            HttpHandler = new GrpcWebHandler(GrpcWebMode.GrpcWebText, fixture.Server.Server.CreateHandler()),
+            HttpVersion = new Version(1, 1),
         });
 
         var overWeb = await new SchoolService.SchoolServiceClient(web).ListSchoolsAsync(new ListSchoolsRequest());

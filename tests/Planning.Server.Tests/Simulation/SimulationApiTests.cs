@@ -176,6 +176,54 @@ public sealed class SimulationApiTests(ServerFixture fixture) : IClassFixture<Se
     }
 
     [Fact]
+    public async Task CreateScenario_BadResourceAdditions_RejectedBeforeStoring()
+    {
+        var before = await fixture.Server.Database.ScalarAsync("SELECT count(*) FROM scenarios");
+        var request = new CreateScenarioRequest
+        {
+            Name = "resources",
+            Changes =
+            {
+                new ScenarioChange { AddResources = new AddResources
+                {
+                    SchoolCode = "BD-P-404", Added = new Resources { Part = SchoolPart.Primary, FromTerm = "2021-autumn", TeachersPeArt = 2 },
+                } },
+                new ScenarioChange { AddResources = new AddResources
+                {
+                    SchoolCode = "BD-P-001", Added = new Resources { FromTerm = "2021-autumn", EquipmentValueYuan = -5 },
+                } },
+            },
+        };
+
+        var e = await RpcAssert.FailsAsync(() => _scenarios.CreateScenarioAsync(request).ResponseAsync, StatusCode.InvalidArgument);
+
+        var fields = RpcAssert.Violations(e).Select(v => v.Field).ToList();
+        Assert.Contains("changes[1].add_resources.added.part", fields);
+        Assert.Contains("changes[1].add_resources.added.equipment_value_yuan", fields);
+        Assert.Equal(before, await fixture.Server.Database.ScalarAsync("SELECT count(*) FROM scenarios"));
+    }
+
+    [Fact]
+    public async Task CreateScenario_ResourcesForUnknownSchool_Rejected()
+    {
+        var request = new CreateScenarioRequest
+        {
+            Name = "resources",
+            Changes =
+            {
+                new ScenarioChange { AddResources = new AddResources
+                {
+                    SchoolCode = "BD-P-404", Added = new Resources { Part = SchoolPart.Primary, FromTerm = "2021-autumn", TeachersPeArt = 2 },
+                } },
+            },
+        };
+
+        var e = await RpcAssert.FailsAsync(() => _scenarios.CreateScenarioAsync(request).ResponseAsync, StatusCode.InvalidArgument);
+
+        Assert.Contains(RpcAssert.Violations(e), v => v.Field == "changes[0].add_resources.school_code");
+    }
+
+    [Fact]
     public async Task GetRun_UnknownOrMalformedId_NotFoundOrInvalid()
     {
         await RpcAssert.FailsAsync(() => _simulation.GetRunAsync(new GetRunRequest { Id = Guid.NewGuid().ToString() }).ResponseAsync,

@@ -1,0 +1,80 @@
+using Planning.Engine.Assessment;
+using V1 = Planning.V1;
+
+namespace Planning.Server.Assessment;
+
+/// <summary>From the engine's assessment records to planning.v1 messages.</summary>
+public static class AssessmentProto
+{
+    public static V1.Indicator ToProto(Indicator indicator) => indicator switch
+    {
+        Indicator.DegreeTeachers => V1.Indicator.DegreeTeachers,
+        Indicator.BackboneTeachers => V1.Indicator.BackboneTeachers,
+        Indicator.PeArtTeachers => V1.Indicator.PeArtTeachers,
+        Indicator.FloorArea => V1.Indicator.FloorArea,
+        Indicator.SportsArea => V1.Indicator.SportsArea,
+        Indicator.EquipmentValue => V1.Indicator.EquipmentValue,
+        Indicator.MultimediaRooms => V1.Indicator.MultimediaRooms,
+        _ => throw new ArgumentOutOfRangeException(nameof(indicator), indicator, null),
+    };
+
+    public static V1.SchoolPart ToProto(SchoolPart part) =>
+        part == SchoolPart.Primary ? V1.SchoolPart.Primary : V1.SchoolPart.Junior;
+
+    public static V1.DistrictAssessment District(string runId, string term, DistrictAssessment district)
+    {
+        var proto = new V1.DistrictAssessment { RunId = runId, Term = term, Passes = district.Outcome == Outcome.Met };
+        proto.Parts.AddRange(district.Levels.Select(level =>
+        {
+            var part = new V1.PartAssessment
+            {
+                Part = ToProto(level.Part), Schools = level.PartsAssessed, SchoolsMeetingAll = level.PartsMeetingAll,
+            };
+            part.Coefficients.AddRange(level.Coefficients.Select(c =>
+            {
+                var coefficient = new V1.Coefficient
+                {
+                    Indicator = ToProto(c.Indicator),
+                    Value = c.Coefficient ?? 0,
+                    Ceiling = c.Ceiling,
+                    Met = c.Outcome != Outcome.NotMet,
+                };
+                coefficient.TopContributors.AddRange(c.TopContributors.Select(t => t.Code));
+                return coefficient;
+            }));
+            return part;
+        }));
+        return proto;
+    }
+
+    public static V1.SchoolAssessment School(AssessedSchool school)
+    {
+        var assessment = school.Assessment;
+        var proto = new V1.SchoolAssessment { SchoolCode = school.Facts.Code, SchoolName = school.Facts.Name };
+        proto.Parts.AddRange(assessment.Parts.Select(part =>
+        {
+            var message = new V1.SchoolPartAssessment
+            {
+                Part = ToProto(part.Part),
+                Students = part.Students,
+                // A part without students has nothing to fail (not applicable counts as met).
+                SixOfSeven = part.ResourceOutcome != Outcome.NotMet,
+                SizeOk = assessment.SizeMet,
+                ClassesOk = part.ClassesMet,
+            };
+            message.Indicators.AddRange(part.Indicators.Select(ToProto));
+            return message;
+        }));
+        return proto;
+    }
+
+    public static V1.IndicatorResult ToProto(IndicatorResult i) => new()
+    {
+        Indicator = ToProto(i.Indicator),
+        Value = i.Value ?? 0,
+        Threshold = i.Threshold,
+        Met = i.Outcome != Outcome.NotMet,
+        Gap = i.Gap,
+        GapText = GapTexts.ForIndicator(i.Indicator, i.Gap),
+    };
+}
