@@ -19,8 +19,15 @@ internal static class AssessmentTables
 
     public static void District(IAnsiConsole console, DistrictAssessment d)
     {
-        console.MarkupLineInterpolated(
-            $"{d.Term}: {(d.Passes ? "[green]passes[/]" : "[red]does not pass[/]")} the standard for high-quality balanced compulsory education");
+        // MarkupLineInterpolated escapes its holes, so the verdict's colour goes in the format itself.
+        if (d.Passes)
+        {
+            console.MarkupLineInterpolated($"{d.Term}: [green]passes[/] the standard for high-quality balanced compulsory education");
+        }
+        else
+        {
+            console.MarkupLineInterpolated($"{d.Term}: [red]does not pass[/] the standard for high-quality balanced compulsory education");
+        }
         foreach (var part in d.Parts)
         {
             var table = new Table().Border(TableBorder.Rounded)
