@@ -21,6 +21,18 @@ public sealed class PlanningDb(DbContextOptions<PlanningDb> options) : DbContext
     public DbSet<RunViolationRow> RunViolations => Set<RunViolationRow>();
     public DbSet<RunCatchmentRow> RunCatchments => Set<RunCatchmentRow>();
 
+    /// <summary>
+    /// Saves an edit of the base data. The data then no longer equals any imported file set,
+    /// so the import fingerprint goes in the same transaction: re-importing the files restores them.
+    /// </summary>
+    public async Task SaveEditAsync(CancellationToken ct)
+    {
+        await using var transaction = await Database.BeginTransactionAsync(ct);
+        await DatasetImports.ExecuteDeleteAsync(ct);
+        await SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasPostgresExtension("postgis");

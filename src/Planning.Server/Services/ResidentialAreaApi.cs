@@ -94,7 +94,7 @@ public sealed class ResidentialAreaApi(PlanningDb db) : ResidentialAreaService.R
         {
             db.Entry(area).Property(a => a.Version).OriginalValue = (uint)sent.Version;
         }
-        await db.SaveChangesAsync(ct);
+        await db.SaveEditAsync(ct);
         return ProtoMapping.ToProto(await FindAsync(area.Id, "", tracking: false, ct), includeGeometry: true);
     }
 
@@ -108,7 +108,7 @@ public sealed class ResidentialAreaApi(PlanningDb db) : ResidentialAreaService.R
             throw new VersionConflictException($"residential area {area.Code}");
         }
         db.ResidentialAreas.Remove(area);
-        await db.SaveChangesAsync(ct);
+        await db.SaveEditAsync(ct);
         return new DeleteResidentialAreaResponse();
     }
 

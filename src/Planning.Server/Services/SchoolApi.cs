@@ -95,7 +95,7 @@ public sealed class SchoolApi(PlanningDb db) : SchoolService.SchoolServiceBase
             db.Entry(school).Property(s => s.Version).OriginalValue = (uint)sent.Version;
             db.Entry(school).State = EntityState.Modified;
         }
-        await db.SaveChangesAsync(ct);
+        await db.SaveEditAsync(ct);
         return ProtoMapping.ToProto(await FindAsync(school.Id, "", tracking: false, ct));
     }
 
@@ -114,7 +114,7 @@ public sealed class SchoolApi(PlanningDb db) : SchoolService.SchoolServiceBase
                 $"school {school.Code} serves {users} residential area(s); assign them to another school first");
         }
         db.Schools.Remove(school);
-        await db.SaveChangesAsync(ct);
+        await db.SaveEditAsync(ct);
         return new DeleteSchoolResponse();
     }
 

@@ -38,29 +38,33 @@ public sealed partial class SimulationApi(
         var run = await runs.StartAsync(scenarioId, keep ? Data.RunMode.KeepCurrent : Data.RunMode.Redistribute, request.Label, input, ct);
         LogRunStarted(logger, run.Id, request.ScenarioId);
 
+        // Stops the solver whenever this call ends early, whatever the reason.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        Task<Planning.Engine.Results.SimulationResult>? simulation = null;
         try
         {
             await responseStream.WriteAsync(Progress(run.Id, input.Parameters.Start.ToString(), 0, "starting"), ct);
             var channel = Channel.CreateUnbounded<SimulationProgress>();
-            var simulation = Task.Run(() =>
+            simulation = Task.Run(() =>
             {
                 try
                 {
                     return Simulator.Run(input, keep ? SimulationMode.KeepCurrent : SimulationMode.Redistribute,
-                        new ChannelProgress(channel.Writer), ct);
+                        new ChannelProgress(channel.Writer), stop.Token);
                 }
                 finally
                 {
                     channel.Writer.Complete();
                 }
-            }, ct);
+            }, stop.Token);
             await foreach (var p in channel.Reader.ReadAllAsync(ct))
             {
                 await responseStream.WriteAsync(Progress(run.Id, p.Term.ToString(), p.Percent,
                     $"term {p.TermIndex + 1} of {p.TermCount}"), ct);
             }
             var result = await simulation;
-            await runs.SucceedAsync(run.Id, result, ct);
+            // Past this point the results are complete: a late cancel must not leave them half-recorded.
+            await runs.SucceedAsync(run.Id, result, CancellationToken.None);
             LogRunFinished(logger, run.Id);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -72,6 +76,14 @@ public sealed partial class SimulationApi(
         {
             await EndAsync(run.Id, Data.RunStatus.Failed, e.Message);
             throw;
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            if (simulation is not null)
+            {
+                await Task.WhenAny(simulation); // observe it; its outcome is already handled above
+            }
         }
         var finished = await runs.ToProtoAsync(await runs.FindAsync(run.Id.ToString(), ct), ct);
         await responseStream.WriteAsync(new RunSimulationResponse { Finished = finished }, ct);

@@ -138,6 +138,8 @@ public sealed class RunResults(PlanningDb db)
     };
 
     public async Task<RunTermRow> TermAsync(Guid runId, string term, CancellationToken ct) =>
-        await db.RunTerms.AsNoTracking().FirstOrDefaultAsync(t => t.RunId == runId && t.Term == term, ct)
+        !Dataset.PropertyReader.IsTerm(term)
+            ? throw new ValidationFailedException([new FieldProblem("term", $"must be a term like \"2021-autumn\", not \"{term}\"")])
+            : await db.RunTerms.AsNoTracking().FirstOrDefaultAsync(t => t.RunId == runId && t.Term == term, ct)
         ?? throw new NotFoundException($"term \"{term}\" in run {runId} (terms are written like 2021-autumn)");
 }

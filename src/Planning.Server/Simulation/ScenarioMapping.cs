@@ -46,7 +46,8 @@ public static class ScenarioMapping
         };
     }
 
-    public static IReadOnlyList<ScenarioChange> Changes(IEnumerable<V1.ScenarioChange> changes, Problems problems)
+    /// <summary>The engine's changes; <paramref name="origins"/> gets, for each, its index in the request.</summary>
+    public static IReadOnlyList<ScenarioChange> Changes(IEnumerable<V1.ScenarioChange> changes, Problems problems, List<int>? origins = null)
     {
         var result = new List<ScenarioChange>();
         var i = 0;
@@ -61,7 +62,7 @@ public static class ScenarioMapping
                     Prefix(inner, "school", $"{path}.open_school.school", problems);
                     if (inner.Count == 0)
                     {
-                        result.Add(new OpenSchool(new Engine.Inputs.School(school.Code, EngineInputs.ToEngine(school.Level),
+                        Add(result, origins, i - 1, new OpenSchool(new Engine.Inputs.School(school.Code, EngineInputs.ToEngine(school.Level),
                             new GeoPoint(school.Location.X, school.Location.Y),
                             [.. school.Tracks.Select(t => new TrackStep(Term.Parse(t.From), t.Primary, t.Junior)).OrderBy(t => t.From)],
                             school.Enrolment)));
@@ -70,7 +71,7 @@ public static class ScenarioMapping
                 case V1.ScenarioChange.ChangeOneofCase.CloseSchool:
                     if (TermOf(change.CloseSchool.FromTerm, $"{path}.close_school.from_term", problems) is { } closeFrom)
                     {
-                        result.Add(new CloseSchool(change.CloseSchool.SchoolCode, closeFrom));
+                        Add(result, origins, i - 1, new CloseSchool(change.CloseSchool.SchoolCode, closeFrom));
                     }
                     break;
                 case V1.ScenarioChange.ChangeOneofCase.ExpandSchool:
@@ -81,7 +82,7 @@ public static class ScenarioMapping
                     }
                     if (TermOf(expand.FromTerm, $"{path}.expand_school.from_term", problems) is { } expandFrom)
                     {
-                        result.Add(new ExpandSchool(expand.SchoolCode, expandFrom, expand.AddPrimaryTracks, expand.AddJuniorTracks));
+                        Add(result, origins, i - 1, new ExpandSchool(expand.SchoolCode, expandFrom, expand.AddPrimaryTracks, expand.AddJuniorTracks));
                     }
                     break;
                 case V1.ScenarioChange.ChangeOneofCase.AddResidentialArea:
@@ -91,7 +92,7 @@ public static class ScenarioMapping
                     if (areaProblems.Count == 0 && area is not null)
                     {
                         var point = area.Geometry.InteriorPoint;
-                        result.Add(new AddResidentialArea(new Engine.Inputs.ResidentialArea(area.Code,
+                        Add(result, origins, i - 1, new AddResidentialArea(new Engine.Inputs.ResidentialArea(area.Code,
                             area.Kind == Data.ResidentialAreaKind.Compound ? AreaKind.Compound : AreaKind.Village,
                             new GeoPoint(point.X, point.Y), area.Population,
                             area.OccupiedFrom is null ? null : Term.Parse(area.OccupiedFrom), area.OccupancyRamp,
@@ -108,6 +109,12 @@ public static class ScenarioMapping
             }
         }
         return result;
+    }
+
+    private static void Add(List<ScenarioChange> result, List<int>? origins, int index, ScenarioChange change)
+    {
+        result.Add(change);
+        origins?.Add(index);
     }
 
     private static void CheckResources(V1.AddResources add, string path, Problems problems)

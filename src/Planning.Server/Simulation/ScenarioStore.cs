@@ -27,11 +27,32 @@ public sealed class ScenarioStore(PlanningDb db, EngineInputs inputs)
     {
         var problems = new Problems();
         var parameters = ScenarioMapping.Parameters(settings, problems);
-        var engineChanges = ScenarioMapping.Changes(changes, problems);
-        problems.ThrowIfAny();
+        var origins = new List<int>();
+        var engineChanges = ScenarioMapping.Changes(changes, problems, origins);
         var baseInput = await inputs.LoadBaseAsync(ct);
-        var input = Scenario.Apply(baseInput with { Parameters = parameters }, engineChanges);
+        SimulationInput input;
+        try
+        {
+            input = Scenario.Apply(baseInput with { Parameters = parameters }, engineChanges);
+        }
+        catch (InvalidInputException e)
+        {
+            // Apply stops at its first unknown code; report it with everything found so far.
+            foreach (var problem in e.Problems)
+            {
+                // The engine numbers the changes it was given; name them as the request does.
+                var field = System.Text.RegularExpressions.Regex.Replace(problem.Field, @"^changes\[(\d+)\]",
+                    m => $"changes[{origins[int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)]}]");
+                problems.Add(field, problem.Description);
+            }
+            problems.ThrowIfAny();
+            throw;
+        }
         ScenarioMapping.CheckResourceSchools(changes, input, problems);
+        foreach (var problem in input.Validate())
+        {
+            problems.Add(problem.Field, problem.Description);
+        }
         problems.ThrowIfAny();
         return input;
     }

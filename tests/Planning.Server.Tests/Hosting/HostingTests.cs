@@ -34,7 +34,7 @@ public sealed class HostingTests(ServerFixture fixture) : IClassFixture<ServerFi
         Assert.Superset(new HashSet<string>
         {
             "planning.v1.DatasetService", "planning.v1.GeographyService", "planning.v1.SchoolService",
-            "planning.v1.ResidentialAreaService", "planning.v1.ScenarioService", "planning.v1.SimulationService",
+            "planning.v1.ResidentialAreaService", "planning.v1.ScenarioService", "planning.v1.SimulationService", "planning.v1.AssessmentService",
             "grpc.health.v1.Health",
         }, names.ToHashSet());
     }

@@ -80,12 +80,15 @@ public sealed class SimulationApiTests(ServerFixture fixture) : IClassFixture<Se
 
         Assert.Equal(result.Summary.Students, result.Schools.Sum(s => s.Total));
         Assert.All(result.Schools, s => Assert.Equal(s.Total, s.Enrolment.Sum()));
+        // DOMAIN.md: classes of at most 45 (grades 1–6) / 50 (grades 7–9) in the school's tracks (rooms).
         Assert.All(result.Schools.Where(s => s.Open), s =>
         {
             for (var g = 0; g < 9; g++)
             {
-                var limit = g < 6 ? 45 : 50;
-                Assert.True(s.LargestClass[g] <= limit, $"{s.SchoolCode} grade {g + 1}: largest class {s.LargestClass[g]}");
+                var tracks = g < 6 ? s.PrimaryTracks : s.JuniorTracks;
+                Assert.True(s.Enrolment[g] <= tracks * (g < 6 ? 45 : 50),
+                    $"{s.SchoolCode} grade {g + 1}: {s.Enrolment[g]} students in {tracks} tracks");
+                Assert.True(s.Classes[g] <= tracks, $"{s.SchoolCode} grade {g + 1}: {s.Classes[g]} classes, {tracks} tracks");
             }
         });
         Assert.True(result.Assignments.Count > 900);
@@ -163,8 +166,8 @@ public sealed class SimulationApiTests(ServerFixture fixture) : IClassFixture<Se
             Settings = new ScenarioSettings { HorizonTerm = "2019-autumn" },
             Changes =
             {
-                new ScenarioChange { CloseSchool = new CloseSchool { SchoolCode = "BD-P-404", FromTerm = "2021-autumn" } },
                 new ScenarioChange { ExpandSchool = new ExpandSchool { SchoolCode = "BD-P-001", FromTerm = "next year", AddPrimaryTracks = 2 } },
+                new ScenarioChange { CloseSchool = new CloseSchool { SchoolCode = "BD-P-404", FromTerm = "2021-autumn" } },
             },
         };
 
@@ -172,7 +175,8 @@ public sealed class SimulationApiTests(ServerFixture fixture) : IClassFixture<Se
 
         var fields = RpcAssert.Violations(e).Select(v => v.Field).ToList();
         Assert.Contains("settings.horizon_term", fields);
-        Assert.Contains("changes[1].expand_school.from_term", fields);
+        Assert.Contains("changes[0].expand_school.from_term", fields);
+        Assert.Contains("changes[1].school_code", fields); // named as in the request, though change 0 was dropped
     }
 
     [Fact]
