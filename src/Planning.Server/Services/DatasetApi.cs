@@ -3,11 +3,12 @@ using Grpc.Core;
 using Planning.Server.Dataset;
 using Planning.Server.Errors;
 using Planning.Server.Hosting;
+using Planning.Server.Simulation;
 using Planning.V1;
 
 namespace Planning.Server.Services;
 
-public sealed class DatasetApi(DatasetImporter importer, LayerExporter exporter, ServerLimits limits)
+public sealed class DatasetApi(DatasetImporter importer, LayerExporter exporter, RunQueries runs, ServerLimits limits)
     : DatasetService.DatasetServiceBase
 {
     private const int ChunkBytes = 64 * 1024;
@@ -71,11 +72,9 @@ public sealed class DatasetApi(DatasetImporter importer, LayerExporter exporter,
         {
             throw Invalid("layer", "is required");
         }
-        if (name == LayerNames.Catchments)
-        {
-            throw new PreconditionFailedException("catchment export needs a simulation run; simulations are not available yet");
-        }
-        var features = await exporter.LoadAsync(name, ct);
+        var features = name == LayerNames.Catchments
+            ? await runs.CatchmentFeaturesAsync(request.RunId, request.Term, request.Part, ct)
+            : await exporter.LoadAsync(name, ct);
         var (bytes, contentType, extension) = request.Format switch
         {
             ExportFormat.Geojson => (GeoJsonFile.Write(features), GeoJsonFile.ContentType, "geojson"),

@@ -79,6 +79,17 @@ public sealed class RunQueries(PlanningDb db, RunResults runs)
 
     public async Task<V1.GetCatchmentsResponse> CatchmentsAsync(string runId, string term, V1.SchoolPart part, CancellationToken ct)
     {
+        var features = await CatchmentFeaturesAsync(runId, term, part, ct);
+        return new V1.GetCatchmentsResponse
+        {
+            FeatureCollectionGeojson = System.Text.Encoding.UTF8.GetString(GeoJsonFile.Write(features)),
+            FeatureCount = features.Count,
+        };
+    }
+
+    /// <summary>One feature per school serving the part in that term: its catchment and figures.</summary>
+    public async Task<IReadOnlyList<ExportFeature>> CatchmentFeaturesAsync(string runId, string term, V1.SchoolPart part, CancellationToken ct)
+    {
         var run = await runs.FindSucceededAsync(runId, ct);
         await runs.TermAsync(run.Id, term, ct);
         var dataPart = ProtoMapping.FromProto(part)
@@ -100,11 +111,7 @@ public sealed class RunQueries(PlanningDb db, RunResults runs)
             ["areas"] = c.Areas,
             ["parts"] = c.Parts,
         })).ToList();
-        return new V1.GetCatchmentsResponse
-        {
-            FeatureCollectionGeojson = System.Text.Encoding.UTF8.GetString(GeoJsonFile.Write(features)),
-            FeatureCount = features.Count,
-        };
+        return features;
     }
 
     public async Task<V1.CompareRunsResponse> CompareAsync(string runA, string runB, CancellationToken ct)

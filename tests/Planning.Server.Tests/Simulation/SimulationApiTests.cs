@@ -112,6 +112,19 @@ public sealed class SimulationApiTests(ServerFixture fixture) : IClassFixture<Se
         var json = System.Text.Json.Nodes.JsonNode.Parse(catchments.FeatureCollectionGeojson)!;
         Assert.Equal(serving, json["features"]!.AsArray().Count);
         Assert.All(json["features"]!.AsArray(), f => Assert.True(f!["properties"]!["parts"]!.GetValue<int>() >= 1));
+
+        // The same catchments as files, through ExportLayer.
+        var dataset = new DatasetService.DatasetServiceClient(fixture.Server.CreateChannel());
+        foreach (var format in new[] { ExportFormat.Geojson, ExportFormat.Geopackage })
+        {
+            using var call = dataset.ExportLayer(new ExportLayerRequest
+            {
+                Layer = Layer.Catchments, Format = format, RunId = run.Id, Term = "2021-autumn", Part = SchoolPart.Primary,
+            });
+            var chunks = await call.ResponseStream.ReadAllAsync().ToListAsync();
+            Assert.Equal(serving, chunks[0].FeatureCount);
+            Assert.True(chunks.Sum(c => c.Data.Length) > 1000);
+        }
     }
 
     [Fact]
