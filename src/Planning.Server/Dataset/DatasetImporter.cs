@@ -22,6 +22,14 @@ public sealed class DatasetImporter(PlanningDb db, ServerLimits limits)
         }
 
         var problems = new Problems();
+        if (replace)
+        {
+            foreach (var layer in new[] { LayerNames.District, LayerNames.AdminAreas, LayerNames.Schools, LayerNames.ResidentialAreas }
+                         .Where(l => !layers.ContainsKey(l)))
+            {
+                problems.Add(layer, "is required when replacing the dataset (append to add features to it)");
+            }
+        }
         var upload = GeoJsonLayerReader.Read(layers, problems);
         var features = upload.Districts.Count + upload.AdminAreas.Count + upload.Schools.Count + upload.ResidentialAreas.Count;
         if (features > limits.MaxImportFeatures)

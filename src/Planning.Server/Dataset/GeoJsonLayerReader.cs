@@ -32,6 +32,11 @@ public static class GeoJsonLayerReader
         {
             return result;
         }
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            problems.Add(layer, "is not valid UTF-8 text");
+            return result;
+        }
         JsonDocument document;
         try
         {

@@ -37,7 +37,11 @@ public sealed class PropertyReader(JsonElement properties, string path, Problems
             return "";
         }
         var text = value.GetString()!.Trim();
-        if (text.Length == 0)
+        if (text.Any(char.IsControl))
+        {
+            Problem(field, "must not contain control characters");
+        }
+        else if (text.Length == 0)
         {
             Problem(field, "must not be empty");
         }

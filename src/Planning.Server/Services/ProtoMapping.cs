@@ -215,6 +215,13 @@ public static class ProtoMapping
                 problems.Add($"{path}.occupancy_ramp[{i}]", "must be a fraction in [0, 1]");
             }
         }
+        foreach (var (name, code) in new[] { ("school_primary_code", a.SchoolPrimaryCode), ("school_junior_code", a.SchoolJuniorCode) })
+        {
+            if (code.Length > 0)
+            {
+                Text(code, $"{path}.{name}", PropertyReader.MaxCodeLength, problems);
+            }
+        }
         if (a.Students.Count is not (0 or 9))
         {
             problems.Add($"{path}.students", $"must have 9 values (grades 1–9) or none, not {a.Students.Count}");
@@ -264,6 +271,10 @@ public static class ProtoMapping
         if (string.IsNullOrWhiteSpace(value))
         {
             problems.Add(field, "is required");
+        }
+        else if (value.Any(char.IsControl))
+        {
+            problems.Add(field, "must not contain control characters");
         }
         else if (value.Length > max)
         {

@@ -87,13 +87,13 @@ public sealed class ScenarioApi(PlanningDb db, ScenarioStore store) : ScenarioSe
     private static void CheckName(string name, string description)
     {
         var problems = new Problems();
-        if (string.IsNullOrWhiteSpace(name) || name.Length > 100)
+        if (string.IsNullOrWhiteSpace(name) || name.Length > 100 || name.Any(char.IsControl))
         {
-            problems.Add("name", "is required, at most 100 characters");
+            problems.Add("name", "is required, at most 100 characters, without control characters");
         }
-        if (description.Length > 2000)
+        if (description.Length > 2000 || description.Any(c => c == '\0'))
         {
-            problems.Add("description", "must be at most 2,000 characters");
+            problems.Add("description", "must be at most 2,000 characters, without NUL characters");
         }
         problems.ThrowIfAny();
     }

@@ -7,6 +7,13 @@ using V1 = Planning.V1;
 
 namespace Planning.Server.Simulation;
 
+/// <summary>Schools and areas a scenario adds, with their request paths, for the same checks as an import.</summary>
+public sealed class NewFeatures
+{
+    public List<(string Path, Dataset.SchoolFeature School)> Schools { get; } = [];
+    public List<(string Path, Dataset.ResidentialAreaFeature Area)> Areas { get; } = [];
+}
+
 /// <summary>From scenario messages to the engine's parameters and changes, checking every field.</summary>
 public static class ScenarioMapping
 {
@@ -18,6 +25,10 @@ public static class ScenarioMapping
         if (s is null)
         {
             return p;
+        }
+        if (!Enum.IsDefined(s.Policy))
+        {
+            problems.Add("settings.policy", $"unknown policy {(int)s.Policy}: INTAKE_ONLY or REASSIGN");
         }
         var start = s.StartTerm.Length == 0 ? p.Start : TermOf(s.StartTerm, "settings.start_term", problems) ?? p.Start;
         var horizon = s.HorizonTerm.Length == 0 ? p.Horizon : TermOf(s.HorizonTerm, "settings.horizon_term", problems) ?? p.Horizon;
@@ -47,7 +58,8 @@ public static class ScenarioMapping
     }
 
     /// <summary>The engine's changes; <paramref name="origins"/> gets, for each, its index in the request.</summary>
-    public static IReadOnlyList<ScenarioChange> Changes(IEnumerable<V1.ScenarioChange> changes, Problems problems, List<int>? origins = null)
+    public static IReadOnlyList<ScenarioChange> Changes(
+        IEnumerable<V1.ScenarioChange> changes, Problems problems, List<int>? origins = null, NewFeatures? added = null)
     {
         var result = new List<ScenarioChange>();
         var i = 0;
@@ -62,6 +74,7 @@ public static class ScenarioMapping
                     Prefix(inner, "school", $"{path}.open_school.school", problems);
                     if (inner.Count == 0)
                     {
+                        added?.Schools.Add(($"{path}.open_school.school", school));
                         Add(result, origins, i - 1, new OpenSchool(new Engine.Inputs.School(school.Code, EngineInputs.ToEngine(school.Level),
                             new GeoPoint(school.Location.X, school.Location.Y),
                             [.. school.Tracks.Select(t => new TrackStep(Term.Parse(t.From), t.Primary, t.Junior)).OrderBy(t => t.From)],
@@ -76,9 +89,10 @@ public static class ScenarioMapping
                     break;
                 case V1.ScenarioChange.ChangeOneofCase.ExpandSchool:
                     var expand = change.ExpandSchool;
-                    if (expand.AddPrimaryTracks < 0 || expand.AddJuniorTracks < 0 || expand.AddPrimaryTracks + expand.AddJuniorTracks == 0)
+                    if (expand.AddPrimaryTracks is < 0 or > 40 || expand.AddJuniorTracks is < 0 or > 40
+                        || expand.AddPrimaryTracks + expand.AddJuniorTracks == 0)
                     {
-                        problems.Add($"{path}.expand_school", "must add a positive number of primary or junior tracks");
+                        problems.Add($"{path}.expand_school", "must add from 1 to 40 primary or junior tracks");
                     }
                     if (TermOf(expand.FromTerm, $"{path}.expand_school.from_term", problems) is { } expandFrom)
                     {
@@ -91,6 +105,7 @@ public static class ScenarioMapping
                     Prefix(areaProblems, "residential_area", $"{path}.add_residential_area.residential_area", problems);
                     if (areaProblems.Count == 0 && area is not null)
                     {
+                        added?.Areas.Add(($"{path}.add_residential_area.residential_area", area));
                         var point = area.Geometry.InteriorPoint;
                         Add(result, origins, i - 1, new AddResidentialArea(new Engine.Inputs.ResidentialArea(area.Code,
                             area.Kind == Data.ResidentialAreaKind.Compound ? AreaKind.Compound : AreaKind.Village,

@@ -28,7 +28,9 @@ public sealed class ScenarioStore(PlanningDb db, EngineInputs inputs)
         var problems = new Problems();
         var parameters = ScenarioMapping.Parameters(settings, problems);
         var origins = new List<int>();
-        var engineChanges = ScenarioMapping.Changes(changes, problems, origins);
+        var added = new NewFeatures();
+        var engineChanges = ScenarioMapping.Changes(changes, problems, origins, added);
+        await CheckNewFeaturesAsync(added, problems, ct);
         var baseInput = await inputs.LoadBaseAsync(ct);
         SimulationInput input;
         try
@@ -55,6 +57,43 @@ public sealed class ScenarioStore(PlanningDb db, EngineInputs inputs)
         }
         problems.ThrowIfAny();
         return input;
+    }
+
+    /// <summary>Opened schools and added areas pass the import's checks: geometry, district, references, level rules.</summary>
+    private async Task CheckNewFeaturesAsync(NewFeatures added, Problems problems, CancellationToken ct)
+    {
+        if (added.Schools.Count + added.Areas.Count == 0)
+        {
+            return;
+        }
+        var district = await db.Districts.Select(d => d.Boundary).FirstOrDefaultAsync(ct);
+        var admin = (await db.AdminAreas.Select(a => a.Code).ToListAsync(ct)).ToHashSet();
+        var schools = await db.Schools.Select(s => new { s.Code, s.Level }).ToDictionaryAsync(s => s.Code, s => s.Level, ct);
+        var areas = (await db.ResidentialAreas.Select(a => a.Code).ToListAsync(ct)).ToHashSet();
+        var inner = new Problems();
+        Dataset.DatasetValidator.Validate(
+            new Dataset.DatasetFeatures([], [], [.. added.Schools.Select(s => s.School)], [.. added.Areas.Select(a => a.Area)]),
+            new Dataset.StoredCodes(district, admin, schools, areas), replace: false, inner);
+        foreach (var p in inner.All)
+        {
+            problems.Add(RequestPath(p.Field, added), p.Description);
+        }
+    }
+
+    private static string RequestPath(string field, NewFeatures added)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(field, @"^(schools|residential_areas)\[(\d+)\](.*)$");
+        if (!match.Success)
+        {
+            return field;
+        }
+        var index = int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var rest = match.Groups[3].Value.Replace(".admin_area", ".admin_area_code", StringComparison.Ordinal);
+        return match.Groups[1].Value == "schools"
+            ? added.Schools[index].Path + rest.Replace(".tracks", ".capacity", StringComparison.Ordinal).Replace(".geometry", ".lon", StringComparison.Ordinal)
+            : added.Areas[index].Path + rest.Replace(".geometry", ".geometry_geojson", StringComparison.Ordinal)
+                .Replace(".school_primary", ".school_primary_code", StringComparison.Ordinal)
+                .Replace(".school_junior", ".school_junior_code", StringComparison.Ordinal);
     }
 
     public static V1.Scenario ToProto(ScenarioRow row)
