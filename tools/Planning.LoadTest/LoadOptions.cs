@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Net;
+
+namespace Planning.LoadTest;
+
+/// <summary>Command-line options; every loop is bounded in time and in count.</summary>
+public sealed record LoadOptions
+{
+    public const string Usage = """
+        usage: Planning.LoadTest [--address URL] [--seconds N] [--readers N] [--simulations N]
+                                 [--max-calls N] [--horizon TERM] [--seed N]
+          --address      server, loopback only (default PLANNING_SERVER or http://127.0.0.1:5081)
+          --seconds      measured duration, 1–3600 (default 60)
+          --readers      concurrent reader loops, 1–256 (default 16)
+          --simulations  concurrent RunSimulation loops, 0–8 (default 2)
+          --max-calls    stop the readers after this many calls in all (default 5,000,000)
+          --horizon      last term of the simulated scenario (default 2021-spring: two terms)
+          --seed         seed of the readers' random choices (default 1)
+        Exit code 0 when every call answered OK, 1 on any unexpected status, 2 on bad usage or setup.
+        """;
+
+    public Uri Address { get; init; } = new(Environment.GetEnvironmentVariable("PLANNING_SERVER") is { Length: > 0 } a ? a : "http://127.0.0.1:5081");
+    public int Seconds { get; init; } = 60;
+    public int Readers { get; init; } = 16;
+    public int Simulations { get; init; } = 2;
+    public long MaxCalls { get; init; } = 5_000_000;
+    public string Horizon { get; init; } = "2021-spring";
+    public int Seed { get; init; } = 1;
+
+    /// <summary>The options, or an error message.</summary>
+    public static (LoadOptions? Options, string? Error) Parse(string[] args)
+    {
+        var o = new LoadOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            var value = i + 1 < args.Length ? args[i + 1] : null;
+            if (value is null)
+            {
+                return (null, $"{args[i]} needs a value");
+            }
+            i++;
+            switch (args[i - 1])
+            {
+                case "--address" when Uri.TryCreate(value, UriKind.Absolute, out var uri):
+                    o = o with { Address = uri };
+                    break;
+                case "--seconds" when Int(value, 1, 3600) is { } n:
+                    o = o with { Seconds = n };
+                    break;
+                case "--readers" when Int(value, 1, 256) is { } n:
+                    o = o with { Readers = n };
+                    break;
+                case "--simulations" when Int(value, 0, 8) is { } n:
+                    o = o with { Simulations = n };
+                    break;
+                case "--max-calls" when Int(value, 1, int.MaxValue) is { } n:
+                    o = o with { MaxCalls = n };
+                    break;
+                case "--horizon":
+                    o = o with { Horizon = value };
+                    break;
+                case "--seed" when Int(value, 0, int.MaxValue) is { } n:
+                    o = o with { Seed = n };
+                    break;
+                default:
+                    return (null, $"bad option or value: {args[i - 1]} {value}");
+            }
+        }
+        return IsLoopback(o.Address)
+            ? (o, null)
+            : (null, $"{o.Address} is not a loopback address; the load test only targets this machine (127.0.0.0/8, ::1, localhost)");
+    }
+
+    /// <summary>Loopback literals only: names other than localhost are not resolved, so nothing leaves the machine.</summary>
+    public static bool IsLoopback(Uri address) =>
+        address.Scheme is "http" or "https"
+        && (address.IsLoopback && (address.Host == "localhost" || IPAddress.TryParse(address.Host.Trim('[', ']'), out _)));
+
+    private static int? Int(string text, int min, int max) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max ? n : null;
+}

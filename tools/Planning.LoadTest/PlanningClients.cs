@@ -1,0 +1,33 @@
+using Grpc.Net.Client;
+using Planning.V1;
+
+namespace Planning.LoadTest;
+
+/// <summary>The generated clients over one channel (HTTP/2, several connections when streams run out).</summary>
+public sealed class PlanningClients : IDisposable
+{
+    private readonly GrpcChannel _channel;
+
+    public PlanningClients(Uri address)
+    {
+        _channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions
+        {
+            HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true },
+            MaxReceiveMessageSize = 64 * 1024 * 1024,
+        });
+        Simulation = new(_channel);
+        Scenarios = new(_channel);
+        Schools = new(_channel);
+        Areas = new(_channel);
+    }
+
+    public SimulationService.SimulationServiceClient Simulation { get; }
+
+    public ScenarioService.ScenarioServiceClient Scenarios { get; }
+
+    public SchoolService.SchoolServiceClient Schools { get; }
+
+    public ResidentialAreaService.ResidentialAreaServiceClient Areas { get; }
+
+    public void Dispose() => _channel.Dispose();
+}

@@ -1,0 +1,49 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Grpc.Core;
+
+namespace Planning.LoadTest;
+
+/// <summary>Latencies of every call per method, and every status other than OK.</summary>
+public sealed class Recorder
+{
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<double>> _latencies = new();
+    private readonly ConcurrentDictionary<string, int> _errors = new();
+    private readonly ConcurrentQueue<string> _examples = new();
+
+    public IReadOnlyDictionary<string, ConcurrentQueue<double>> Latencies => _latencies;
+
+    public IReadOnlyDictionary<string, int> Errors => _errors;
+
+    public IEnumerable<string> Examples => _examples;
+
+    public int ErrorCount => _errors.Values.Sum();
+
+    /// <summary>Times <paramref name="call"/>; an RpcException (any status) or other exception counts as an unexpected error.</summary>
+    public async Task TimeAsync(string method, Func<Task> call)
+    {
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            await call();
+            _latencies.GetOrAdd(method, _ => new ConcurrentQueue<double>()).Enqueue(watch.Elapsed.TotalMilliseconds);
+        }
+        catch (RpcException e)
+        {
+            Error(method, e.StatusCode.ToString(), e.Status.Detail);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            Error(method, e.GetType().Name, e.Message);
+        }
+    }
+
+    public void Error(string method, string status, string detail)
+    {
+        _errors.AddOrUpdate($"{method} {status}", 1, (_, n) => n + 1);
+        if (_examples.Count < 20)
+        {
+            _examples.Enqueue($"{method}: {status} {detail}");
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using Planning.V1;
+
+namespace Planning.LoadTest;
+
+/// <summary>One term of a finished run: what the readers ask for.</summary>
+public sealed record RunTerm(string RunId, string Term);
+
+/// <summary>What the load test reads and runs, found on the server before the clock starts.</summary>
+public sealed record Targets(IReadOnlyList<RunTerm> Terms, string ScenarioId)
+{
+    public const string ScenarioName = "load test (scripts/loadtest)";
+
+    /// <summary>
+    /// The terms of every succeeded run, and a fresh scenario for the simulations (earlier
+    /// load-test scenarios are deleted with their runs first); no scenario when there is nothing to read.
+    /// </summary>
+    public static async Task<Targets> FindAsync(PlanningClients c, LoadOptions o, CancellationToken ct)
+    {
+        var runs = await c.Simulation.ListRunsAsync(new ListRunsRequest { Page = new PageRequest { PageSize = 1000 } }, cancellationToken: ct);
+        var scenarios = await c.Scenarios.ListScenariosAsync(
+            new ListScenariosRequest { Page = new PageRequest { PageSize = 1000 } }, cancellationToken: ct);
+        var ours = scenarios.Scenarios.Where(s => s.Name == ScenarioName).Select(s => s.Id).ToHashSet();
+        foreach (var id in ours)
+        {
+            await c.Scenarios.DeleteScenarioAsync(new DeleteScenarioRequest { Id = id }, cancellationToken: ct);
+        }
+        var terms = runs.Runs
+            .Where(r => r.Status == RunStatus.Succeeded && !ours.Contains(r.ScenarioId))
+            .SelectMany(r => r.Terms.Select(t => new RunTerm(r.Id, t)))
+            .ToList();
+        if (terms.Count == 0)
+        {
+            return new Targets(terms, "");
+        }
+        var scenario = await c.Scenarios.CreateScenarioAsync(new CreateScenarioRequest
+        {
+            Name = ScenarioName,
+            Description = "Created and deleted again by tools/Planning.LoadTest; its runs go with it.",
+            Settings = new ScenarioSettings { StartTerm = "2020-autumn", HorizonTerm = o.Horizon, Policy = Policy.Reassign, TimeLimitSeconds = 5 },
+        }, cancellationToken: ct);
+        return new Targets(terms, scenario.Id);
+    }
+}
