@@ -126,11 +126,7 @@ public sealed class ResidentialAreaApi(PlanningDb db) : ResidentialAreaService.R
             new StoredCodes(district, admin, schools, others), replace: false, inner);
         foreach (var problem in inner.All)
         {
-            problems.Add(problem.Field.Replace("residential_areas[0]", "residential_area", StringComparison.Ordinal)
-                .Replace("school_primary", "school_primary_code", StringComparison.Ordinal)
-                .Replace("school_junior", "school_junior_code", StringComparison.Ordinal)
-                .Replace(".admin_area", ".admin_area_code", StringComparison.Ordinal)
-                .Replace(".geometry", ".geometry_geojson", StringComparison.Ordinal), problem.Description);
+            problems.Add(ProtoFieldNames.Area(problem.Field, "residential_area"), problem.Description);
         }
     }
 

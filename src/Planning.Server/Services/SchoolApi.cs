@@ -130,7 +130,7 @@ public sealed class SchoolApi(PlanningDb db) : SchoolService.SchoolServiceBase
         DatasetValidator.Validate(upload, new StoredCodes(district, admin, others, new HashSet<string>()), replace: false, inner);
         foreach (var problem in inner.All)
         {
-            problems.Add(problem.Field.Replace("schools[0]", "school", StringComparison.Ordinal).Replace(".admin_area", ".admin_area_code", StringComparison.Ordinal).Replace(".tracks", ".capacity", StringComparison.Ordinal).Replace(".geometry", ".lon", StringComparison.Ordinal), problem.Description);
+            problems.Add(ProtoFieldNames.School(problem.Field, "school"), problem.Description);
         }
         if (existing is not null && existing.Level != feature.Level)
         {

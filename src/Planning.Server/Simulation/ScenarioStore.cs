@@ -82,18 +82,10 @@ public sealed class ScenarioStore(PlanningDb db, EngineInputs inputs)
 
     private static string RequestPath(string field, NewFeatures added)
     {
-        var match = System.Text.RegularExpressions.Regex.Match(field, @"^(schools|residential_areas)\[(\d+)\](.*)$");
-        if (!match.Success)
-        {
-            return field;
-        }
-        var index = int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
-        var rest = match.Groups[3].Value.Replace(".admin_area", ".admin_area_code", StringComparison.Ordinal);
-        return match.Groups[1].Value == "schools"
-            ? added.Schools[index].Path + rest.Replace(".tracks", ".capacity", StringComparison.Ordinal).Replace(".geometry", ".lon", StringComparison.Ordinal)
-            : added.Areas[index].Path + rest.Replace(".geometry", ".geometry_geojson", StringComparison.Ordinal)
-                .Replace(".school_primary", ".school_primary_code", StringComparison.Ordinal)
-                .Replace(".school_junior", ".school_junior_code", StringComparison.Ordinal);
+        var index = Dataset.ProtoFieldNames.Index(field);
+        return index < 0 ? field
+            : field.StartsWith("schools[", StringComparison.Ordinal) ? Dataset.ProtoFieldNames.School(field, added.Schools[index].Path)
+            : Dataset.ProtoFieldNames.Area(field, added.Areas[index].Path);
     }
 
     public static V1.Scenario ToProto(ScenarioRow row)
