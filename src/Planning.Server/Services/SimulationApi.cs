@@ -107,10 +107,7 @@ public sealed partial class SimulationApi(
         var total = await query.CountAsync(ct);
         var page = await query.OrderByDescending(r => r.StartedAt).Skip(offset).Take(size).ToListAsync(ct);
         var response = new ListRunsResponse { Page = Paging.Response(offset, size, total) };
-        foreach (var run in page)
-        {
-            response.Runs.Add(await runs.ToProtoAsync(run, ct));
-        }
+        response.Runs.AddRange(await runs.ToProtoAsync(page, ct));
         return response;
     }
 

@@ -95,9 +95,19 @@ public sealed class RunResults(PlanningDb db)
             : throw new PreconditionFailedException($"run {id} has no results: it is {run.Status.ToString().ToLowerInvariant()}");
     }
 
-    public async Task<V1.Run> ToProtoAsync(RunRow run, CancellationToken ct)
+    public async Task<V1.Run> ToProtoAsync(RunRow run, CancellationToken ct) => (await ToProtoAsync([run], ct))[0];
+
+    /// <summary>Runs with their per-term summaries, read in one query.</summary>
+    public async Task<IReadOnlyList<V1.Run>> ToProtoAsync(IReadOnlyList<RunRow> runs, CancellationToken ct)
     {
-        var terms = await db.RunTerms.AsNoTracking().Where(t => t.RunId == run.Id).OrderBy(t => t.TermIndex).ToListAsync(ct);
+        var ids = runs.Select(r => r.Id).ToList();
+        var terms = (await db.RunTerms.AsNoTracking().Where(t => ids.Contains(t.RunId)).OrderBy(t => t.TermIndex).ToListAsync(ct))
+            .ToLookup(t => t.RunId);
+        return [.. runs.Select(run => ToProto(run, terms[run.Id].ToList()))];
+    }
+
+    private static V1.Run ToProto(RunRow run, List<RunTermRow> terms)
+    {
         var proto = new V1.Run
         {
             Id = run.Id.ToString(),
