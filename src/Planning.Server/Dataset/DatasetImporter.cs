@@ -36,7 +36,7 @@ public sealed class DatasetImporter(PlanningDb db, ServerLimits limits)
         {
             throw new LimitExceededException($"the upload has {features} features; the limit is {limits.MaxImportFeatures}");
         }
-        var stored = replace ? StoredCodes.None : await LoadStoredAsync(ct);
+        var stored = replace ? StoredCodes.None : await StoredCodes.LoadAsync(db, ct);
         DatasetValidator.Validate(upload, stored, replace, problems);
         problems.ThrowIfAny();
 
@@ -59,15 +59,6 @@ public sealed class DatasetImporter(PlanningDb db, ServerLimits limits)
         await transaction.CommitAsync(ct);
         return new ImportResult(upload.Districts.Count, upload.AdminAreas.Count, upload.Schools.Count,
             upload.ResidentialAreas.Count, Unchanged: false);
-    }
-
-    private async Task<StoredCodes> LoadStoredAsync(CancellationToken ct)
-    {
-        var district = await db.Districts.Select(d => d.Boundary).FirstOrDefaultAsync(ct);
-        var admin = await db.AdminAreas.Select(a => a.Code).ToListAsync(ct);
-        var schools = await db.Schools.Select(s => new { s.Code, s.Level }).ToDictionaryAsync(s => s.Code, s => s.Level, ct);
-        var areas = await db.ResidentialAreas.Select(a => a.Code).ToListAsync(ct);
-        return new StoredCodes(district, admin.ToHashSet(), schools, areas.ToHashSet());
     }
 
     private static string Fingerprint(IReadOnlyDictionary<string, byte[]> layers)

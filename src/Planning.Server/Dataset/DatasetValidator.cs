@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
 using NetTopologySuite.Operation.Valid;
@@ -15,6 +16,14 @@ public sealed record StoredCodes(
     IReadOnlySet<string> ResidentialAreas)
 {
     public static readonly StoredCodes None = new(null, new HashSet<string>(), new Dictionary<string, SchoolLevel>(), new HashSet<string>());
+
+    /// <summary>What is stored now, leaving out the school or area being edited (its own code is no duplicate).</summary>
+    public static async Task<StoredCodes> LoadAsync(PlanningDb db, CancellationToken ct, long exceptSchoolId = 0, long exceptAreaId = 0) => new(
+        await db.Districts.Select(d => d.Boundary).FirstOrDefaultAsync(ct),
+        (await db.AdminAreas.Select(a => a.Code).ToListAsync(ct)).ToHashSet(),
+        await db.Schools.Where(s => s.Id != exceptSchoolId).Select(s => new { s.Code, s.Level })
+            .ToDictionaryAsync(s => s.Code, s => s.Level, ct),
+        (await db.ResidentialAreas.Where(a => a.Id != exceptAreaId).Select(a => a.Code).ToListAsync(ct)).ToHashSet());
 }
 
 /// <summary>Checks an upload as a whole: geometry, coordinates, codes and references.</summary>

@@ -165,7 +165,8 @@ public static class ProtoMapping
             location, tracks, resources, s.Enrolment.Count == 9 ? [.. s.Enrolment] : new int[9]);
     }
 
-    private static ResourceFeature FromProto(V1.Resources r, string path, Problems problems)
+    /// <summary>Resources sent by a client (a school's, or a scenario's additions), checked under <paramref name="path"/>.</summary>
+    public static ResourceFeature FromProto(V1.Resources r, string path, Problems problems)
     {
         var part = FromProto(r.Part);
         if (part is null)

@@ -115,15 +115,13 @@ public sealed class ResidentialAreaApi(PlanningDb db) : ResidentialAreaService.R
     private async Task ValidateAgainstStoredAsync(
         ResidentialAreaFeature feature, Data.ResidentialArea? existing, Problems problems, CancellationToken ct)
     {
-        var district = await db.Districts.Select(d => d.Boundary).FirstOrDefaultAsync(ct)
-                       ?? throw new PreconditionFailedException("no dataset has been imported: import the district first");
-        var admin = (await db.AdminAreas.Select(a => a.Code).ToListAsync(ct)).ToHashSet();
-        var schools = await db.Schools.Select(s => new { s.Code, s.Level }).ToDictionaryAsync(s => s.Code, s => s.Level, ct);
-        var others = (await db.ResidentialAreas.Where(a => existing == null || a.Id != existing.Id)
-            .Select(a => a.Code).ToListAsync(ct)).ToHashSet();
+        var stored = await StoredCodes.LoadAsync(db, ct, exceptAreaId: existing?.Id ?? 0);
+        if (stored.District is null)
+        {
+            throw new PreconditionFailedException("no dataset has been imported: import the district first");
+        }
         var inner = new Problems();
-        DatasetValidator.Validate(new DatasetFeatures([], [], [], [feature]),
-            new StoredCodes(district, admin, schools, others), replace: false, inner);
+        DatasetValidator.Validate(new DatasetFeatures([], [], [], [feature]), stored, replace: false, inner);
         foreach (var problem in inner.All)
         {
             problems.Add(ProtoFieldNames.Area(problem.Field, "residential_area"), problem.Description);

@@ -120,14 +120,13 @@ public sealed class SchoolApi(PlanningDb db) : SchoolService.SchoolServiceBase
 
     private async Task ValidateAgainstStoredAsync(SchoolFeature feature, Data.School? existing, Problems problems, CancellationToken ct)
     {
-        var district = await db.Districts.Select(d => d.Boundary).FirstOrDefaultAsync(ct)
-                       ?? throw new PreconditionFailedException("no dataset has been imported: import the district first");
-        var admin = (await db.AdminAreas.Select(a => a.Code).ToListAsync(ct)).ToHashSet();
-        var others = await db.Schools.Where(s => existing == null || s.Id != existing.Id)
-            .Select(s => new { s.Code, s.Level }).ToDictionaryAsync(s => s.Code, s => s.Level, ct);
+        var stored = await StoredCodes.LoadAsync(db, ct, exceptSchoolId: existing?.Id ?? 0);
+        if (stored.District is null)
+        {
+            throw new PreconditionFailedException("no dataset has been imported: import the district first");
+        }
         var inner = new Problems();
-        var upload = new DatasetFeatures([], [], [feature], []);
-        DatasetValidator.Validate(upload, new StoredCodes(district, admin, others, new HashSet<string>()), replace: false, inner);
+        DatasetValidator.Validate(new DatasetFeatures([], [], [feature], []), stored, replace: false, inner);
         foreach (var problem in inner.All)
         {
             problems.Add(ProtoFieldNames.School(problem.Field, "school"), problem.Description);

@@ -45,6 +45,27 @@ public sealed class EngineInputs(PlanningDb db)
         a.SchoolJunior?.Code,
         a.Boundary);
 
+    /// <summary>A school sent in a scenario (already checked).</summary>
+    public static Engine.Inputs.School ToEngine(Dataset.SchoolFeature s) => new(
+        s.Code,
+        ToEngine(s.Level),
+        new GeoPoint(s.Location.X, s.Location.Y),
+        [.. s.Tracks.Select(t => new TrackStep(Term.Parse(t.From), t.Primary, t.Junior)).OrderBy(t => t.From)],
+        s.Enrolment);
+
+    /// <summary>An area sent in a scenario (already checked); it stands at its interior point, as stored areas do.</summary>
+    public static Engine.Inputs.ResidentialArea ToEngine(Dataset.ResidentialAreaFeature a) => new(
+        a.Code,
+        a.Kind == Data.ResidentialAreaKind.Compound ? AreaKind.Compound : AreaKind.Village,
+        new GeoPoint(a.Geometry.InteriorPoint.X, a.Geometry.InteriorPoint.Y),
+        a.Population,
+        a.OccupiedFrom is null ? null : Term.Parse(a.OccupiedFrom),
+        a.OccupancyRamp,
+        a.Students,
+        a.SchoolPrimary,
+        a.SchoolJunior,
+        a.Geometry);
+
     public static Engine.Inputs.SchoolLevel ToEngine(Data.SchoolLevel level) => level switch
     {
         Data.SchoolLevel.Primary => Engine.Inputs.SchoolLevel.Primary,

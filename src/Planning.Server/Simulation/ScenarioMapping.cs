@@ -75,10 +75,7 @@ public static class ScenarioMapping
                     if (inner.Count == 0)
                     {
                         added?.Schools.Add(($"{path}.open_school.school", school));
-                        Add(result, origins, i - 1, new OpenSchool(new Engine.Inputs.School(school.Code, EngineInputs.ToEngine(school.Level),
-                            new GeoPoint(school.Location.X, school.Location.Y),
-                            [.. school.Tracks.Select(t => new TrackStep(Term.Parse(t.From), t.Primary, t.Junior)).OrderBy(t => t.From)],
-                            school.Enrolment)));
+                        Add(result, origins, i - 1, new OpenSchool(EngineInputs.ToEngine(school)));
                     }
                     break;
                 case V1.ScenarioChange.ChangeOneofCase.CloseSchool:
@@ -106,12 +103,7 @@ public static class ScenarioMapping
                     if (areaProblems.Count == 0 && area is not null)
                     {
                         added?.Areas.Add(($"{path}.add_residential_area.residential_area", area));
-                        var point = area.Geometry.InteriorPoint;
-                        Add(result, origins, i - 1, new AddResidentialArea(new Engine.Inputs.ResidentialArea(area.Code,
-                            area.Kind == Data.ResidentialAreaKind.Compound ? AreaKind.Compound : AreaKind.Village,
-                            new GeoPoint(point.X, point.Y), area.Population,
-                            area.OccupiedFrom is null ? null : Term.Parse(area.OccupiedFrom), area.OccupancyRamp,
-                            area.Students, area.SchoolPrimary, area.SchoolJunior, area.Geometry)));
+                        Add(result, origins, i - 1, new AddResidentialArea(EngineInputs.ToEngine(area)));
                     }
                     break;
                 case V1.ScenarioChange.ChangeOneofCase.AddResources:
@@ -143,21 +135,7 @@ public static class ScenarioMapping
             problems.Add($"{path}.added", "is required");
             return;
         }
-        if (ProtoMapping.FromProto(r.Part) is null)
-        {
-            problems.Add($"{path}.added.part", "is required: primary or junior");
-        }
-        TermOf(r.FromTerm, $"{path}.added.from_term", problems);
-        (string Name, double Value)[] amounts =
-        [
-            ("teachers_degree", r.TeachersDegree), ("teachers_backbone", r.TeachersBackbone), ("teachers_pe_art", r.TeachersPeArt),
-            ("floor_area_m2", r.FloorAreaM2), ("sports_area_m2", r.SportsAreaM2),
-            ("equipment_value_yuan", r.EquipmentValueYuan), ("multimedia_rooms", r.MultimediaRooms),
-        ];
-        foreach (var (name, value) in amounts.Where(a => !double.IsFinite(a.Value) || a.Value < 0))
-        {
-            problems.Add($"{path}.added.{name}", $"must be a finite number ≥ 0, not {value}");
-        }
+        ProtoMapping.FromProto(r, $"{path}.added", problems);
     }
 
     /// <summary>Resource additions must name a school of the scenario (base data or opened by it).</summary>

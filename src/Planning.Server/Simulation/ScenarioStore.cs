@@ -66,14 +66,10 @@ public sealed class ScenarioStore(PlanningDb db, EngineInputs inputs)
         {
             return;
         }
-        var district = await db.Districts.Select(d => d.Boundary).FirstOrDefaultAsync(ct);
-        var admin = (await db.AdminAreas.Select(a => a.Code).ToListAsync(ct)).ToHashSet();
-        var schools = await db.Schools.Select(s => new { s.Code, s.Level }).ToDictionaryAsync(s => s.Code, s => s.Level, ct);
-        var areas = (await db.ResidentialAreas.Select(a => a.Code).ToListAsync(ct)).ToHashSet();
         var inner = new Problems();
         Dataset.DatasetValidator.Validate(
             new Dataset.DatasetFeatures([], [], [.. added.Schools.Select(s => s.School)], [.. added.Areas.Select(a => a.Area)]),
-            new Dataset.StoredCodes(district, admin, schools, areas), replace: false, inner);
+            await Dataset.StoredCodes.LoadAsync(db, ct), replace: false, inner);
         foreach (var p in inner.All)
         {
             problems.Add(RequestPath(p.Field, added), p.Description);
