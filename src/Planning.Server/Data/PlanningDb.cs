@@ -20,6 +20,8 @@ public sealed class PlanningDb(DbContextOptions<PlanningDb> options) : DbContext
     public DbSet<RunAssignmentRow> RunAssignments => Set<RunAssignmentRow>();
     public DbSet<RunViolationRow> RunViolations => Set<RunViolationRow>();
     public DbSet<RunCatchmentRow> RunCatchments => Set<RunCatchmentRow>();
+    public DbSet<ApiKeyRow> ApiKeys => Set<ApiKeyRow>();
+    public DbSet<AuditEventRow> AuditEvents => Set<AuditEventRow>();
 
     /// <summary>
     /// Saves an edit of the base data. The data then no longer equals any imported file set,

@@ -10,7 +10,7 @@ namespace Planning.Server.Dataset;
 public sealed record ImportResult(int Districts, int AdminAreas, int Schools, int ResidentialAreas, bool Unchanged);
 
 /// <summary>Validates an upload as a whole, then writes it in one transaction (or not at all).</summary>
-public sealed class DatasetImporter(PlanningDb db, ServerLimits limits)
+public sealed class DatasetImporter(PlanningDb db, ServerLimits limits, Access.AuditLog audit)
 {
     public async Task<ImportResult> ImportAsync(IReadOnlyDictionary<string, byte[]> layers, bool replace, CancellationToken ct)
     {
@@ -56,6 +56,17 @@ public sealed class DatasetImporter(PlanningDb db, ServerLimits limits)
         {
             await writer.RecordImportAsync(fingerprint, ct);
         }
+        audit.Add("dataset.import", "dataset", new
+        {
+            mode = replace ? "replace" : "append",
+            sha256 = fingerprint,
+            bytes = layers.Values.Sum(l => (long)l.Length),
+            districts = upload.Districts.Count,
+            admin_areas = upload.AdminAreas.Count,
+            schools = upload.Schools.Count,
+            residential_areas = upload.ResidentialAreas.Count,
+        });
+        await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return new ImportResult(upload.Districts.Count, upload.AdminAreas.Count, upload.Schools.Count,
             upload.ResidentialAreas.Count, Unchanged: false);

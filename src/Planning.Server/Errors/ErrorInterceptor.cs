@@ -100,7 +100,7 @@ public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) :
             }
         }
 
-        if (FindNpgsqlError(e) is { IsTransient: true } || e is TimeoutException)
+        if (IsDatabaseUnavailable(e))
         {
             LogDatabaseUnavailable(logger, e, context.Method);
             return new RpcException(new Grpc.Core.Status(StatusCode.Unavailable, "the database is unavailable; retry later"));
@@ -109,6 +109,9 @@ public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) :
         LogUnexpected(logger, e, context.Method);
         return new RpcException(new Grpc.Core.Status(StatusCode.Internal, "internal error; the server log has the details"));
     }
+
+    /// <summary>True when the database cannot be reached (down, restarting, timed out), as opposed to refusing a statement.</summary>
+    public static bool IsDatabaseUnavailable(Exception e) => FindNpgsqlError(e) is { IsTransient: true } || e is TimeoutException;
 
     private static PostgresException? FindPostgresError(Exception e) =>
         e as PostgresException ?? e.InnerException as PostgresException;

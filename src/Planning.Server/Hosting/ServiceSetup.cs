@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using Planning.Server.Access;
 using Planning.Server.Data;
 using Planning.Server.Dataset;
 using Planning.Server.Errors;
@@ -29,6 +31,7 @@ public static class ServiceSetup
         builder.Services.AddScoped<RunResults>();
         builder.Services.AddScoped<RunQueries>();
         builder.Services.AddScoped<Assessment.AssessmentQueries>();
+        builder.AddPlanningAccess();
 
         builder.Services.AddGrpc(o =>
         {
@@ -42,13 +45,39 @@ public static class ServiceSetup
         return builder;
     }
 
+    /// <summary>API keys (the "ApiKey" scheme), the role policies, the caller and the audit trail.</summary>
+    private static void AddPlanningAccess(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped(sp => sp.GetRequiredService<IHttpContextAccessor>().HttpContext is { } http
+            ? Caller.From(http)
+            : throw new InvalidOperationException("no caller outside a request"));
+        builder.Services.AddScoped<AuditLog>();
+        builder.Services.AddScoped<ApiKeyStore>();
+        builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(
+                ApiKeyAuthenticationHandler.SchemeName, null);
+        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, GrpcAuthorizationResults>();
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(Roles.Viewer, p => p.RequireRole(Roles.AtLeast(Role.Viewer)))
+            .AddPolicy(Roles.Planner, p => p.RequireRole(Roles.AtLeast(Role.Planner)))
+            .AddPolicy(Roles.Admin, p => p.RequireRole(Roles.AtLeast(Role.Admin)))
+            // Endpoints that name no policy (server reflection, unknown methods) still need a viewer key.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireRole(Roles.AtLeast(Role.Viewer)).Build());
+    }
+
     /// <summary>Maps every gRPC service, with gRPC-Web on the same endpoints for the web map.</summary>
     public static WebApplication MapPlanningEndpoints(this WebApplication app)
     {
         // The web map (built from web/ into wwwroot by scripts/demo and scripts/test).
+        // The page itself is public; every call it makes carries a key.
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseRouting();
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapGrpcService<AccessApi>();
         app.MapGrpcService<DatasetApi>();
         app.MapGrpcService<GeographyApi>();
         app.MapGrpcService<SchoolApi>();
@@ -56,8 +85,8 @@ public static class ServiceSetup
         app.MapGrpcService<ScenarioApi>();
         app.MapGrpcService<SimulationApi>();
         app.MapGrpcService<AssessmentApi>();
-        app.MapGrpcHealthChecksService();
-        app.MapGrpcReflectionService();
+        app.MapGrpcHealthChecksService().AllowAnonymous();
+        app.MapGrpcReflectionService().RequireAuthorization(Roles.Viewer);
         return app;
     }
 

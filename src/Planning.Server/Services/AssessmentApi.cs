@@ -1,11 +1,14 @@
 using Google.Protobuf;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
+using Planning.Server.Access;
 using Planning.Server.Assessment;
 using Planning.V1;
 
 namespace Planning.Server.Services;
 
 /// <summary>Assessment against the national standard (校校达标、项项达标); the work is in <see cref="AssessmentQueries"/>.</summary>
+[Authorize(Policy = Roles.Viewer)]
 public sealed class AssessmentApi(AssessmentQueries queries) : AssessmentService.AssessmentServiceBase
 {
     private const int ChunkBytes = 64 * 1024;
@@ -19,6 +22,7 @@ public sealed class AssessmentApi(AssessmentQueries queries) : AssessmentService
     public override Task<RectificationList> GetRectificationList(GetRectificationListRequest request, ServerCallContext context) =>
         queries.RectificationAsync(request.RunId, context.CancellationToken);
 
+    [Authorize(Policy = Roles.Planner)]
     public override async Task ExportAssessment(
         ExportAssessmentRequest request, IServerStreamWriter<ExportAssessmentResponse> responseStream, ServerCallContext context)
     {

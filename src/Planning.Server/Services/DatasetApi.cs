@@ -1,5 +1,7 @@
 using Google.Protobuf;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
+using Planning.Server.Access;
 using Planning.Server.Dataset;
 using Planning.Server.Errors;
 using Planning.Server.Hosting;
@@ -8,11 +10,13 @@ using Planning.V1;
 
 namespace Planning.Server.Services;
 
+[Authorize(Policy = Roles.Viewer)]
 public sealed class DatasetApi(DatasetImporter importer, LayerExporter exporter, RunQueries runs, ServerLimits limits)
     : DatasetService.DatasetServiceBase
 {
     private const int ChunkBytes = 64 * 1024;
 
+    [Authorize(Policy = Roles.Admin)]
     public override async Task<ImportDatasetResponse> ImportDataset(
         IAsyncStreamReader<ImportDatasetRequest> requestStream, ServerCallContext context)
     {
@@ -63,6 +67,7 @@ public sealed class DatasetApi(DatasetImporter importer, LayerExporter exporter,
         };
     }
 
+    [Authorize(Policy = Roles.Planner)]
     public override async Task ExportLayer(
         ExportLayerRequest request, IServerStreamWriter<ExportLayerResponse> responseStream, ServerCallContext context)
     {

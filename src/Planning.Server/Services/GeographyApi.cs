@@ -1,4 +1,6 @@
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
+using Planning.Server.Access;
 using Microsoft.EntityFrameworkCore;
 using Planning.Server.Data;
 using Planning.Server.Dataset;
@@ -7,6 +9,7 @@ using Planning.V1;
 
 namespace Planning.Server.Services;
 
+[Authorize(Policy = Roles.Viewer)]
 public sealed class GeographyApi(PlanningDb db) : GeographyService.GeographyServiceBase
 {
     public override async Task<V1.District> GetDistrict(GetDistrictRequest request, ServerCallContext context)

@@ -1,4 +1,6 @@
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
+using Planning.Server.Access;
 using Microsoft.EntityFrameworkCore;
 using Planning.Server.Data;
 using Planning.Server.Dataset;
@@ -7,7 +9,8 @@ using Planning.V1;
 
 namespace Planning.Server.Services;
 
-public sealed class ResidentialAreaApi(PlanningDb db) : ResidentialAreaService.ResidentialAreaServiceBase
+[Authorize(Policy = Roles.Viewer)]
+public sealed class ResidentialAreaApi(PlanningDb db, AuditLog audit) : ResidentialAreaService.ResidentialAreaServiceBase
 {
     private IQueryable<Data.ResidentialArea> Areas => db.ResidentialAreas
         .Include(a => a.AdminArea).Include(a => a.SchoolPrimary).Include(a => a.SchoolJunior);
@@ -48,6 +51,7 @@ public sealed class ResidentialAreaApi(PlanningDb db) : ResidentialAreaService.R
     public override async Task<V1.ResidentialArea> GetResidentialArea(GetResidentialAreaRequest request, ServerCallContext context) =>
         ProtoMapping.ToProto(await FindAsync(request.Id, request.Code, tracking: false, context.CancellationToken), includeGeometry: true);
 
+    [Authorize(Policy = Roles.Admin)]
     public override async Task<V1.ResidentialArea> UpsertResidentialArea(
         UpsertResidentialAreaRequest request, ServerCallContext context)
     {
@@ -66,6 +70,11 @@ public sealed class ResidentialAreaApi(PlanningDb db) : ResidentialAreaService.R
             await ValidateAgainstStoredAsync(feature, existing, problems, ct);
         }
         problems.ThrowIfAny();
+        audit.Add(existing is null ? "area.create" : "area.update", $"area {feature!.Code}", new
+        {
+            before = AuditLog.Proto(existing is null ? null : ProtoMapping.ToProto(existing, includeGeometry: true)),
+            after = AuditLog.Proto(sent),
+        });
 
         var schoolIds = await db.Schools.Where(s => s.Code == feature!.SchoolPrimary || s.Code == feature.SchoolJunior)
             .ToDictionaryAsync(s => s.Code, s => s.Id, ct);
@@ -98,6 +107,7 @@ public sealed class ResidentialAreaApi(PlanningDb db) : ResidentialAreaService.R
         return ProtoMapping.ToProto(await FindAsync(area.Id, "", tracking: false, ct), includeGeometry: true);
     }
 
+    [Authorize(Policy = Roles.Admin)]
     public override async Task<DeleteResidentialAreaResponse> DeleteResidentialArea(
         DeleteResidentialAreaRequest request, ServerCallContext context)
     {
@@ -108,6 +118,7 @@ public sealed class ResidentialAreaApi(PlanningDb db) : ResidentialAreaService.R
             throw new VersionConflictException($"residential area {area.Code}");
         }
         db.ResidentialAreas.Remove(area);
+        audit.Add("area.delete", $"area {area.Code}", new { before = AuditLog.Proto(ProtoMapping.ToProto(area, includeGeometry: true)) });
         await db.SaveEditAsync(ct);
         return new DeleteResidentialAreaResponse();
     }

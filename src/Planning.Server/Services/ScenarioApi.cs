@@ -1,4 +1,6 @@
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
+using Planning.Server.Access;
 using Microsoft.EntityFrameworkCore;
 using Planning.Server.Data;
 using Planning.Server.Errors;
@@ -7,8 +9,10 @@ using Planning.V1;
 
 namespace Planning.Server.Services;
 
-public sealed class ScenarioApi(PlanningDb db, ScenarioStore store) : ScenarioService.ScenarioServiceBase
+[Authorize(Policy = Roles.Viewer)]
+public sealed class ScenarioApi(PlanningDb db, ScenarioStore store, AuditLog audit) : ScenarioService.ScenarioServiceBase
 {
+    [Authorize(Policy = Roles.Planner)]
     public override async Task<Scenario> CreateScenario(CreateScenarioRequest request, ServerCallContext context)
     {
         var ct = context.CancellationToken;
@@ -24,8 +28,10 @@ public sealed class ScenarioApi(PlanningDb db, ScenarioStore store) : ScenarioSe
             CreatedAt = DateTimeOffset.UtcNow,
         };
         db.Scenarios.Add(row);
+        var created = ScenarioStore.ToProto(row);
+        audit.Add("scenario.create", $"scenario {row.Id}", new { scenario = AuditLog.Proto(created) });
         await db.SaveChangesAsync(ct);
-        return ScenarioStore.ToProto(row);
+        return created;
     }
 
     public override async Task<Scenario> GetScenario(GetScenarioRequest request, ServerCallContext context) =>
@@ -44,6 +50,7 @@ public sealed class ScenarioApi(PlanningDb db, ScenarioStore store) : ScenarioSe
         return response;
     }
 
+    [Authorize(Policy = Roles.Planner)]
     public override async Task<Scenario> AddScenarioChanges(AddScenarioChangesRequest request, ServerCallContext context)
     {
         var ct = context.CancellationToken;
@@ -57,10 +64,16 @@ public sealed class ScenarioApi(PlanningDb db, ScenarioStore store) : ScenarioSe
         await store.InputAsync(scenario.Settings, changes, ct);
         row.ChangesJson = ScenarioStore.ChangesJson(changes);
         db.Entry(row).Property(r => r.Version).OriginalValue = (uint)request.Version;
+        audit.Add("scenario.change", $"scenario {row.Id}", new
+        {
+            name = row.Name,
+            added = request.Changes.Select(c => AuditLog.Proto(c)).ToList(),
+        });
         await db.SaveChangesAsync(ct);
         return ScenarioStore.ToProto(row);
     }
 
+    [Authorize(Policy = Roles.Planner)]
     public override async Task<Scenario> UpdateScenarioSettings(UpdateScenarioSettingsRequest request, ServerCallContext context)
     {
         var ct = context.CancellationToken;
@@ -70,16 +83,23 @@ public sealed class ScenarioApi(PlanningDb db, ScenarioStore store) : ScenarioSe
             throw new VersionConflictException($"scenario {row.Id}");
         }
         await store.InputAsync(request.Settings, ScenarioStore.ChangesOf(row), ct);
+        var before = ScenarioStore.ToProto(row).Settings;
         row.SettingsJson = ScenarioStore.SettingsJson(request.Settings);
         db.Entry(row).Property(r => r.Version).OriginalValue = (uint)request.Version;
+        audit.Add("scenario.settings", $"scenario {row.Id}", new
+        {
+            name = row.Name, before = AuditLog.Proto(before), after = AuditLog.Proto(request.Settings),
+        });
         await db.SaveChangesAsync(ct);
         return ScenarioStore.ToProto(row);
     }
 
+    [Authorize(Policy = Roles.Planner)]
     public override async Task<DeleteScenarioResponse> DeleteScenario(DeleteScenarioRequest request, ServerCallContext context)
     {
         var row = await store.FindAsync(request.Id, tracking: true, context.CancellationToken);
         db.Scenarios.Remove(row);
+        audit.Add("scenario.delete", $"scenario {row.Id}", new { scenario = AuditLog.Proto(ScenarioStore.ToProto(row)) });
         await db.SaveChangesAsync(context.CancellationToken);
         return new DeleteScenarioResponse();
     }

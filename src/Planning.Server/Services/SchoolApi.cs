@@ -1,4 +1,6 @@
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
+using Planning.Server.Access;
 using Microsoft.EntityFrameworkCore;
 using Planning.Server.Data;
 using Planning.Server.Dataset;
@@ -7,7 +9,8 @@ using Planning.V1;
 
 namespace Planning.Server.Services;
 
-public sealed class SchoolApi(PlanningDb db) : SchoolService.SchoolServiceBase
+[Authorize(Policy = Roles.Viewer)]
+public sealed class SchoolApi(PlanningDb db, AuditLog audit) : SchoolService.SchoolServiceBase
 {
     private IQueryable<Data.School> Schools => db.Schools.AsSplitQuery()
         .Include(s => s.AdminArea).Include(s => s.Capacity).Include(s => s.Resources);
@@ -47,6 +50,7 @@ public sealed class SchoolApi(PlanningDb db) : SchoolService.SchoolServiceBase
     public override async Task<V1.School> GetSchool(GetSchoolRequest request, ServerCallContext context) =>
         ProtoMapping.ToProto(await FindAsync(request.Id, request.Code, tracking: false, context.CancellationToken));
 
+    [Authorize(Policy = Roles.Admin)]
     public override async Task<V1.School> UpsertSchool(UpsertSchoolRequest request, ServerCallContext context)
     {
         var ct = context.CancellationToken;
@@ -62,6 +66,8 @@ public sealed class SchoolApi(PlanningDb db) : SchoolService.SchoolServiceBase
         }
         await ValidateAgainstStoredAsync(feature, existing, problems, ct);
         problems.ThrowIfAny();
+        audit.Add(existing is null ? "school.create" : "school.update", $"school {feature.Code}",
+            new { before = AuditLog.Proto(existing is null ? null : ProtoMapping.ToProto(existing)), after = AuditLog.Proto(sent) });
 
         var adminAreaId = await db.AdminAreas.Where(a => a.Code == feature.AdminArea).Select(a => a.Id).SingleAsync(ct);
         var school = existing ?? new Data.School
@@ -99,6 +105,7 @@ public sealed class SchoolApi(PlanningDb db) : SchoolService.SchoolServiceBase
         return ProtoMapping.ToProto(await FindAsync(school.Id, "", tracking: false, ct));
     }
 
+    [Authorize(Policy = Roles.Admin)]
     public override async Task<DeleteSchoolResponse> DeleteSchool(DeleteSchoolRequest request, ServerCallContext context)
     {
         var ct = context.CancellationToken;
@@ -114,6 +121,7 @@ public sealed class SchoolApi(PlanningDb db) : SchoolService.SchoolServiceBase
                 $"school {school.Code} serves {users} residential area(s); assign them to another school first");
         }
         db.Schools.Remove(school);
+        audit.Add("school.delete", $"school {school.Code}", new { before = AuditLog.Proto(ProtoMapping.ToProto(school)) });
         await db.SaveEditAsync(ct);
         return new DeleteSchoolResponse();
     }

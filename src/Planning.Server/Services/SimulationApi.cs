@@ -1,5 +1,7 @@
 using System.Threading.Channels;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
+using Planning.Server.Access;
 using Microsoft.EntityFrameworkCore;
 using Planning.Engine.Simulation;
 using Planning.Server.Data;
@@ -9,10 +11,12 @@ using Planning.V1;
 
 namespace Planning.Server.Services;
 
+[Authorize(Policy = Roles.Viewer)]
 public sealed partial class SimulationApi(
     PlanningDb db, ScenarioStore scenarios, RunResults runs, RunQueries queries, ILogger<SimulationApi> logger)
     : SimulationService.SimulationServiceBase
 {
+    [Authorize(Policy = Roles.Planner)]
     public override async Task RunSimulation(
         RunSimulationRequest request, IServerStreamWriter<RunSimulationResponse> responseStream, ServerCallContext context)
     {

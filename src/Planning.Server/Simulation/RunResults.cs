@@ -13,7 +13,7 @@ using V1 = Planning.V1;
 namespace Planning.Server.Simulation;
 
 /// <summary>Stores runs and reads their results back as planning.v1 messages.</summary>
-public sealed class RunResults(PlanningDb db)
+public sealed class RunResults(PlanningDb db, Access.AuditLog audit)
 {
     private static readonly JsonSerializerOptions InputJsonOptions = new()
     {
@@ -45,6 +45,7 @@ public sealed class RunResults(PlanningDb db)
             InputJson = Serialize(input),
         };
         db.Runs.Add(run);
+        audit.Add("run.start", $"run {run.Id}", new { scenario_id = scenarioId, mode = mode.ToString(), label });
         await db.SaveChangesAsync(ct);
         return run;
     }

@@ -2,6 +2,7 @@ using Grpc.Health.V1;
 using Grpc.Net.Client;
 using Grpc.Net.Client.Web;
 using Grpc.Reflection.V1Alpha;
+using Planning.Client.Api;
 using Planning.Server.Tests.Infrastructure;
 using Planning.V1;
 
@@ -33,7 +34,7 @@ public sealed class HostingTests(ServerFixture fixture) : IClassFixture<ServerFi
         var names = call.ResponseStream.Current.ListServicesResponse.Service.Select(s => s.Name).ToList();
         Assert.Superset(new HashSet<string>
         {
-            "planning.v1.DatasetService", "planning.v1.GeographyService", "planning.v1.SchoolService",
+            "planning.v1.AccessService", "planning.v1.DatasetService", "planning.v1.GeographyService", "planning.v1.SchoolService",
             "planning.v1.ResidentialAreaService", "planning.v1.ScenarioService", "planning.v1.SimulationService", "planning.v1.AssessmentService",
             "grpc.health.v1.Health",
         }, names.ToHashSet());
@@ -47,7 +48,7 @@ public sealed class HostingTests(ServerFixture fixture) : IClassFixture<ServerFi
         {
             HttpHandler = new GrpcWebHandler(GrpcWebMode.GrpcWebText, fixture.Server.Server.CreateHandler()),
             HttpVersion = new Version(1, 1),
-        });
+        }.WithApiKey(fixture.Server.Server.BaseAddress.ToString(), fixture.Server.AdminKey));
 
         var overWeb = await new SchoolService.SchoolServiceClient(web).ListSchoolsAsync(new ListSchoolsRequest());
         var overGrpc = await new SchoolService.SchoolServiceClient(fixture.Server.CreateChannel()).ListSchoolsAsync(new ListSchoolsRequest());

@@ -1,6 +1,7 @@
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Planning.Client.Api;
 
 namespace Planning.Server.Tests.Infrastructure;
 
@@ -18,11 +19,15 @@ public sealed class PlanningServer : WebApplicationFactory<Program>
 
     public TestDatabase Database => _database;
 
+    /// <summary>An admin key, made at start: what <see cref="CreateChannel()"/> sends.</summary>
+    public string AdminKey { get; private set; } = "";
+
     /// <summary>Starts a server; <paramref name="settings"/> override configuration keys such as "Limits:MaxImportFeatures".</summary>
     public static async Task<PlanningServer> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
         var server = new PlanningServer(await TestDatabase.CreateAsync(), settings ?? new Dictionary<string, string>());
         _ = server.Server; // builds the host, which migrates the database
+        server.AdminKey = await server.CreateKeyAsync(Data.Role.Admin);
         return server;
     }
 
@@ -36,12 +41,18 @@ public sealed class PlanningServer : WebApplicationFactory<Program>
         }
     }
 
-    /// <summary>A gRPC channel to the in-process server.</summary>
-    public GrpcChannel CreateChannel() => GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions
+    /// <summary>Makes a key of this role in the server's database and returns its secret.</summary>
+    public Task<string> CreateKeyAsync(Data.Role role, string? name = null) => TestKeys.CreateAsync(Services, role, name);
+
+    /// <summary>A gRPC channel to the in-process server, sending the admin key.</summary>
+    public GrpcChannel CreateChannel() => CreateChannel(AdminKey);
+
+    /// <summary>A gRPC channel to the in-process server sending <paramref name="apiKey"/> (none when null).</summary>
+    public GrpcChannel CreateChannel(string? apiKey) => GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions
     {
         HttpHandler = Server.CreateHandler(),
         MaxReceiveMessageSize = 64 * 1024 * 1024,
-    });
+    }.WithApiKey(Server.BaseAddress.ToString(), apiKey));
 
     public override async ValueTask DisposeAsync()
     {

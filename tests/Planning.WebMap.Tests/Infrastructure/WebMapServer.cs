@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Planning.Client.Api;
 using Planning.Server.Tests.Infrastructure;
 
 namespace Planning.WebMap.Tests.Infrastructure;
@@ -32,6 +33,9 @@ public sealed class WebMapServer : WebApplicationFactory<Program>
 
     public TestDatabase Database => _database;
 
+    /// <summary>An admin key, made at start: sent by <see cref="CreateChannel"/> and given to the page.</summary>
+    public string AdminKey { get; private set; } = "";
+
     public static async Task<WebMapServer> StartAsync()
     {
         var server = new WebMapServer(await TestDatabase.CreateAsync());
@@ -39,6 +43,7 @@ public sealed class WebMapServer : WebApplicationFactory<Program>
         {
             server.UseKestrel();
             server.StartServer(); // builds the host, which migrates the database, and listens
+            server.AdminKey = await TestKeys.CreateAsync(server.Services, Planning.Server.Data.Role.Admin);
             return server;
         }
         catch
@@ -57,11 +62,12 @@ public sealed class WebMapServer : WebApplicationFactory<Program>
         builder.UseSetting("Kestrel:Endpoints:Grpc:Url", $"http://127.0.0.1:{GrpcPort}");
     }
 
-    /// <summary>A native gRPC channel (HTTP/2 cleartext) to the server's gRPC endpoint.</summary>
-    public GrpcChannel CreateChannel() => GrpcChannel.ForAddress($"http://127.0.0.1:{GrpcPort}", new GrpcChannelOptions
+    /// <summary>A native gRPC channel (HTTP/2 cleartext) to the server's gRPC endpoint, sending the admin key.</summary>
+    public GrpcChannel CreateChannel()
     {
-        MaxReceiveMessageSize = 64 * 1024 * 1024,
-    });
+        var address = $"http://127.0.0.1:{GrpcPort}";
+        return GrpcChannel.ForAddress(address, new GrpcChannelOptions { MaxReceiveMessageSize = 64 * 1024 * 1024 }.WithApiKey(address, AdminKey));
+    }
 
     public override async ValueTask DisposeAsync()
     {

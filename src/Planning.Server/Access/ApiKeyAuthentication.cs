@@ -1,0 +1,56 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace Planning.Server.Access;
+
+/// <summary>
+/// The "ApiKey" authentication scheme: `authorization: Bearer pln_…` against the stored key hashes.
+/// A database that cannot be reached fails authentication with <see cref="DatabaseUnavailableException"/>,
+/// which the gRPC result handler answers UNAVAILABLE rather than UNAUTHENTICATED.
+/// </summary>
+public sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyStore keys)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var headers = Request.Headers.Authorization;
+        if (headers.Count == 0)
+        {
+            return AuthenticateResult.NoResult();
+        }
+        var header = headers.Count == 1 ? headers[0] ?? "" : "";
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthenticateResult.Fail("the authorization header must be \"Bearer <api key>\"");
+        }
+        Data.ApiKeyRow? key;
+        try
+        {
+            key = await keys.FindActiveAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
+        }
+        catch (Exception e) when (Errors.ErrorInterceptor.IsDatabaseUnavailable(e))
+        {
+            return AuthenticateResult.Fail(new DatabaseUnavailableException(e));
+        }
+        if (key is null)
+        {
+            return AuthenticateResult.Fail("the API key is unknown or has been revoked");
+        }
+        var identity = new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.NameIdentifier, key.Id.ToString()),
+            new Claim(ClaimTypes.Name, key.Name),
+            new Claim(ClaimTypes.Role, Roles.Name(key.Role)),
+        ], SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+}
+
+/// <summary>The key could not be checked because the database is down.</summary>
+public sealed class DatabaseUnavailableException(Exception inner)
+    : Exception("the database is unavailable; retry later", inner);
