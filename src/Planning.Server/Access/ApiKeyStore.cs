@@ -7,9 +7,6 @@ namespace Planning.Server.Access;
 /// <summary>Creates, finds and revokes API keys; shared by the AccessService and the server's key command.</summary>
 public sealed class ApiKeyStore(PlanningDb db, AuditLog audit)
 {
-    /// <summary>How often a key's last use is written (at most once per key in this time).</summary>
-    public static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
-
     public async Task<(ApiKeyRow Key, string Secret)> CreateAsync(string name, Role? role, string createdBy, CancellationToken ct)
     {
         var problems = new Problems();
@@ -62,23 +59,6 @@ public sealed class ApiKeyStore(PlanningDb db, AuditLog audit)
         audit.Add("key.revoke", $"key {key.Id}", new { name = key.Name, role = Roles.Name(key.Role), prefix = key.Prefix });
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return key;
-    }
-
-    /// <summary>The active key with this secret, or null; notes its use at most once a minute.</summary>
-    public async Task<ApiKeyRow?> FindActiveAsync(string secret, CancellationToken ct)
-    {
-        if (!ApiKeySecret.LooksValid(secret))
-        {
-            return null;
-        }
-        var hash = ApiKeySecret.Hash(secret);
-        var key = await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.SecretHash == hash && k.RevokedAt == null, ct);
-        var now = DateTimeOffset.UtcNow;
-        if (key is not null && (key.LastUsedAt is null || now - key.LastUsedAt >= LastUsedResolution))
-        {
-            await db.ApiKeys.Where(k => k.Id == key.Id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), ct);
-        }
         return key;
     }
 }

@@ -46,7 +46,8 @@ public sealed partial class GrpcAuthorizationResults(ILogger<GrpcAuthorizationRe
         }
         else
         {
-            var failure = context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Failure;
+            // The authentication middleware keeps only successes; the handler caches its result per request.
+            var failure = (await context.AuthenticateAsync(ApiKeyAuthenticationHandler.SchemeName)).Failure;
             (status, message) = failure switch
             {
                 DatabaseUnavailableException e => (StatusCode.Unavailable, e.Message),

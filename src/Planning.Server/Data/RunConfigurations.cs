@@ -24,6 +24,7 @@ internal sealed class RunConfiguration : IEntityTypeConfiguration<RunRow>
         b.Property(x => x.Label).HasMaxLength(100);
         b.Property(x => x.InputJson).HasColumnType("jsonb");
         b.HasIndex(x => x.ScenarioId);
+        b.HasIndex(x => x.QueuedAt);
         b.HasOne<ScenarioRow>().WithMany().HasForeignKey(x => x.ScenarioId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -19,7 +19,7 @@ public sealed class ScenarioRow
     public uint Version { get; set; }
 }
 
-public enum RunStatus { Running, Succeeded, Cancelled, Failed, Interrupted }
+public enum RunStatus { Running, Succeeded, Cancelled, Failed, Interrupted, Queued }
 
 public enum RunMode { Redistribute, KeepCurrent }
 
@@ -31,7 +31,10 @@ public sealed class RunRow
     public string Label { get; set; } = "";
     public RunStatus Status { get; set; }
     public string Error { get; set; } = "";
-    public DateTimeOffset StartedAt { get; set; }
+    /// <summary>When the run was asked for.</summary>
+    public DateTimeOffset QueuedAt { get; set; }
+    /// <summary>When computing began; null while it waits in line.</summary>
+    public DateTimeOffset? StartedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
     /// <summary>The simulation input (base data with the scenario applied) as JSON.</summary>
     public string InputJson { get; set; } = "";

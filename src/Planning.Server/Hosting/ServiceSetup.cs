@@ -31,6 +31,9 @@ public static class ServiceSetup
         builder.Services.AddScoped<RunResults>();
         builder.Services.AddScoped<RunQueries>();
         builder.Services.AddScoped<Assessment.AssessmentQueries>();
+        builder.Services.AddSingleton<RunQueue>();
+        builder.Services.AddSingleton<RunEndRecorder>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<RunEndRecorder>());
         builder.AddPlanningAccess();
 
         builder.Services.AddGrpc(o =>
@@ -54,6 +57,7 @@ public static class ServiceSetup
             : throw new InvalidOperationException("no caller outside a request"));
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<ApiKeyStore>();
+        builder.Services.AddScoped<ApiKeyLookup>();
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(
                 ApiKeyAuthenticationHandler.SchemeName, null);
@@ -108,4 +112,12 @@ public sealed record ServerLimits
     public long MaxImportBytes { get; init; } = 256L * 1024 * 1024;
     /// <summary>Most features in one import.</summary>
     public int MaxImportFeatures { get; init; } = 200_000;
+    /// <summary>Simulations computed at once; more wait in line. The solver uses every core it is given.</summary>
+    public int MaxConcurrentRuns { get; init; } = Math.Max(1, Environment.ProcessorCount / 4);
+    /// <summary>Simulations that may wait in line; one more is refused.</summary>
+    public int MaxQueuedRuns { get; init; } = 16;
+    /// <summary>Largest run: residential areas × schools × terms (Baodi to 2025-autumn: 924 × 103 × 11 ≈ 1 M).</summary>
+    public long MaxRunSize { get; init; } = 100_000_000;
+    /// <summary>Longest a run may compute before the server stops it.</summary>
+    public int MaxRunSeconds { get; init; } = 3600;
 }

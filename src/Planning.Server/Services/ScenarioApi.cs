@@ -28,10 +28,9 @@ public sealed class ScenarioApi(PlanningDb db, ScenarioStore store, AuditLog aud
             CreatedAt = DateTimeOffset.UtcNow,
         };
         db.Scenarios.Add(row);
-        var created = ScenarioStore.ToProto(row);
-        audit.Add("scenario.create", $"scenario {row.Id}", new { scenario = AuditLog.Proto(created) });
+        audit.Add("scenario.create", $"scenario {row.Id}", new { scenario = AuditLog.Proto(ScenarioStore.ToProto(row)) });
         await db.SaveChangesAsync(ct);
-        return created;
+        return ScenarioStore.ToProto(row); // after saving: with the row's version
     }
 
     public override async Task<Scenario> GetScenario(GetScenarioRequest request, ServerCallContext context) =>

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Planning.Engine.Simulation;
 using Planning.Server.Data;
 using Planning.Server.Errors;
+using Planning.Server.Hosting;
 using Planning.Server.Simulation;
 using Planning.V1;
 
@@ -13,9 +14,13 @@ namespace Planning.Server.Services;
 
 [Authorize(Policy = Roles.Viewer)]
 public sealed partial class SimulationApi(
-    PlanningDb db, ScenarioStore scenarios, RunResults runs, RunQueries queries, ILogger<SimulationApi> logger)
+    PlanningDb db, ScenarioStore scenarios, RunResults runs, RunQueries queries, RunQueue queue, RunEndRecorder endRecorder,
+    ServerLimits limits, ILogger<SimulationApi> logger)
     : SimulationService.SimulationServiceBase
 {
+    private const int ResultWriteAttempts = 3;
+    private static readonly TimeSpan ResultWriteBackoff = TimeSpan.FromSeconds(2);
+
     [Authorize(Policy = Roles.Planner)]
     public override async Task RunSimulation(
         RunSimulationRequest request, IServerStreamWriter<RunSimulationResponse> responseStream, ServerCallContext context)
@@ -38,15 +43,24 @@ public sealed partial class SimulationApi(
         {
             throw new Planning.Engine.Inputs.InvalidInputException(problems);
         }
+        CheckSize(input);
+        using var place = queue.Join();
         var keep = request.Mode == V1.RunMode.KeepCurrent;
-        var run = await runs.StartAsync(scenarioId, keep ? Data.RunMode.KeepCurrent : Data.RunMode.Redistribute, request.Label, input, ct);
+        var run = await runs.StartAsync(scenarioId, keep ? Data.RunMode.KeepCurrent : Data.RunMode.Redistribute, request.Label,
+            input, queued: !place.StartedAtOnce, ct);
         LogRunStarted(logger, run.Id, request.ScenarioId);
 
-        // Stops the solver whenever this call ends early, whatever the reason.
+        // Stops the solver whenever this call ends early, whatever the reason, and after the server's time limit.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         Task<Planning.Engine.Results.SimulationResult>? simulation = null;
         try
         {
+            if (!place.StartedAtOnce)
+            {
+                await place.WaitAsync(position => responseStream.WriteAsync(Queued(run.Id, position), ct), ct);
+                await runs.ComputingAsync(run.Id, ct);
+            }
+            stop.CancelAfter(TimeSpan.FromSeconds(limits.MaxRunSeconds));
             await responseStream.WriteAsync(Progress(run.Id, input.Parameters.Start.ToString(), 0, "starting"), ct);
             var channel = Channel.CreateUnbounded<SimulationProgress>();
             simulation = Task.Run(() =>
@@ -68,12 +82,25 @@ public sealed partial class SimulationApi(
             }
             var result = await simulation;
             // Past this point the results are complete: a late cancel must not leave them half-recorded.
-            await runs.SucceedAsync(run.Id, result, CancellationToken.None);
+            await WriteResultsAsync(run.Id, result);
             LogRunFinished(logger, run.Id);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            await EndAsync(run.Id, Data.RunStatus.Cancelled, "cancelled by the caller");
+            var deadline = context.Deadline <= DateTime.UtcNow;
+            await EndAsync(run.Id, Data.RunStatus.Cancelled, deadline ? "the caller's deadline passed before the run finished" : "cancelled by the caller");
+            throw;
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            var message = $"stopped after {limits.MaxRunSeconds} s, the longest a run may compute (Limits:MaxRunSeconds); no results were kept";
+            await EndAsync(run.Id, Data.RunStatus.Failed, message);
+            throw new LimitExceededException(message);
+        }
+        catch (Exception e) when (ErrorInterceptor.IsDatabaseUnavailable(e))
+        {
+            await EndAsync(run.Id, Data.RunStatus.Failed,
+                $"the database became unavailable during the run ({e.Message}); no results were kept — run it again");
             throw;
         }
         catch (Exception e)
@@ -109,7 +136,7 @@ public sealed partial class SimulationApi(
             query = query.Where(r => r.ScenarioId == scenario.Id);
         }
         var total = await query.CountAsync(ct);
-        var page = await query.OrderByDescending(r => r.StartedAt).Skip(offset).Take(size).ToListAsync(ct);
+        var page = await query.OrderByDescending(r => r.QueuedAt).ThenBy(r => r.Id).Skip(offset).Take(size).ToListAsync(ct);
         var response = new ListRunsResponse { Page = Paging.Response(offset, size, total) };
         response.Runs.AddRange(await runs.ToProtoAsync(page, ct));
         return response;
@@ -124,23 +151,63 @@ public sealed partial class SimulationApi(
     public override Task<CompareRunsResponse> CompareRuns(CompareRunsRequest request, ServerCallContext context) =>
         queries.CompareAsync(request.RunA, request.RunB, context.CancellationToken);
 
-    /// <summary>Records how a run ended; when the database itself is gone the original error still reaches the caller,
-    /// and the run is marked interrupted at the next start-up.</summary>
+    private void CheckSize(Planning.Engine.Inputs.SimulationInput input)
+    {
+        var terms = input.Parameters.Horizon.TermsSince(input.Parameters.Start) + 1;
+        var size = (long)input.Areas.Count * input.Schools.Count * terms;
+        if (size > limits.MaxRunSize)
+        {
+            throw new LimitExceededException(
+                $"the run is {input.Areas.Count:N0} areas × {input.Schools.Count:N0} schools × {terms} terms = {size:N0}; " +
+                $"the most this server runs is {limits.MaxRunSize:N0} (Limits:MaxRunSize)");
+        }
+    }
+
+    /// <summary>Writes the results in one transaction, trying again while the database is briefly away.</summary>
+    private async Task WriteResultsAsync(Guid runId, Planning.Engine.Results.SimulationResult result)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await runs.SucceedAsync(runId, result, CancellationToken.None);
+                return;
+            }
+            catch (Exception e) when (ErrorInterceptor.IsDatabaseUnavailable(e) && attempt < ResultWriteAttempts)
+            {
+                LogResultsRetried(logger, e, runId, attempt);
+                await Task.Delay(ResultWriteBackoff * attempt);
+            }
+        }
+    }
+
+    /// <summary>Records how a run ended. When the database itself is gone the original error still reaches the
+    /// caller, and the end is recorded in the background once the database is back.</summary>
     private async Task EndAsync(Guid runId, Data.RunStatus status, string error)
     {
         try
         {
-            await runs.EndWithoutResultsAsync(runId, status, error);
+            await RunResults.EndWithoutResultsAsync(db, runId, status, error, CancellationToken.None);
         }
-        catch (Exception e) when (e is Npgsql.NpgsqlException or InvalidOperationException or TimeoutException)
+        catch (Exception e) when (ErrorInterceptor.IsDatabaseUnavailable(e) || e is InvalidOperationException)
         {
             LogEndNotRecorded(logger, e, runId);
+            endRecorder.Enqueue(runId, status, error);
         }
     }
 
     private static RunSimulationResponse Progress(Guid runId, string term, double percent, string message) => new()
     {
         Progress = new RunProgress { RunId = runId.ToString(), Term = term, Percent = percent, Message = message },
+    };
+
+    private static RunSimulationResponse Queued(Guid runId, int position) => new()
+    {
+        Progress = new RunProgress
+        {
+            RunId = runId.ToString(), QueuePosition = position,
+            Message = position == 1 ? "queued: next to run" : $"queued: {position - 1} run(s) ahead",
+        },
     };
 
     private sealed class ChannelProgress(ChannelWriter<SimulationProgress> writer) : IProgress<SimulationProgress>
@@ -151,7 +218,10 @@ public sealed partial class SimulationApi(
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} started (scenario '{ScenarioId}')")]
     private static partial void LogRunStarted(ILogger logger, Guid runId, string scenarioId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record how run {RunId} ended")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing the results of run {RunId} failed (attempt {Attempt}); trying again")]
+    private static partial void LogResultsRetried(ILogger logger, Exception e, Guid runId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record how run {RunId} ended; will retry in the background")]
     private static partial void LogEndNotRecorded(ILogger logger, Exception e, Guid runId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} succeeded")]

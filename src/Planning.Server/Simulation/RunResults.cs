@@ -32,16 +32,20 @@ public sealed class RunResults(PlanningDb db, Access.AuditLog audit)
 
     public static string Serialize(SimulationInput input) => JsonSerializer.Serialize(input, InputJsonOptions);
 
-    public async Task<RunRow> StartAsync(Guid? scenarioId, RunMode mode, string label, SimulationInput input, CancellationToken ct)
+    /// <summary>Stores a new run, computing at once or waiting in line.</summary>
+    public async Task<RunRow> StartAsync(
+        Guid? scenarioId, RunMode mode, string label, SimulationInput input, bool queued, CancellationToken ct)
     {
+        var now = DateTimeOffset.UtcNow;
         var run = new RunRow
         {
             Id = Guid.NewGuid(),
             ScenarioId = scenarioId,
             Mode = mode,
             Label = label,
-            Status = RunStatus.Running,
-            StartedAt = DateTimeOffset.UtcNow,
+            Status = queued ? RunStatus.Queued : RunStatus.Running,
+            QueuedAt = now,
+            StartedAt = queued ? null : now,
             InputJson = Serialize(input),
         };
         db.Runs.Add(run);
@@ -50,9 +54,16 @@ public sealed class RunResults(PlanningDb db, Access.AuditLog audit)
         return run;
     }
 
+    /// <summary>A queued run's turn has come.</summary>
+    public async Task ComputingAsync(Guid runId, CancellationToken ct) =>
+        await db.Runs.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s
+            .SetProperty(r => r.Status, RunStatus.Running)
+            .SetProperty(r => r.StartedAt, DateTimeOffset.UtcNow), ct);
+
     /// <summary>Writes every result row and marks the run succeeded, in one transaction.</summary>
     public async Task SucceedAsync(Guid runId, SimulationResult result, CancellationToken ct)
     {
+        db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await new RunWriter((NpgsqlConnection)db.Database.GetDbConnection()).WriteAsync(runId, result, ct);
         await db.Runs.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s
@@ -62,20 +73,20 @@ public sealed class RunResults(PlanningDb db, Access.AuditLog audit)
     }
 
     /// <summary>Marks a run that ended without results.</summary>
-    public async Task EndWithoutResultsAsync(Guid runId, RunStatus status, string error)
+    public static async Task EndWithoutResultsAsync(PlanningDb db, Guid runId, RunStatus status, string error, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
         await db.Runs.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.Status, status)
             .SetProperty(r => r.Error, error)
-            .SetProperty(r => r.FinishedAt, DateTimeOffset.UtcNow));
+            .SetProperty(r => r.FinishedAt, DateTimeOffset.UtcNow), ct);
     }
 
-    /// <summary>Runs left "running" by a server that stopped can never finish: mark them interrupted.</summary>
+    /// <summary>Runs left running or queued by a server that stopped can never finish: mark them interrupted.</summary>
     public static async Task MarkInterruptedAsync(PlanningDb db, CancellationToken ct = default) =>
-        await db.Runs.Where(r => r.Status == RunStatus.Running).ExecuteUpdateAsync(s => s
+        await db.Runs.Where(r => r.Status == RunStatus.Running || r.Status == RunStatus.Queued).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.Status, RunStatus.Interrupted)
-            .SetProperty(r => r.Error, "the server stopped while the run was going")
+            .SetProperty(r => r.Error, "the server stopped while the run was going or waiting; no results were kept — run it again")
             .SetProperty(r => r.FinishedAt, DateTimeOffset.UtcNow), ct);
 
     public async Task<RunRow> FindAsync(string id, CancellationToken ct)
@@ -121,11 +132,16 @@ public sealed class RunResults(PlanningDb db, Access.AuditLog audit)
                 RunStatus.Succeeded => V1.RunStatus.Succeeded,
                 RunStatus.Cancelled => V1.RunStatus.Cancelled,
                 RunStatus.Failed => V1.RunStatus.Failed,
+                RunStatus.Queued => V1.RunStatus.Queued,
                 _ => V1.RunStatus.Interrupted,
             },
             Error = run.Error,
-            StartedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(run.StartedAt),
+            QueuedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(run.QueuedAt),
         };
+        if (run.StartedAt is { } started)
+        {
+            proto.StartedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(started);
+        }
         if (run.FinishedAt is { } finished)
         {
             proto.FinishedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(finished);

@@ -681,11 +681,15 @@ namespace Planning.Server.Data.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("mode");
 
+                    b.Property<DateTimeOffset>("QueuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("queued_at");
+
                     b.Property<Guid?>("ScenarioId")
                         .HasColumnType("uuid")
                         .HasColumnName("scenario_id");
 
-                    b.Property<DateTimeOffset>("StartedAt")
+                    b.Property<DateTimeOffset?>("StartedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_at");
 
@@ -697,6 +701,9 @@ namespace Planning.Server.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_runs");
+
+                    b.HasIndex("QueuedAt")
+                        .HasDatabaseName("ix_runs_queued_at");
 
                     b.HasIndex("ScenarioId")
                         .HasDatabaseName("ix_runs_scenario_id");

@@ -1,0 +1,162 @@
+using System.Text.Json.Nodes;
+using Grpc.Core;
+using Planning.Server.Tests.Infrastructure;
+using Planning.V1;
+using Role = Planning.Server.Data.Role;
+
+namespace Planning.Server.Tests.Access;
+
+/// <summary>The audit trail: every change with who, when, what and from where; refusals too; nothing else; never rewritten.</summary>
+public sealed class AuditTrailTests : IAsyncLifetime
+{
+    private PlanningServer _server = null!;
+    private string _plannerKey = "";
+    private AccessService.AccessServiceClient _access = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await PlanningServer.StartAsync();
+        _plannerKey = await _server.CreateKeyAsync(Role.Planner, "李规划");
+        _access = new AccessService.AccessServiceClient(_server.CreateChannel());
+    }
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    private async Task<List<AuditEvent>> EventsAsync(ListAuditEventsRequest? request = null) =>
+        [.. (await _access.ListAuditEventsAsync(request ?? new ListAuditEventsRequest { Page = new PageRequest { PageSize = 1000 } })).Events];
+
+    [Fact]
+    public async Task EveryKindOfChange_OneEventEachWithActorActionAndTarget()
+    {
+        var admin = _server.CreateChannel();
+        var planner = _server.CreateChannel(_plannerKey);
+        var since = await EventsAsync();
+
+        await new TinyDataset().ImportAsync(new DatasetService.DatasetServiceClient(admin));
+        var schools = new SchoolService.SchoolServiceClient(admin);
+        var school = await schools.GetSchoolAsync(new GetSchoolRequest { Code = "BD-J-001" });
+        var renamed = school.Clone();
+        renamed.Name = "大口屯镇第一中学";
+        await schools.UpsertSchoolAsync(new UpsertSchoolRequest { School = renamed });
+        var areas = new ResidentialAreaService.ResidentialAreaServiceClient(admin);
+        var area = await areas.GetResidentialAreaAsync(new GetResidentialAreaRequest { Code = "120115101203" });
+        await areas.DeleteResidentialAreaAsync(new DeleteResidentialAreaRequest { Id = area.Id, Version = area.Version });
+        var scenarios = new ScenarioService.ScenarioServiceClient(planner);
+        var scenario = await scenarios.CreateScenarioAsync(new CreateScenarioRequest
+        {
+            Name = "审计", Settings = new ScenarioSettings { HorizonTerm = "2021-autumn" },
+        });
+        scenario = await scenarios.UpdateScenarioSettingsAsync(new UpdateScenarioSettingsRequest
+        {
+            ScenarioId = scenario.Id, Version = scenario.Version, Settings = new ScenarioSettings { HorizonTerm = "2022-autumn" },
+        });
+        using (var run = new SimulationService.SimulationServiceClient(planner).RunSimulation(
+                   new RunSimulationRequest { ScenarioId = scenario.Id, Label = "audited" }))
+        {
+            await run.ResponseStream.ReadAllAsync().ToListAsync();
+        }
+        await scenarios.DeleteScenarioAsync(new DeleteScenarioRequest { Id = scenario.Id });
+        var created = await _access.CreateApiKeyAsync(new CreateApiKeyRequest { Name = "临时", Role = V1.Role.Viewer });
+        await _access.RevokeApiKeyAsync(new RevokeApiKeyRequest { Id = created.Key.Id });
+
+        var events = (await EventsAsync()).Where(e => since.All(s => s.Id != e.Id)).OrderBy(e => e.Id).ToList();
+        Assert.Equal(
+            ["dataset.import", "school.update", "area.delete", "scenario.create", "scenario.settings", "run.start",
+             "scenario.delete", "key.create", "key.revoke"],
+            events.Select(e => e.Action));
+        Assert.All(events, e => Assert.Equal(AuditOutcome.Done, e.Outcome));
+        Assert.All(events, e => Assert.Equal("in-process", e.Peer)); // TestServer has no socket; ServerKillTests sees ip:port
+        Assert.Equal("school BD-J-001", events[1].Target);
+        Assert.Equal("planning.v1.SchoolService/UpsertSchool", events[1].Method);
+        var detail = JsonNode.Parse(events[1].DetailJson)!;
+        Assert.Equal("大口屯镇中学", detail["before"]!["name"]!.GetValue<string>());
+        Assert.Equal("大口屯镇第一中学", detail["after"]!["name"]!.GetValue<string>());
+        Assert.Equal("area 120115101203", events[2].Target);
+        Assert.Equal($"scenario {scenario.Id}", events[3].Target);
+        Assert.All(events.Skip(3).Take(4), e =>
+        {
+            Assert.Equal("李规划", e.Actor);
+            Assert.Equal(V1.Role.Planner, e.Role);
+        });
+        Assert.All(events.Take(3).Concat(events.Skip(7)), e => Assert.Equal(V1.Role.Admin, e.Role));
+        Assert.Equal("2022-autumn", JsonNode.Parse(events[4].DetailJson)!["after"]!["horizonTerm"]!.GetValue<string>());
+        Assert.Equal($"key {created.Key.Id}", events[8].Target);
+        Assert.DoesNotContain(created.Secret, string.Join("\n", events.Select(e => e.DetailJson)));
+        var import = JsonNode.Parse(events[0].DetailJson)!;
+        Assert.Equal(2, import["schools"]!.GetValue<int>());
+        Assert.Equal(64, import["sha256"]!.GetValue<string>().Length);
+    }
+
+    [Fact]
+    public async Task RejectedChange_NoEvent()
+    {
+        await new TinyDataset().ImportAsync(new DatasetService.DatasetServiceClient(_server.CreateChannel()));
+        var before = await EventsAsync();
+        var schools = new SchoolService.SchoolServiceClient(_server.CreateChannel());
+        var school = await schools.GetSchoolAsync(new GetSchoolRequest { Code = "BD-J-001" });
+        school.Enrolment[7] = -1;
+
+        await RpcAssert.FailsAsync(() => schools.UpsertSchoolAsync(new UpsertSchoolRequest { School = school }).ResponseAsync,
+            StatusCode.InvalidArgument);
+        var unknown = school.Clone();
+        unknown.Id = 424242;
+        unknown.Enrolment[7] = 10;
+        await RpcAssert.FailsAsync(() => schools.UpsertSchoolAsync(new UpsertSchoolRequest { School = unknown }).ResponseAsync,
+            StatusCode.NotFound);
+
+        Assert.Equal(before.Select(e => e.Id), (await EventsAsync()).Select(e => e.Id));
+    }
+
+    [Fact]
+    public async Task PermissionDenied_RecordedAsDeniedWithNeededRole()
+    {
+        var dataset = new DatasetService.DatasetServiceClient(_server.CreateChannel(_plannerKey));
+
+        await RpcAssert.FailsAsync(() => TinyDataset.Upload(dataset, [(Layer.District, "{}"u8.ToArray())]), StatusCode.PermissionDenied);
+
+        var denied = (await EventsAsync()).First();
+        Assert.Equal(AuditOutcome.Denied, denied.Outcome);
+        Assert.Equal("李规划", denied.Actor);
+        Assert.Equal("planning.v1.DatasetService/ImportDataset", denied.Method);
+        Assert.Equal("admin", JsonNode.Parse(denied.DetailJson)!["needed_role"]!.GetValue<string>());
+        Assert.Equal(0, await _server.Database.ScalarAsync("SELECT count(*) FROM districts"));
+    }
+
+    [Fact]
+    public async Task AuditEvents_UpdateOrDeleteInDatabase_Refused()
+    {
+        await _access.CreateApiKeyAsync(new CreateApiKeyRequest { Name = "x", Role = V1.Role.Viewer });
+
+        var update = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => _server.Database.ScalarAsync("UPDATE audit_events SET actor = 'someone else'"));
+        var delete = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => _server.Database.ScalarAsync("DELETE FROM audit_events"));
+        await Assert.ThrowsAsync<Npgsql.PostgresException>(() => _server.Database.ScalarAsync("TRUNCATE audit_events"));
+
+        Assert.Contains("append-only", update.MessageText);
+        Assert.Contains("append-only", delete.MessageText);
+        Assert.True(await _server.Database.ScalarAsync("SELECT count(*) FROM audit_events WHERE action = 'key.create'") >= 1);
+    }
+
+    [Fact]
+    public async Task ListAuditEvents_Filters_OnlyMatchingEvents()
+    {
+        var key = await _access.CreateApiKeyAsync(new CreateApiKeyRequest { Name = "filter", Role = V1.Role.Viewer });
+        await _access.RevokeApiKeyAsync(new RevokeApiKeyRequest { Id = key.Key.Id });
+        var all = await EventsAsync();
+        var admin = (await _access.WhoAmIAsync(new WhoAmIRequest())).Id;
+
+        var revokes = await EventsAsync(new ListAuditEventsRequest { ActionPrefix = "key.rev" });
+        var target = await EventsAsync(new ListAuditEventsRequest { Target = $"key {key.Key.Id}" });
+        var byAdmin = await EventsAsync(new ListAuditEventsRequest { ActorKeyId = admin });
+        var future = await EventsAsync(new ListAuditEventsRequest { Since = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(DateTime.UtcNow.AddHours(1)) });
+        var page = await _access.ListAuditEventsAsync(new ListAuditEventsRequest { Page = new PageRequest { PageSize = 1 } });
+
+        Assert.Equal("key.revoke", Assert.Single(revokes).Action);
+        Assert.Equal(["key.revoke", "key.create"], target.Select(e => e.Action));
+        Assert.Equal(2, byAdmin.Count); // the tests' own keys were made by the "console", not by this key
+        Assert.Empty(future);
+        Assert.Equal(all.Count, page.Page.TotalCount);
+        Assert.Equal(all[0].Id, Assert.Single(page.Events).Id);
+        await RpcAssert.FailsAsync(() => _access.ListAuditEventsAsync(new ListAuditEventsRequest { ActorKeyId = "nope" }).ResponseAsync,
+            StatusCode.InvalidArgument);
+    }
+}
