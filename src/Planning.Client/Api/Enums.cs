@@ -146,3 +146,25 @@ public enum HealthStatus
     NotServing = 2,
     ServiceUnknown = 3,
 }
+
+/// <summary>What an API key may do; each role includes the ones before it.</summary>
+public enum Role
+{
+    Unspecified = 0,
+    /// <summary>Reads everything.</summary>
+    Viewer = 1,
+    /// <summary>Also creates and changes scenarios, runs simulations and exports.</summary>
+    Planner = 2,
+    /// <summary>Also imports and edits the base data, manages keys and reads the audit trail.</summary>
+    Admin = 3,
+}
+
+/// <summary>How an audited call ended.</summary>
+public enum AuditOutcome
+{
+    Unspecified = 0,
+    /// <summary>The change was made.</summary>
+    Done = 1,
+    /// <summary>Refused: the key's role is below the method's.</summary>
+    Denied = 2,
+}

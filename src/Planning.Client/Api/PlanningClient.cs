@@ -23,14 +23,18 @@ public sealed partial class PlanningClient : IDisposable
     private readonly V1.ScenarioService.ScenarioServiceClient _scenarios;
     private readonly V1.SimulationService.SimulationServiceClient _simulation;
     private readonly V1.AssessmentService.AssessmentServiceClient _assessment;
+    private readonly V1.AccessService.AccessServiceClient _access;
 
-    /// <summary>Connects to <see cref="PlanningClientOptions.Address"/> (by default PLANNING_SERVER or http://127.0.0.1:5081).</summary>
+    /// <summary>
+    /// Connects to <see cref="PlanningClientOptions.Address"/> (by default PLANNING_SERVER or http://127.0.0.1:5081),
+    /// sending <see cref="PlanningClientOptions.ApiKey"/> (by default PLANNING_API_KEY or the credentials file's key).
+    /// </summary>
     public PlanningClient(PlanningClientOptions? options = null)
         : this(RetryPolicyConfig.CreateChannel(options ?? new PlanningClientOptions()), options, ownsChannel: true)
     {
     }
 
-    /// <summary>Uses an existing channel (e.g. one over an in-process test server); the caller keeps ownership.</summary>
+    /// <summary>Uses an existing channel (e.g. one over an in-process test server) with its own credentials; the caller keeps ownership.</summary>
     public PlanningClient(GrpcChannel channel, PlanningClientOptions? options = null)
         : this(channel, options, ownsChannel: false)
     {
@@ -48,6 +52,7 @@ public sealed partial class PlanningClient : IDisposable
         _scenarios = new(channel);
         _simulation = new(channel);
         _assessment = new(channel);
+        _access = new(channel);
     }
 
     /// <summary>The server this client talks to.</summary>

@@ -19,6 +19,7 @@ internal static class RetryPolicyConfig
         ("planning.v1.ScenarioService", ["GetScenario", "ListScenarios"]),
         ("planning.v1.SimulationService", ["GetRun", "ListRuns", "GetTermResult", "GetCatchments", "CompareRuns"]),
         ("planning.v1.AssessmentService", ["AssessDistrict", "AssessSchool", "GetRectificationList", "ExportAssessment"]),
+        ("planning.v1.AccessService", ["WhoAmI", "ListApiKeys", "ListAuditEvents"]),
         ("grpc.health.v1.Health", ["Check"]),
     ];
 
@@ -45,11 +46,13 @@ internal static class RetryPolicyConfig
         return new ServiceConfig { MethodConfigs = { methods } };
     }
 
+    /// <summary>A channel to the options' address sending their API key (looked up when not given).</summary>
     public static GrpcChannel CreateChannel(PlanningClientOptions options) =>
         GrpcChannel.ForAddress(options.Address, new GrpcChannelOptions
         {
             ServiceConfig = options.MaxAttempts > 1 ? Create(options.MaxAttempts) : null,
             MaxReceiveMessageSize = options.MaxReceiveMessageBytes,
             ThrowOperationCanceledOnCancellation = true,
-        });
+            HttpHandler = options.HttpHandler,
+        }.WithApiKey(options.Address, PlanningClientOptions.ResolveApiKey(options.ApiKey, options.Address)));
 }

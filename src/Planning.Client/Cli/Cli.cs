@@ -50,7 +50,8 @@ public static class Cli
         var actions = new CommandActions(context, globals);
         var root = new RootCommand(
             "Plan school catchments in Baodi District, Tianjin: import the dataset, inspect schools and areas, "
-            + "build scenarios, run redistribution simulations, assess against the national standard, draw maps.\n\n"
+            + "build scenarios, run redistribution simulations, assess against the national standard, draw maps.\n"
+            + "Every call but health needs an API key: planning login, or PLANNING_API_KEY.\n\n"
             + ExitCodes.HelpText);
         globals.AddTo(root);
         root.Subcommands.Add(ImportCommand.Create(actions));
@@ -68,6 +69,12 @@ public static class Cli
         root.Subcommands.Add(AssessCommands.Rectification(actions));
         root.Subcommands.Add(MapCommand.Create(actions));
         root.Subcommands.Add(HealthCommand.Create(actions));
+        foreach (var session in SessionCommands.Create(actions))
+        {
+            root.Subcommands.Add(session);
+        }
+        root.Subcommands.Add(KeyCommands.Create(actions));
+        root.Subcommands.Add(AuditCommand.Create(actions));
         return root;
     }
 

@@ -1,9 +1,8 @@
-using Grpc.Net.Client;
 using Spectre.Console;
 
 namespace Planning.Client.Cli;
 
-/// <summary>Where a command line run writes and which server it talks to; tests substitute both.</summary>
+/// <summary>Where a command line run writes, which server it talks to and where it finds its key; tests substitute each.</summary>
 public sealed class CliContext
 {
     /// <summary>Tables, messages and (unwrapped, through its writer) JSON go here.</summary>
@@ -13,10 +12,22 @@ public sealed class CliContext
     public string? ServerAddress { get; init; }
 
     /// <summary>
-    /// Creates the channel when --server is not given (tests pass one over an in-process server).
-    /// Each command creates one channel and disposes it when done.
+    /// Sends the calls when --server is not given, instead of a socket (tests pass an in-process
+    /// server's handler). The command line still makes the channel itself, with its key and retry policy.
     /// </summary>
-    public Func<GrpcChannel>? ChannelFactory { get; init; }
+    public Func<HttpMessageHandler>? HttpHandlerFactory { get; init; }
+
+    /// <summary>The API key to send; null means PLANNING_API_KEY, else the credentials file's key for the server.</summary>
+    public string? ApiKey { get; init; }
+
+    /// <summary>The credentials file; null means PLANNING_CREDENTIALS, else ~/.config/planning/credentials.json.</summary>
+    public string? CredentialsPath { get; init; }
+
+    /// <summary>Reads environment variables (PLANNING_SERVER, PLANNING_API_KEY, …); tests pass their own instead of the process's.</summary>
+    public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
+
+    /// <summary>Standard input, read by `login --key-stdin`.</summary>
+    public TextReader Input { get; init; } = System.Console.In;
 
     /// <summary>Cancel on Ctrl+C (the terminal); off in tests, which must not hook the process's signals.</summary>
     public bool HandleCtrlC { get; init; }

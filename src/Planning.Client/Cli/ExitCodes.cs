@@ -6,7 +6,7 @@ namespace Planning.Client.Cli;
 public static class ExitCodes
 {
     public const int Ok = 0;
-    /// <summary>A local failure: a file that cannot be written, no CJK font for the map.</summary>
+    /// <summary>A local failure: a file that cannot be written, no CJK font for the map, an unsafe credentials file.</summary>
     public const int LocalFailure = 1;
     /// <summary>Bad usage: unknown command or option, bad value, missing file.</summary>
     public const int BadUsage = 2;
@@ -16,17 +16,20 @@ public static class ExitCodes
     public const int Rejected = 4;
     /// <summary>The server is unavailable, does not implement the call yet, or failed.</summary>
     public const int ServerError = 5;
+    /// <summary>Not allowed: no API key, an unknown or revoked key, or a role too low (UNAUTHENTICATED / PERMISSION_DENIED).</summary>
+    public const int NotAllowed = 6;
     /// <summary>Cancelled with Ctrl+C.</summary>
     public const int Cancelled = 130;
 
     public const string HelpText = """
         Exit codes:
           0    ok
-          1    local failure (file cannot be written, no CJK font)
+          1    local failure (file cannot be written, no CJK font, credentials file open to others)
           2    bad usage (unknown command or option, bad value, missing file)
           3    not found (unknown school, area, scenario or run)
           4    rejected by the server (invalid argument, conflict, stale version, duplicate)
           5    server unavailable, not implemented yet, or other server error
+          6    not allowed (no API key, unknown or revoked key, role too low)
           130  cancelled (Ctrl+C)
         """;
 
@@ -35,6 +38,7 @@ public static class ExitCodes
         StatusCode.NotFound => NotFound,
         StatusCode.InvalidArgument or StatusCode.FailedPrecondition or StatusCode.Aborted or StatusCode.AlreadyExists
             or StatusCode.OutOfRange or StatusCode.ResourceExhausted => Rejected,
+        StatusCode.Unauthenticated or StatusCode.PermissionDenied => NotAllowed,
         _ => ServerError,
     };
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Grpc.Net.Client;
 using Planning.Client.Api;
 using Planning.Client.Cli.Output;
 using Spectre.Console;
@@ -9,7 +8,6 @@ namespace Planning.Client.Cli;
 /// <summary>One command being run: its parsed arguments, the console, the client and the cancellation token.</summary>
 internal sealed class Invocation(CliContext context, GlobalOptions globals, ParseResult parse, CancellationToken ct) : IDisposable
 {
-    private GrpcChannel? _channel;
     private PlanningClient? _client;
 
     public CliContext Context => context;
@@ -27,37 +25,54 @@ internal sealed class Invocation(CliContext context, GlobalOptions globals, Pars
 
     public T Value<T>(Argument<T> argument) => parse.GetValue(argument)!;
 
-    /// <summary>The server the client talks to, for messages.</summary>
-    public string ServerDescription => parse.GetValue(globals.Server) is { Length: > 0 } explicitAddress ? explicitAddress
-        : context.ChannelFactory is not null ? "the in-process server"
-        : PlanningClientOptions.ResolveAddress(context.ServerAddress);
+    private string? ExplicitServer => parse.GetValue(globals.Server) is { } s && !string.IsNullOrWhiteSpace(s) ? s : null;
 
-    /// <summary>The client, created on first use: --server, else the context's channel, else PLANNING_SERVER or the default.</summary>
-    public PlanningClient Client => _client ??= CreateClient();
+    /// <summary>The server the client talks to, for messages; never throws.</summary>
+    public string ServerDescription => ExplicitServer
+        ?? (context.HttpHandlerFactory is not null && context.ServerAddress is null ? "the in-process server"
+            : PlanningClientOptions.ResolveAddress(context.ServerAddress, context.Environment));
 
-    private PlanningClient CreateClient()
+    /// <summary>--server, else the context's address, else PLANNING_SERVER or the default; normalised as the credentials file keys it.</summary>
+    public string ServerAddress
+    {
+        get
+        {
+            var address = PlanningClientOptions.ResolveAddress(ExplicitServer ?? context.ServerAddress, context.Environment);
+            if (!Uri.TryCreate(address, UriKind.Absolute, out var uri) || (uri.Scheme != "http" && uri.Scheme != "https"))
+            {
+                throw new UsageException($"'{address}' is not a server address such as http://127.0.0.1:5081");
+            }
+            return CredentialStore.NormaliseAddress(address);
+        }
+    }
+
+    /// <summary>The credentials file: the context's, else PLANNING_CREDENTIALS, else ~/.config/planning/credentials.json.</summary>
+    public CredentialStore Credentials => new(context.CredentialsPath ?? CredentialStore.DefaultPath(context.Environment));
+
+    /// <summary>The key to send: the context's, else PLANNING_API_KEY, else the stored one for the server; null for none.</summary>
+    public string? ApiKey => PlanningClientOptions.ResolveApiKey(context.ApiKey, ServerAddress, Credentials, context.Environment);
+
+    /// <summary>The client, created on first use, sending <see cref="ApiKey"/>.</summary>
+    public PlanningClient Client => _client ??= CreateClient(ApiKey);
+
+    /// <summary>The client, sending <paramref name="apiKey"/> instead (`login` tries a key before storing it).</summary>
+    public PlanningClient ClientWithKey(string apiKey) =>
+        _client is null ? _client = CreateClient(apiKey) : throw new InvalidOperationException("the client already exists");
+
+    private PlanningClient CreateClient(string? apiKey)
     {
         var timeout = parse.GetValue(globals.Timeout) is { } seconds ? TimeSpan.FromSeconds(seconds) : TimeSpan.FromSeconds(120);
-        var explicitAddress = parse.GetValue(globals.Server);
-        if (string.IsNullOrWhiteSpace(explicitAddress) && context.ChannelFactory is { } factory)
+        return new PlanningClient(new PlanningClientOptions
         {
-            _channel = factory();
-            return new PlanningClient(_channel, new PlanningClientOptions { Timeout = timeout });
-        }
-        var address = PlanningClientOptions.ResolveAddress(explicitAddress ?? context.ServerAddress);
-        if (!Uri.TryCreate(address, UriKind.Absolute, out var uri) || (uri.Scheme != "http" && uri.Scheme != "https"))
-        {
-            throw new UsageException($"'{address}' is not a server address such as http://127.0.0.1:5081");
-        }
-        return new PlanningClient(new PlanningClientOptions { Address = address, Timeout = timeout });
+            Address = ServerAddress,
+            ApiKey = apiKey ?? "",
+            Timeout = timeout,
+            HttpHandler = ExplicitServer is null ? context.HttpHandlerFactory?.Invoke() : null,
+        });
     }
 
     /// <summary>Writes a value as indented JSON, unwrapped.</summary>
     public void WriteJson(object value) => context.WriteRaw(JsonOutput.Serialize(value));
 
-    public void Dispose()
-    {
-        _client?.Dispose();
-        _channel?.Dispose();
-    }
+    public void Dispose() => _client?.Dispose();
 }

@@ -76,6 +76,24 @@ internal static class OptionFactory
         return option;
     }
 
+    /// <summary>An instant in ISO 8601 (2026-12-01, 2026-12-01T08:30:00+08:00); UTC when it has no offset, as the tables print times.</summary>
+    public static Option<DateTimeOffset?> Instant(string name, string description) => new(name)
+    {
+        Description = $"{description} (ISO 8601, UTC unless an offset is given)",
+        HelpName = "ISO8601",
+        CustomParser = result =>
+        {
+            var text = result.Tokens[^1].Value;
+            if (DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture,
+                    System.Globalization.DateTimeStyles.AssumeUniversal, out var instant))
+            {
+                return instant;
+            }
+            result.AddError($"'{text}' is not an instant: write ISO 8601, e.g. 2026-12-01 or 2026-12-01T08:30:00Z");
+            return null;
+        },
+    };
+
     public static Option<int> PageSize() => new("--page-size")
     {
         Description = "Items per page, 1–1000",

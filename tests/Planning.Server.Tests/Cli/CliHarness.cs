@@ -13,27 +13,56 @@ public sealed record CliResult(int ExitCode, string Output)
     public override string ToString() => $"exit {ExitCode}:\n{Output}";
 }
 
-/// <summary>Runs the `planning` command line in-process, its console captured, against a server.</summary>
+/// <summary>
+/// What a run sees of its user's shell: the key it is handed, its environment variables, its
+/// credentials file and its standard input. Never the test process's own environment or home folder.
+/// </summary>
+public sealed record CliSession(string CredentialsPath)
+{
+    /// <summary>Sent as the context's explicit key; null: PLANNING_API_KEY of <see cref="Environment"/>, then the credentials file.</summary>
+    public string? ApiKey { get; init; }
+
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
+    public string Stdin { get; init; } = "";
+}
+
+/// <summary>
+/// Runs the `planning` command line in-process, its console captured, against a server. The command
+/// line makes its channel itself (key, retry policy) over the in-process server's HTTP handler.
+/// </summary>
 public static class CliHarness
 {
-    /// <summary>Runs against the in-process server (unless the arguments say --server).</summary>
+    /// <summary>Where runs that are handed the admin key would look for credentials: never written by them.</summary>
+    private static readonly string NoCredentials = Path.Combine(Path.GetTempPath(), "planning-cli-no-credentials", "credentials.json");
+
+    /// <summary>Runs against the in-process server with its admin key (unless the arguments say --server).</summary>
     public static Task<CliResult> RunAsync(PlanningServer server, params string[] args) =>
-        RunCoreAsync(server.CreateChannel, args);
+        RunAsync(server, AsAdmin(server), args);
+
+    /// <summary>Runs against the in-process server as <paramref name="session"/> says.</summary>
+    public static Task<CliResult> RunAsync(PlanningServer server, CliSession session, params string[] args) =>
+        RunCoreAsync(server.Server.CreateHandler, server.Server.BaseAddress.ToString(), session, args);
 
     /// <summary>Runs against the in-process server and presses "Ctrl+C" as soon as the output shows <paramref name="marker"/>.</summary>
     public static Task<CliResult> RunAndCancelAsync(PlanningServer server, string marker, params string[] args) =>
-        RunCoreAsync(server.CreateChannel, args, marker);
+        RunCoreAsync(server.Server.CreateHandler, server.Server.BaseAddress.ToString(), AsAdmin(server), args, marker);
 
     /// <summary>Runs against a server that implements nothing: every call ends UNIMPLEMENTED.</summary>
     public static Task<CliResult> RunAgainstEmptyServerAsync(params string[] args) =>
-        RunCoreAsync(() => Grpc.Net.Client.GrpcChannel.ForAddress("http://empty.invalid",
-            new Grpc.Net.Client.GrpcChannelOptions { HttpHandler = new UnimplementedHandler() }), args);
+        RunCoreAsync(() => new UnimplementedHandler(), "http://empty.invalid", WithKey(""), args);
 
     /// <summary>Runs with no in-process server: the address comes from --server.</summary>
-    public static Task<CliResult> RunWithoutServerAsync(params string[] args) => RunCoreAsync(null, args);
+    public static Task<CliResult> RunWithoutServerAsync(params string[] args) =>
+        RunCoreAsync(null, null, WithKey(""), args);
+
+    /// <summary>A session handed <paramref name="apiKey"/> ("" for none), with no credentials file.</summary>
+    public static CliSession WithKey(string apiKey) => new(NoCredentials) { ApiKey = apiKey };
+
+    private static CliSession AsAdmin(PlanningServer server) => WithKey(server.AdminKey);
 
     private static async Task<CliResult> RunCoreAsync(
-        Func<Grpc.Net.Client.GrpcChannel>? channel, string[] args, string? cancelMarker = null)
+        Func<HttpMessageHandler>? handler, string? address, CliSession session, string[] args, string? cancelMarker = null)
     {
         using var cancel = new CancellationTokenSource();
         var writer = new CancellingWriter(cancelMarker, cancel);
@@ -45,7 +74,17 @@ public static class CliHarness
             Interactive = InteractionSupport.No,
         });
         console.Profile.Width = 220;
-        var context = new CliContext { Console = console, ChannelFactory = channel, Cancellation = cancel.Token };
+        var context = new CliContext
+        {
+            Console = console,
+            ServerAddress = address,
+            HttpHandlerFactory = handler,
+            ApiKey = session.ApiKey,
+            CredentialsPath = session.CredentialsPath,
+            Environment = name => session.Environment.GetValueOrDefault(name),
+            Input = new StringReader(session.Stdin),
+            Cancellation = cancel.Token,
+        };
         var exitCode = await Planning.Client.Cli.Cli.RunAsync(args, context);
         return new CliResult(exitCode, writer.ToString());
     }

@@ -16,6 +16,8 @@ internal static class ErrorReport
             StatusCode.Unimplemented => "the server does not implement this call yet.",
             StatusCode.DeadlineExceeded => "the server did not answer in time; a larger --timeout may help.",
             StatusCode.Aborted => "someone changed it meanwhile: read it again and retry.",
+            StatusCode.Unauthenticated => "sign in: planning login --key-stdin, or set PLANNING_API_KEY.",
+            StatusCode.PermissionDenied => "the message above names the role needed; an admin can make you such a key (planning keys create).",
             _ => null,
         };
         if (hint is not null)

@@ -61,6 +61,11 @@ internal static class Names
         ["csv"] = AssessmentFormat.Csv, ["xml"] = AssessmentFormat.SpreadsheetXml,
     };
 
+    public static readonly IReadOnlyDictionary<string, Role> Roles = new Dictionary<string, Role>
+    {
+        ["viewer"] = Role.Viewer, ["planner"] = Role.Planner, ["admin"] = Role.Admin,
+    };
+
     /// <summary>The command line's word for an enum value ("nine-year", "keep-current", …).</summary>
     public static string Of<T>(T value) where T : struct, Enum =>
         System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
