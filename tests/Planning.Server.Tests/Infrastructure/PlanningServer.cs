@@ -8,16 +8,21 @@ namespace Planning.Server.Tests.Infrastructure;
 /// <summary>The real server, in-process, over its own test database; migrations run at start-up.</summary>
 public sealed class PlanningServer : WebApplicationFactory<Program>
 {
-    private readonly TestDatabase _database;
+    private readonly TestDatabase? _database;
     private readonly IReadOnlyDictionary<string, string> _settings;
 
-    private PlanningServer(TestDatabase database, IReadOnlyDictionary<string, string> settings)
+    private PlanningServer(TestDatabase? database, string connectionString, IReadOnlyDictionary<string, string>? settings)
     {
         _database = database;
-        _settings = settings;
+        ConnectionString = connectionString;
+        _settings = settings ?? new Dictionary<string, string>();
     }
 
-    public TestDatabase Database => _database;
+    public TestDatabase Database => _database
+        ?? throw new InvalidOperationException("this server's database is on a PrivateCluster: use ConnectionString");
+
+    /// <summary>The server's database (on the main cluster, or on a <see cref="PrivateCluster"/>).</summary>
+    public string ConnectionString { get; }
 
     /// <summary>An admin key, made at start: what <see cref="CreateChannel()"/> sends.</summary>
     public string AdminKey { get; private set; } = "";
@@ -25,7 +30,16 @@ public sealed class PlanningServer : WebApplicationFactory<Program>
     /// <summary>Starts a server; <paramref name="settings"/> override configuration keys such as "Limits:MaxImportFeatures".</summary>
     public static async Task<PlanningServer> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
-        var server = new PlanningServer(await TestDatabase.CreateAsync(), settings ?? new Dictionary<string, string>());
+        var database = await TestDatabase.CreateAsync();
+        return await StartedAsync(new PlanningServer(database, database.ConnectionString, settings));
+    }
+
+    /// <summary>Starts a server over a fresh database on <paramref name="cluster"/>, for tests that stop PostgreSQL.</summary>
+    public static async Task<PlanningServer> StartAsync(PrivateCluster cluster, IReadOnlyDictionary<string, string>? settings = null) =>
+        await StartedAsync(new PlanningServer(null, await cluster.CreateDatabaseAsync(), settings));
+
+    private static async Task<PlanningServer> StartedAsync(PlanningServer server)
+    {
         _ = server.Server; // builds the host, which migrates the database
         server.AdminKey = await server.CreateKeyAsync(Data.Role.Admin);
         return server;
@@ -34,7 +48,7 @@ public sealed class PlanningServer : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Planning", _database.ConnectionString);
+        builder.UseSetting("ConnectionStrings:Planning", ConnectionString);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
@@ -57,7 +71,10 @@ public sealed class PlanningServer : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await _database.DisposeAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
     }
 }
 
