@@ -7,6 +7,7 @@ namespace Planning.Server.Tests.Simulation;
 /// <summary>Runs through gRPC against PostGIS on the Baodi data: stream, results, cancel, compare.</summary>
 public sealed class SimulationApiTests(ServerFixture fixture) : IClassFixture<ServerFixture>, IAsyncLifetime
 {
+    private readonly RunCalls _calls = new(fixture.Server.CreateChannel());
     private readonly SimulationService.SimulationServiceClient _simulation = new(fixture.Server.CreateChannel());
     private readonly ScenarioService.ScenarioServiceClient _scenarios = new(fixture.Server.CreateChannel());
 
@@ -15,29 +16,9 @@ public sealed class SimulationApiTests(ServerFixture fixture) : IClassFixture<Se
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private async Task<string> PlanScenarioAsync(string horizon = "2022-autumn") =>
-        (await _scenarios.CreateScenarioAsync(new CreateScenarioRequest
-        {
-            Name = "计划 2020–2022",
-            // The action plan redistributes enrolled pupils too (合理分流) when the new buildings open.
-            Settings = new ScenarioSettings { StartTerm = "2020-autumn", HorizonTerm = horizon, Policy = Policy.Reassign, TimeLimitSeconds = 5 },
-        })).Id;
+    private Task<string> PlanScenarioAsync(string horizon = "2022-autumn") => _calls.ScenarioAsync(horizon);
 
-    private async Task<(List<RunProgress> Progress, Run Finished)> RunAsync(RunSimulationRequest request)
-    {
-        using var call = _simulation.RunSimulation(request);
-        var progress = new List<RunProgress>();
-        Run? finished = null;
-        await foreach (var message in call.ResponseStream.ReadAllAsync())
-        {
-            if (message.Progress is { } p)
-            {
-                progress.Add(p);
-            }
-            finished ??= message.Finished;
-        }
-        return (progress, finished ?? throw new Xunit.Sdk.XunitException("the stream ended without a summary"));
-    }
+    private Task<(List<RunProgress> Progress, Run Finished)> RunAsync(RunSimulationRequest request) => _calls.RunAsync(request);
 
     [Fact]
     public async Task RunSimulation_BaodiPlan_StreamsProgressAndReachesZeroViolationsOnceNewSchoolsOpen()
@@ -251,17 +232,5 @@ public sealed class SimulationApiTests(ServerFixture fixture) : IClassFixture<Se
             .ResponseStream.MoveNext(), StatusCode.NotFound);
     }
 
-    private async Task<Run> WaitUntilEndedAsync(string runId)
-    {
-        for (var i = 0; i < 600; i++)
-        {
-            var run = await _simulation.GetRunAsync(new GetRunRequest { Id = runId });
-            if (run.Status != RunStatus.Running)
-            {
-                return run;
-            }
-            await Task.Delay(100);
-        }
-        throw new Xunit.Sdk.XunitException($"run {runId} still running after 60 s");
-    }
+    private Task<Run> WaitUntilEndedAsync(string runId) => _calls.WaitUntilEndedAsync(runId);
 }

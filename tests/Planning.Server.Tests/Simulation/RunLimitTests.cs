@@ -1,0 +1,184 @@
+using Grpc.Core;
+using Planning.Server.Tests.Infrastructure;
+using Planning.V1;
+
+namespace Planning.Server.Tests.Simulation;
+
+/// <summary>Several simulations at once on a server that computes one at a time; a full line; a caller's deadline.</summary>
+public sealed class RunLineTests(RunLineTests.OneAtATime fixture) : IClassFixture<RunLineTests.OneAtATime>
+{
+    /// <summary>The Baodi data on a server that computes one run at a time and lets two wait.</summary>
+    public sealed class OneAtATime : IAsyncLifetime
+    {
+        public PlanningServer Server { get; private set; } = null!;
+
+        public async Task InitializeAsync()
+        {
+            Server = await PlanningServer.StartAsync(new Dictionary<string, string>
+            {
+                ["Limits:MaxConcurrentRuns"] = "1", ["Limits:MaxQueuedRuns"] = "2",
+            });
+            await TinyDataset.Upload(new DatasetService.DatasetServiceClient(Server.CreateChannel()), TinyDataset.BaodiLayers());
+        }
+
+        public async Task DisposeAsync() => await Server.DisposeAsync();
+    }
+
+    private readonly RunCalls _calls = new(fixture.Server.CreateChannel());
+
+    /// <summary>Starts a run and returns once it computes (its first progress naming a term), with the call still open.</summary>
+    private async Task<(AsyncServerStreamingCall<RunSimulationResponse> Call, string RunId)> StartComputingAsync(
+        string scenario, CancellationToken ct)
+    {
+        var call = _calls.Simulation.RunSimulation(new RunSimulationRequest { ScenarioId = scenario }, cancellationToken: ct);
+        while (await call.ResponseStream.MoveNext(ct))
+        {
+            if (call.ResponseStream.Current.Progress is { Term.Length: > 0 } p)
+            {
+                return (call, p.RunId);
+            }
+        }
+        throw new Xunit.Sdk.XunitException("the run ended before it computed");
+    }
+
+    [Fact]
+    public async Task RunSimulation_ThreeAtOnce_OneComputesAtATimeAndAllSucceed()
+    {
+        var scenario = await _calls.ScenarioAsync("2021-autumn");
+        var (first, firstId) = await StartComputingAsync(scenario, CancellationToken.None);
+        var waiting = new[] { _calls.RunAsync(new RunSimulationRequest { ScenarioId = scenario, Label = "second" }) };
+        await Task.Delay(300); // the second joins the line before the third
+        waiting = [.. waiting, _calls.RunAsync(new RunSimulationRequest { ScenarioId = scenario, Label = "third" })];
+        await foreach (var _ in first.ResponseStream.ReadAllAsync())
+        {
+        }
+        first.Dispose();
+        var results = await Task.WhenAll(waiting);
+
+        var runs = new List<Run> { await _calls.Simulation.GetRunAsync(new GetRunRequest { Id = firstId }) };
+        runs.AddRange(results.Select(r => r.Finished));
+        Assert.All(runs, r => Assert.Equal(RunStatus.Succeeded, r.Status));
+        Assert.All(runs, r => Assert.Equal(["2020-autumn", "2021-spring", "2021-autumn"], r.Terms));
+        // One at a time: each computed only after the one before had finished.
+        for (var i = 1; i < runs.Count; i++)
+        {
+            Assert.True(runs[i].StartedAt.ToDateTimeOffset() >= runs[i - 1].FinishedAt.ToDateTimeOffset(),
+                $"run {i} started at {runs[i].StartedAt} before run {i - 1} finished at {runs[i - 1].FinishedAt}");
+            Assert.True(runs[i].QueuedAt.ToDateTimeOffset() < runs[i].StartedAt.ToDateTimeOffset());
+        }
+        Assert.Equal([1], results[0].Progress.Where(p => p.QueuePosition > 0).Select(p => p.QueuePosition));
+        Assert.Equal([2, 1], results[1].Progress.Where(p => p.QueuePosition > 0).Select(p => p.QueuePosition));
+        Assert.Contains(results[1].Progress, p => p.Message == "queued: 1 run(s) ahead");
+        Assert.All(results, r => Assert.Equal(0, r.Progress.Last().QueuePosition));
+    }
+
+    [Fact]
+    public async Task RunSimulation_LineFull_ResourceExhaustedAndNothingStored_CancelledInLineEndsCancelled()
+    {
+        var scenario = await _calls.ScenarioAsync("2035-autumn", "long");
+        using var cancel = new CancellationTokenSource();
+        var (computing, computingId) = await StartComputingAsync(scenario, cancel.Token);
+        var inLine = new List<(AsyncServerStreamingCall<RunSimulationResponse> Call, string RunId)>();
+        for (var i = 0; i < 2; i++)
+        {
+            var call = _calls.Simulation.RunSimulation(new RunSimulationRequest { ScenarioId = scenario }, cancellationToken: cancel.Token);
+            Assert.True(await call.ResponseStream.MoveNext(cancel.Token));
+            Assert.Equal(i + 1, call.ResponseStream.Current.Progress.QueuePosition);
+            inLine.Add((call, call.ResponseStream.Current.Progress.RunId));
+        }
+        var runsBefore = await fixture.Server.Database.ScalarAsync("SELECT count(*) FROM runs");
+
+        var e = await RpcAssert.FailsAsync(() => _calls.RunAsync(new RunSimulationRequest { ScenarioId = scenario }), StatusCode.ResourceExhausted);
+
+        Assert.Contains("Limits:MaxQueuedRuns", e.Status.Detail);
+        Assert.Equal(runsBefore, await fixture.Server.Database.ScalarAsync("SELECT count(*) FROM runs"));
+        Assert.Equal(RunStatus.Queued, (await _calls.Simulation.GetRunAsync(new GetRunRequest { Id = inLine[0].RunId })).Status);
+        await cancel.CancelAsync();
+        foreach (var id in inLine.Select(l => l.RunId).Append(computingId))
+        {
+            var ended = await _calls.WaitUntilEndedAsync(id);
+            Assert.Equal(RunStatus.Cancelled, ended.Status);
+            Assert.Equal("cancelled by the caller", ended.Error);
+        }
+        Assert.Null((await _calls.Simulation.GetRunAsync(new GetRunRequest { Id = inLine[0].RunId })).StartedAt);
+        computing.Dispose();
+        inLine.ForEach(l => l.Call.Dispose());
+        // The places are given back as the solvers stop: the next run is next in line at worst.
+        var (progress, next) = await _calls.RunAsync(new RunSimulationRequest { Mode = V1.RunMode.KeepCurrent });
+        Assert.Equal(RunStatus.Succeeded, next.Status);
+        Assert.All(progress.Where(p => p.QueuePosition > 0), p => Assert.Equal(1, p.QueuePosition));
+    }
+
+    [Fact]
+    public async Task RunSimulation_CallerDeadlinePasses_DeadlineExceededAndRunCancelledWithoutResults()
+    {
+        var scenario = await _calls.ScenarioAsync("2035-autumn", "long");
+
+        var e = await Assert.ThrowsAsync<RpcException>(async () =>
+        {
+            using var call = _calls.Simulation.RunSimulation(new RunSimulationRequest { ScenarioId = scenario },
+                deadline: DateTime.UtcNow.AddSeconds(2));
+            await foreach (var _ in call.ResponseStream.ReadAllAsync())
+            {
+            }
+        });
+
+        Assert.True(StatusCode.DeadlineExceeded == e.StatusCode, e.ToString());
+        var runs = await _calls.Simulation.ListRunsAsync(new ListRunsRequest { ScenarioId = scenario });
+        var run = await _calls.WaitUntilEndedAsync(Assert.Single(runs.Runs).Id);
+        Assert.Equal(RunStatus.Cancelled, run.Status);
+        Assert.Contains("deadline", run.Error);
+        Assert.Equal(0, await fixture.Server.Database.ScalarAsync($"SELECT count(*) FROM run_terms WHERE run_id = '{run.Id}'"));
+    }
+}
+
+/// <summary>The server's own limits on a run: its size and how long it may compute.</summary>
+public sealed class RunSizeAndTimeLimitTests(RunSizeAndTimeLimitTests.Limited fixture) : IClassFixture<RunSizeAndTimeLimitTests.Limited>
+{
+    /// <summary>The Baodi data (924 areas, 103 schools) on a server allowing 2,000,000 area-school-terms and 1 s of computing.</summary>
+    public sealed class Limited : IAsyncLifetime
+    {
+        public PlanningServer Server { get; private set; } = null!;
+
+        public async Task InitializeAsync()
+        {
+            Server = await PlanningServer.StartAsync(new Dictionary<string, string>
+            {
+                ["Limits:MaxRunSize"] = "2000000", ["Limits:MaxRunSeconds"] = "1",
+            });
+            await TinyDataset.Upload(new DatasetService.DatasetServiceClient(Server.CreateChannel()), TinyDataset.BaodiLayers());
+        }
+
+        public async Task DisposeAsync() => await Server.DisposeAsync();
+    }
+
+    private readonly RunCalls _calls = new(fixture.Server.CreateChannel());
+
+    [Fact]
+    public async Task RunSimulation_OverMaxRunSize_ResourceExhaustedNamingTheSizeAndNothingStored()
+    {
+        var scenario = await _calls.ScenarioAsync("2035-autumn", "31 terms"); // 924 × 103 × 31 = 2,950,332
+
+        var e = await RpcAssert.FailsAsync(() => _calls.RunAsync(new RunSimulationRequest { ScenarioId = scenario }), StatusCode.ResourceExhausted);
+
+        Assert.Contains("924 areas × 103 schools × 31 terms = 2,950,332", e.Status.Detail);
+        Assert.Contains("Limits:MaxRunSize", e.Status.Detail);
+        Assert.Equal(0, await fixture.Server.Database.ScalarAsync($"SELECT count(*) FROM runs WHERE scenario_id = '{scenario}'"));
+    }
+
+    [Fact]
+    public async Task RunSimulation_ComputesLongerThanMaxRunSeconds_StoppedFailedWithoutResults()
+    {
+        var scenario = await _calls.ScenarioAsync("2025-autumn", "11 terms"); // several seconds of solving; 1,046,892 is under the size limit
+
+        var e = await RpcAssert.FailsAsync(() => _calls.RunAsync(new RunSimulationRequest { ScenarioId = scenario }), StatusCode.ResourceExhausted);
+
+        Assert.Contains("Limits:MaxRunSeconds", e.Status.Detail);
+        var run = Assert.Single((await _calls.Simulation.ListRunsAsync(new ListRunsRequest { ScenarioId = scenario })).Runs);
+        Assert.Equal(RunStatus.Failed, run.Status);
+        Assert.Contains("stopped after 1 s", run.Error);
+        Assert.True((run.FinishedAt.ToDateTimeOffset() - run.StartedAt.ToDateTimeOffset()).TotalSeconds < 10,
+            "the solver must stop soon after the limit");
+        Assert.Equal(0, await fixture.Server.Database.ScalarAsync($"SELECT count(*) FROM run_placements WHERE run_id = '{run.Id}'"));
+    }
+}
