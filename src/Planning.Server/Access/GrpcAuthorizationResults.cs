@@ -54,7 +54,10 @@ public sealed partial class GrpcAuthorizationResults(ILogger<GrpcAuthorizationRe
                 not null => (StatusCode.Unauthenticated, failure.Message),
                 null => (StatusCode.Unauthenticated, "no credentials: send the metadata \"authorization: Bearer <api key>\""),
             };
-            LogUnauthenticated(logger, context.Connection.RemoteIpAddress?.ToString() ?? "in-process", method, message);
+            if (status == StatusCode.Unauthenticated)
+            {
+                LogUnauthenticated(logger, context.Connection.RemoteIpAddress?.ToString() ?? "in-process", method, message);
+            }
         }
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = contentType;
