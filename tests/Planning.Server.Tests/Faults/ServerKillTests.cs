@@ -60,6 +60,10 @@ public sealed class ServerKillTests : IAsyncLifetime
         var after = await RunToEndAsync(simulation, new RunSimulationRequest { Mode = V1.RunMode.KeepCurrent, Label = "after restart" });
         Assert.Equal(RunStatus.Succeeded, after.Status);
         Assert.NotEmpty(after.Summaries);
+        // Over a real socket the audit trail says where each change came from.
+        var starts = await new AccessService.AccessServiceClient(restarted).ListAuditEventsAsync(new ListAuditEventsRequest { ActionPrefix = "run.start" });
+        Assert.Equal([after.Id, runId], starts.Events.Select(e => e.Target["run ".Length..]));
+        Assert.All(starts.Events, e => Assert.Matches(@"^127\.0\.0\.1:\d+$", e.Peer));
     }
 
     /// <summary>Reads the run's stream until the solver reports a term, and returns the run's id.</summary>

@@ -1,0 +1,144 @@
+using Grpc.Core;
+using Npgsql;
+using Planning.Server.Tests.Infrastructure;
+using Planning.V1;
+
+namespace Planning.Server.Tests.Faults;
+
+/// <summary>
+/// PostgreSQL stopped in the middle of a run, on a cluster of this class's own. To hit the middle
+/// every time, a second connection holds a lock on run_catchments, the last table the run's result
+/// transaction writes: the other result rows are in (uncommitted) when the cluster is stopped.
+/// </summary>
+public sealed class DatabaseRestartDuringRunTests(PrivateCluster cluster) : IClassFixture<PrivateCluster>
+{
+    [Fact]
+    public async Task RunSimulation_DatabaseDownWhileResultsAreWritten_FailedWithReasonNoResultsAndServesAgain()
+    {
+        await using var server = await PlanningServer.StartAsync(cluster);
+        var channel = server.CreateChannel();
+        await new TinyDataset().ImportAsync(new DatasetService.DatasetServiceClient(channel));
+        var simulation = new SimulationService.SimulationServiceClient(channel);
+
+        var (run, runId, blocker) = await RunBlockedOnWriteAsync(server, simulation);
+        await using (blocker)
+        {
+            await cluster.StopAsync();
+        }
+        var e = await Assert.ThrowsAsync<RpcException>(() => run);
+
+        Assert.Equal(StatusCode.Unavailable, e.StatusCode);
+        await cluster.StartAsync();
+        var ended = await EndedAsync(simulation, runId);
+        Assert.Equal(RunStatus.Failed, ended.Status);
+        Assert.Contains("database became unavailable", ended.Error);
+        Assert.Contains("no results were kept", ended.Error);
+        Assert.NotNull(ended.FinishedAt);
+        Assert.Empty(ended.Summaries);
+        foreach (var table in new[] { "run_terms", "run_schools", "run_placements", "run_assignments", "run_catchments" })
+        {
+            Assert.Equal(0L, await ScalarAsync(server, $"SELECT count(*) FROM {table} WHERE run_id = '{runId}'"));
+        }
+        // Serves again without a restart: reads and a new run.
+        Assert.Equal(2, (await new SchoolService.SchoolServiceClient(channel).ListSchoolsAsync(new ListSchoolsRequest())).Schools.Count);
+        Assert.Equal(RunStatus.Succeeded, (await RunToEndAsync(simulation)).Status);
+    }
+
+    [Fact]
+    public async Task RunSimulation_DatabaseRestartedWhileResultsAreWritten_WriteRetriedAndRunWhole()
+    {
+        await using var server = await PlanningServer.StartAsync(cluster);
+        var channel = server.CreateChannel();
+        await new TinyDataset().ImportAsync(new DatasetService.DatasetServiceClient(channel));
+        var simulation = new SimulationService.SimulationServiceClient(channel);
+
+        var (run, runId, blocker) = await RunBlockedOnWriteAsync(server, simulation);
+        await using (blocker)
+        {
+            await cluster.StopAsync();
+        }
+        await cluster.StartAsync(); // back before the server's next attempt
+
+        var finished = await run;
+        Assert.Equal(RunStatus.Succeeded, finished.Status);
+        Assert.Equal(runId, finished.Id);
+        Assert.Equal(finished.Terms.Count, (int)await ScalarAsync(server, $"SELECT count(*) FROM run_terms WHERE run_id = '{runId}'"));
+        Assert.True(await ScalarAsync(server, $"SELECT count(*) FROM run_placements WHERE run_id = '{runId}'") > 0);
+    }
+
+    /// <summary>Starts a run whose result write waits on a lock; returns once PostgreSQL shows it waiting, with the lock's holder.</summary>
+    private static async Task<(Task<Run> Run, string RunId, NpgsqlConnection Blocker)> RunBlockedOnWriteAsync(
+        PlanningServer server, SimulationService.SimulationServiceClient simulation)
+    {
+        var blocker = new NpgsqlConnection(Unpooled(server));
+        await blocker.OpenAsync();
+        await using (var lockTable = new NpgsqlCommand("BEGIN; LOCK TABLE run_catchments IN ACCESS EXCLUSIVE MODE", blocker))
+        {
+            await lockTable.ExecuteNonQueryAsync();
+        }
+        var started = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var run = RunToEndAsync(simulation, started);
+        var runId = await started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        for (var i = 0; ; i++)
+        {
+            await using var waiting = new NpgsqlCommand(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", blocker);
+            if ((long)(await waiting.ExecuteScalarAsync())! > 0)
+            {
+                break;
+            }
+            Assert.True(i < 300 && !run.IsCompleted, "the run's result write never waited on the lock");
+            await Task.Delay(100);
+        }
+        return (run, runId, blocker);
+    }
+
+    private static async Task<Run> RunToEndAsync(SimulationService.SimulationServiceClient simulation, TaskCompletionSource<string>? started = null)
+    {
+        using var call = simulation.RunSimulation(new RunSimulationRequest { Mode = V1.RunMode.KeepCurrent });
+        Run? finished = null;
+        await foreach (var message in call.ResponseStream.ReadAllAsync())
+        {
+            if (message.Progress is { } p)
+            {
+                started?.TrySetResult(p.RunId);
+            }
+            finished ??= message.Finished;
+        }
+        return finished ?? throw new Xunit.Sdk.XunitException("the stream ended without a summary");
+    }
+
+    /// <summary>Polls until the run has ended; calls may fail UNAVAILABLE while the database comes back.</summary>
+    private static async Task<Run> EndedAsync(SimulationService.SimulationServiceClient simulation, string runId)
+    {
+        RpcException? last = null;
+        for (var i = 0; i < 300; i++)
+        {
+            try
+            {
+                var run = await simulation.GetRunAsync(new GetRunRequest { Id = runId });
+                if (run.Status is not (RunStatus.Running or RunStatus.Queued))
+                {
+                    return run;
+                }
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.Unavailable)
+            {
+                last = e;
+            }
+            await Task.Delay(100);
+        }
+        throw new Xunit.Sdk.XunitException($"run {runId} not ended 30 s after the database came back ({last?.Status})");
+    }
+
+    private static string Unpooled(PlanningServer server) =>
+        new NpgsqlConnectionStringBuilder(server.ConnectionString) { Pooling = false }.ConnectionString;
+
+    private static async Task<long> ScalarAsync(PlanningServer server, string sql)
+    {
+        await using var connection = new NpgsqlConnection(Unpooled(server));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+}
