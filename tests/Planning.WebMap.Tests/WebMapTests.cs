@@ -11,7 +11,7 @@ namespace Planning.WebMap.Tests;
 /// server cannot simulate yet (UNIMPLEMENTED), the page shows the base data's current catchments
 /// and the tests check that instead; once it can, they check the Baodi runs.
 /// </summary>
-public sealed class WebMapTests(WebMapFixture fixture, ITestOutputHelper output) : IClassFixture<WebMapFixture>
+public sealed partial class WebMapTests(WebMapFixture fixture, ITestOutputHelper output) : IClassFixture<WebMapFixture>
 {
     private readonly ServerTruth _truth = new(fixture);
 
@@ -256,7 +256,7 @@ public sealed class WebMapTests(WebMapFixture fixture, ITestOutputHelper output)
         await map.ZoomToAsync(117.305, 39.722, 13); // the urban streets, labelled
 
         // The fonts Chromium actually used for the Chinese title (not just the CSS stack).
-        var cdp = await fixture.Browser.NewCDPSessionAsync(map.Page);
+        var cdp = await map.Page.Context.NewCDPSessionAsync(map.Page);
         await cdp.SendAsync("DOM.enable");
         await cdp.SendAsync("CSS.enable");
         var document = await cdp.SendAsync("DOM.getDocument");

@@ -7,7 +7,12 @@ import MultiPolygon from "ol/geom/MultiPolygon";
 import Polygon from "ol/geom/Polygon";
 import { fromLonLat } from "ol/proj";
 import { timestampDate } from "@bufbuild/protobuf/wkt";
-import { api, describeError, isCancelled, isNotFound, isUnimplemented, listAllAreas, listAllSchools, listRuns, listScenarios } from "./api";
+import { Code, type ConnectError } from "@connectrpc/connect";
+import {
+  adoptKeyFromFragment, api, describeError, forgetKey, isCancelled, isNotFound, isUnauthenticated, isUnimplemented, keyFromPaste,
+  KEY_STORAGE, listAllAreas, listAllSchools, listRuns, listScenarios, onRefused, roleLabel, storedKey, storeKey, whoAmI,
+} from "./api";
+import { Role, type ApiKey } from "./gen/planning/v1/access_pb";
 import { AdminAreaKind, SchoolPart } from "./gen/planning/v1/common_pb";
 import type { Scenario } from "./gen/planning/v1/scenarios_pb";
 import type { ResidentialArea, School } from "./gen/planning/v1/schools_pb";
@@ -44,6 +49,9 @@ interface ViewData {
 type CompareMode = "off" | "side" | "changed";
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+// A sign-in link's key leaves the address bar before anything else happens (see api.ts).
+adoptKeyFromFragment();
 
 // ---------- state ----------
 
@@ -98,11 +106,163 @@ function setStatus(text: string, kind: "info" | "warn" | "error" = "info"): void
 }
 
 function reportError(context: string, e: unknown): void {
+  if (signInShown) return; // the key was refused: the sign-in panel says so
   const text = `${context}: ${describeError(e)}`;
   unexpectedErrors.push(text);
   setStatus(text, "error");
   console.error(text, e);
 }
+
+// ---------- signing in ----------
+
+/** The signed-in key (AccessService.WhoAmI); null until a key is accepted. */
+let me: ApiKey | null = null;
+let signedInKey: string | null = null; // the stored key `me` belongs to
+let signInShown = false;
+let signInChecking = false; // a pasted key is being checked
+let signInMessage = "";
+const PLANNER_NEEDED = "需要 planner 角色 · Needs the planner role";
+
+function canPlan(): boolean {
+  return (me?.role ?? Role.UNSPECIFIED) >= Role.PLANNER;
+}
+
+/** "UNAUTHENTICATED" for Code.Unauthenticated: the gRPC name, as the server and the docs spell it. */
+function grpcCodeName(code: Code): string {
+  return (Code[code] ?? String(code)).replace(/([a-z])([A-Z])/g, "$1_$2").toUpperCase();
+}
+
+function refusedText(e: unknown): string {
+  if (isUnauthenticated(e)) {
+    const err = e as ConnectError;
+    return `密钥未被接受 The key was refused (${grpcCodeName(err.code)}): ${err.rawMessage}`;
+  }
+  return `无法验证密钥 Could not check the key: ${describeError(e)}`;
+}
+
+/**
+ * Resolves with the caller's key once one is accepted: the stored key if the server takes it, else
+ * the one pasted into the sign-in panel. Nothing else is loaded before.
+ */
+async function signIn(): Promise<ApiKey> {
+  let message = "";
+  if (storedKey()) {
+    setStatus("验证密钥 Checking the API key…");
+    try {
+      return await whoAmI();
+    } catch (e) {
+      // UNAUTHENTICATED: unknown or revoked, forget it. Anything else (server or database down, or an
+      // answer the client could not read): keep it, so that a reload tries again, and show the panel.
+      if (isUnauthenticated(e)) forgetKey();
+      message = refusedText(e);
+      console.warn(message, e);
+    }
+  }
+  return showSignIn(message);
+}
+
+let pendingSignIn: Promise<ApiKey> | null = null;
+let resolveSignIn: ((who: ApiKey) => void) | null = null;
+
+/** Shows the sign-in panel (with why, if known) until a pasted key is accepted; stores that key. */
+function showSignIn(message: string): Promise<ApiKey> {
+  signInShown = true;
+  signInMessage = message;
+  $("signin-example").textContent = `${window.location.origin}/#key=pln_…`;
+  const error = $("signin-error");
+  error.textContent = message;
+  error.hidden = !message;
+  $("signin").hidden = false;
+  $("whoami").hidden = true;
+  setStatus("未登录 Not signed in: 需要 API 密钥 · an API key is needed.", "warn");
+  $("signin-key").focus();
+  if (!pendingSignIn) pendingSignIn = new Promise<ApiKey>((resolve) => (resolveSignIn = resolve));
+  return pendingSignIn;
+}
+
+/** The sign-in form: checks the pasted key with WhoAmI before storing it. */
+async function submitSignIn(ev: SubmitEvent): Promise<void> {
+  ev.preventDefault();
+  if (signInChecking) return;
+  const input = $<HTMLInputElement>("signin-key");
+  const submit = $<HTMLButtonElement>("signin-submit");
+  const error = $("signin-error");
+  const key = keyFromPaste(input.value);
+  if (!key) {
+    error.textContent = "请粘贴 API 密钥 · Paste an API key (pln_…) or the sign-in link.";
+    error.hidden = false;
+    return;
+  }
+  submit.disabled = true;
+  signInChecking = true;
+  try {
+    const who = await whoAmI(key);
+    storeKey(key);
+    input.value = "";
+    $("signin").hidden = true;
+    signInShown = false;
+    signInMessage = "";
+    const resolve = resolveSignIn;
+    pendingSignIn = null;
+    resolveSignIn = null;
+    resolve?.(who);
+  } catch (e) {
+    signInMessage = refusedText(e);
+    error.textContent = signInMessage;
+    error.hidden = false;
+    input.select();
+  } finally {
+    signInChecking = false;
+    submit.disabled = false;
+  }
+}
+
+function showSignedIn(who: ApiKey): void {
+  me = who;
+  signedInKey = storedKey();
+  $("whoami-name").textContent = who.name;
+  $("whoami-role").textContent = roleLabel(who.role);
+  $("whoami").title = `已登录 Signed in: ${who.name} (${who.prefix}…), ${roleLabel(who.role)}`;
+  $("whoami").hidden = false;
+}
+
+/** Controls that need more than the viewer role: disabled, with the reason as their tooltip. */
+function applyRole(): void {
+  if (!simulationAvailable || canPlan()) return;
+  const reason = `${PLANNER_NEEDED} (此密钥 this key: ${roleLabel(me?.role ?? Role.UNSPECIFIED)})`;
+  for (const id of ["sim-start", "sim-mode", "sim-label"]) {
+    const el = $<HTMLButtonElement | HTMLSelectElement | HTMLInputElement>(id);
+    el.disabled = true;
+    el.title = reason;
+  }
+  $("sim-section").title = reason;
+  $("sim-message").textContent = "运行模拟需要 planner 角色 · Running a simulation needs the planner role.";
+}
+
+/** A call the server refused after sign-in: a revoked key shows the panel again, a missing role the server's reason. */
+onRefused((e) => {
+  if (e.code === Code.Unauthenticated) {
+    if (!me) return; // still signing in: the panel is handling it
+    forgetKey();
+    me = null;
+    void showSignIn(refusedText(e)).then(() => window.location.reload());
+    return;
+  }
+  const text = `权限不足 Permission denied (${grpcCodeName(e.code)}): ${e.rawMessage}`;
+  unexpectedErrors.push(text);
+  setStatus(text, "error");
+  console.warn(text);
+});
+
+window.addEventListener("storage", (e) => {
+  // Signed out, or signed in with another key, in another tab: start again with what is stored now.
+  if ((e.key === KEY_STORAGE || e.key === null) && me && storedKey() !== signedInKey) window.location.reload();
+});
+
+window.addEventListener("hashchange", () => {
+  // A sign-in link opened in a tab that already shows the map: take its key and start again.
+  if (adoptKeyFromFragment()) window.location.reload();
+});
 
 // ---------- runs ----------
 
@@ -828,7 +988,7 @@ async function startSimulation(): Promise<void> {
     progress.hidden = true;
   } finally {
     simulation = null;
-    startBtn.disabled = !simulationAvailable;
+    startBtn.disabled = !simulationAvailable || !canPlan();
     cancelBtn.disabled = true;
   }
 }
@@ -926,6 +1086,12 @@ function wireControls(): void {
     });
   }
   $("info-close").addEventListener("click", () => void selectSchool(null));
+  $<HTMLFormElement>("signin-form").addEventListener("submit", (e) => void submitSignIn(e));
+  $("signout").addEventListener("click", () => {
+    // Forget the key, and everything loaded with it: the page starts again at the sign-in panel.
+    forgetKey();
+    window.location.reload();
+  });
   $("info").addEventListener("click", (e) => {
     const a = (e.target as HTMLElement).closest("[data-goto-school]");
     if (a) void selectSchool(a.getAttribute("data-goto-school"));
@@ -940,6 +1106,8 @@ async function init(): Promise<void> {
   wirePanel(panelA, 0);
   panelA.setVisibility(state.layers);
   try {
+    showSignedIn(await signIn());
+    setStatus("加载中 Loading…");
     const [district, admin, schoolList, areaList, runList, scenarioList] = await Promise.all([
       api.geography.getDistrict({ includeGeometry: true }).catch((e) => {
         if (isNotFound(e)) return null;
@@ -1007,6 +1175,7 @@ async function init(): Promise<void> {
       $<HTMLButtonElement>("sim-start").disabled = true;
       $("sim-message").textContent = "模拟服务暂不可用 · The simulation service is not available on this server yet.";
     }
+    applyRole();
     districtName = district?.name ?? "";
     await render();
     updateStatus();
@@ -1110,6 +1279,16 @@ window.planningMap = {
   },
   renders: () => renders,
   errors: () => [...unexpectedErrors],
+  /** Signing in: the accepted key (name, role) or the sign-in panel and its message. */
+  auth: () => ({
+    signedIn: me !== null,
+    name: me?.name ?? null,
+    role: me ? (Role[me.role]?.toLowerCase() ?? String(me.role)) : null,
+    canPlan: canPlan(),
+    signInShown,
+    checking: signInChecking,
+    message: signInMessage,
+  }),
 };
 
 void init();

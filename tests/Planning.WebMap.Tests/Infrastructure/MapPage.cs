@@ -7,6 +7,7 @@ namespace Planning.WebMap.Tests.Infrastructure;
 public sealed class MapPage : IAsyncDisposable
 {
     private readonly List<string> _errors = [];
+    private readonly List<ApiCall> _calls = [];
 
     public MapPage(IPage page)
     {
@@ -20,6 +21,19 @@ public sealed class MapPage : IAsyncDisposable
         };
         page.PageError += (_, error) => _errors.Add($"uncaught: {error}");
         page.RequestFailed += (_, request) => _errors.Add($"request failed: {request.Url} {request.Failure}");
+        page.Request += (_, request) =>
+        {
+            // gRPC-Web calls are POSTs to /<package>.<Service>/<Method> on the page's origin.
+            var path = new Uri(request.Url).AbsolutePath;
+            if (request.Method == "POST" && path.StartsWith("/planning.", StringComparison.Ordinal))
+            {
+                request.Headers.TryGetValue("authorization", out var authorization);
+                lock (_calls)
+                {
+                    _calls.Add(new ApiCall(path.TrimStart('/'), authorization));
+                }
+            }
+        };
     }
 
     public IPage Page { get; }
@@ -27,10 +41,80 @@ public sealed class MapPage : IAsyncDisposable
     /// <summary>Console errors, uncaught exceptions and failed requests seen so far.</summary>
     public IReadOnlyList<string> Errors => _errors;
 
+    /// <summary>The planning API calls (gRPC-Web requests) the page has made so far, in order.</summary>
+    public IReadOnlyList<ApiCall> Calls
+    {
+        get
+        {
+            lock (_calls)
+            {
+                return [.. _calls];
+            }
+        }
+    }
+
+    /// <summary>Waits until the sign-in panel is shown (the page then loads nothing until a key is accepted).</summary>
+    public async Task WaitForSignInAsync()
+    {
+        await Page.WaitForFunctionAsync(
+            "() => window.planningMap !== undefined && window.planningMap.auth().signInShown && !window.planningMap.auth().checking");
+        await Page.Locator("#signin").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible });
+    }
+
+    public async Task<AuthState> AuthAsync()
+    {
+        var json = await Page.EvaluateAsync<JsonElement>("() => window.planningMap.auth()");
+        return json.Deserialize<AuthState>(JsonOptions)!;
+    }
+
+    /// <summary>Clicks a control that makes the page load itself again (sign-out, signing in after a refusal) and waits for the new load.</summary>
+    public async Task ClickAndWaitForLoadAsync(string selector)
+    {
+        var loaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnLoad(object? sender, IPage page) => loaded.TrySetResult();
+        Page.Load += OnLoad;
+        try
+        {
+            await Page.ClickAsync(selector);
+            await loaded.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        finally
+        {
+            Page.Load -= OnLoad;
+        }
+    }
+
+    /// <summary>The key the page keeps in localStorage, or null.</summary>
+    public Task<string?> StoredKeyAsync() =>
+        Page.EvaluateAsync<string?>("() => window.localStorage.getItem('planning.apiKey')");
+
+    /// <summary>
+    /// Waits for the first full drawing. Fails at once, with the panel's message, when the page shows
+    /// the sign-in panel instead (its key was refused), and after two minutes without a drawing.
+    /// </summary>
     public async Task WaitReadyAsync()
     {
         await Page.WaitForFunctionAsync("() => window.planningMap !== undefined");
-        await Page.EvaluateAsync("() => window.planningMap.ready");
+        var outcome = await Page.EvaluateAsync<string>(
+            """
+            () => Promise.race([
+              window.planningMap.ready.then(() => "ready"),
+              new Promise(resolve => {
+                const check = () => {
+                  const auth = window.planningMap.auth();
+                  if (auth.signInShown && !auth.checking) resolve("sign-in");
+                  else setTimeout(check, 50);
+                };
+                check();
+              }),
+              new Promise(resolve => setTimeout(() => resolve("timeout"), 120000)),
+            ])
+            """);
+        if (outcome == "sign-in")
+        {
+            Assert.Fail($"the page shows the sign-in panel instead of the map: {(await AuthAsync()).Message}");
+        }
+        Assert.True(outcome == "ready", "the page did not finish its first drawing within two minutes");
         await IdleAsync();
     }
 
@@ -109,7 +193,8 @@ public sealed class MapPage : IAsyncDisposable
         Assert.True(all.Count == 0, "errors in the page:\n" + string.Join("\n", all));
     }
 
-    public async ValueTask DisposeAsync() => await Page.CloseAsync();
+    /// <summary>Closes the page and its browser context (and with it the context's localStorage).</summary>
+    public async ValueTask DisposeAsync() => await Page.Context.CloseAsync();
 
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 }
@@ -122,3 +207,9 @@ public sealed record SelectedSchool(
     string Code, string Name, int[] Enrolment, int[] Classes, int[] LargestClass, int Total, string? Highlighted);
 
 public sealed record SelectedArea(string Code, int[] Students);
+
+/// <summary>One gRPC-Web request: "planning.v1.Service/Method" and its authorization header (null when none was sent).</summary>
+public sealed record ApiCall(string Method, string? Authorization);
+
+/// <summary>window.planningMap.auth(): the accepted key, or the sign-in panel and its message.</summary>
+public sealed record AuthState(bool SignedIn, string? Name, string? Role, bool CanPlan, bool SignInShown, bool Checking, string Message);

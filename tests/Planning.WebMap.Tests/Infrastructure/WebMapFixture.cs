@@ -7,25 +7,28 @@ namespace Planning.WebMap.Tests.Infrastructure;
 
 /// <summary>
 /// One server with the Baodi data (imported through gRPC), the Baodi runs when the server can
-/// simulate, and one headless Debian Chromium, shared by the tests of a class.
-/// Missing prerequisites fail the tests with the command that provides them; nothing is skipped.
+/// simulate, and one headless Debian Chromium, shared by the tests of a class. Every page gets its
+/// own browser context (its own localStorage), so a key one test stores or forgets does not leak
+/// into the next. Missing prerequisites fail the tests with the command that provides them; nothing is skipped.
 /// </summary>
 public sealed class WebMapFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
     private IPlaywright? _playwright;
-    private string? _profile;
 
     public WebMapServer Server { get; private set; } = null!;
 
-    public IBrowserContext Browser { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
 
     public SchoolService.SchoolServiceClient Schools { get; private set; } = null!;
 
     public ResidentialAreaService.ResidentialAreaServiceClient Areas { get; private set; } = null!;
 
     public SimulationService.SimulationServiceClient Simulation { get; private set; } = null!;
+
+    /// <summary>AccessService with the admin key (to list and revoke keys).</summary>
+    public AccessService.AccessServiceClient Access { get; private set; } = null!;
 
     /// <summary>The "after" run (redistribution) of the Baodi data; null while the server answers UNIMPLEMENTED.</summary>
     public Run? AfterRun { get; private set; }
@@ -59,6 +62,7 @@ public sealed class WebMapFixture : IAsyncLifetime
         Schools = new SchoolService.SchoolServiceClient(channel);
         Areas = new ResidentialAreaService.ResidentialAreaServiceClient(channel);
         Simulation = new SimulationService.SimulationServiceClient(channel);
+        Access = new AccessService.AccessServiceClient(channel);
 
         var imported = await TinyDataset.Upload(new DatasetService.DatasetServiceClient(channel), TinyDataset.BaodiLayers());
         Assert.True(imported.Schools > 0 && imported.ResidentialAreas > 0, "the Baodi data did not import");
@@ -71,8 +75,8 @@ public sealed class WebMapFixture : IAsyncLifetime
         }
 
         _playwright = await Playwright.CreateAsync();
-        _profile = Directory.CreateTempSubdirectory("planning-webmap-chromium-").FullName;
-        Browser = await _playwright.Chromium.LaunchPersistentContextAsync(_profile, new BrowserTypeLaunchPersistentContextOptions
+        // A fresh temporary profile, removed by Playwright when the browser closes.
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
@@ -81,10 +85,7 @@ public sealed class WebMapFixture : IAsyncLifetime
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
             ],
-            ViewportSize = new ViewportSize { Width = 1600, Height = 1000 },
-            Locale = "zh-CN",
         });
-        Browser.SetDefaultTimeout(30_000);
         Directory.CreateDirectory(ScreenshotFolder);
     }
 
@@ -129,14 +130,53 @@ public sealed class WebMapFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>A new page on the web map, recording console errors and uncaught exceptions.</summary>
-    public async Task<MapPage> OpenAsync(string hash = "")
+    /// <summary>
+    /// The web map signed in with the admin key, as the sign-in link of `planning web-link` opens it
+    /// (the key in the URL fragment), ready: the first drawing done.
+    /// </summary>
+    /// <param name="hash">Other fragment parameters, e.g. "run=…&amp;term=…&amp;part=junior".</param>
+    public Task<MapPage> OpenAsync(string hash = "") => OpenWithKeyAsync(Server.AdminKey, hash);
+
+    /// <summary>A new key of a role, made in the server's database as the server's `keys create` command makes it.</summary>
+    public Task<string> CreateKeyAsync(Planning.Server.Data.Role role, string name) => TestKeys.CreateAsync(Server.Services, role, name);
+
+    /// <summary>The web map opened with a key in the fragment, ready.</summary>
+    public async Task<MapPage> OpenWithKeyAsync(string key, string hash = "")
     {
-        var page = await Browser.NewPageAsync();
-        var map = new MapPage(page);
-        await page.GotoAsync(Server.WebAddress + hash);
+        var map = await NewPageAsync();
+        await map.Page.GotoAsync(AddressWith(hash, key));
         await map.WaitReadyAsync();
         return map;
+    }
+
+    /// <summary>The page's address with fragment parameters (and a key as the sign-in link puts it, last).</summary>
+    public string AddressWith(string hash = "", string? key = null)
+    {
+        var parts = new List<string>();
+        if (hash.TrimStart('#') is { Length: > 0 } h)
+        {
+            parts.Add(h);
+        }
+        if (key is not null)
+        {
+            parts.Add("key=" + Uri.EscapeDataString(key));
+        }
+        return Server.WebAddress + (parts.Count > 0 ? "#" + string.Join("&", parts) : "");
+    }
+
+    /// <summary>
+    /// A new page in a browser context of its own (empty localStorage: no key stored), not yet
+    /// navigated, recording console errors, uncaught exceptions and the API calls it makes.
+    /// </summary>
+    public async Task<MapPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1600, Height = 1000 },
+            Locale = "zh-CN",
+        });
+        context.SetDefaultTimeout(30_000);
+        return new MapPage(await context.NewPageAsync());
     }
 
     public async Task DisposeAsync()
@@ -146,17 +186,6 @@ public sealed class WebMapFixture : IAsyncLifetime
             await Browser.CloseAsync();
         }
         _playwright?.Dispose();
-        if (_profile is not null)
-        {
-            try
-            {
-                Directory.Delete(_profile, recursive: true);
-            }
-            catch (IOException)
-            {
-                // Chromium may still hold a lock file for a moment; the folder is in /tmp.
-            }
-        }
         if (Server is not null)
         {
             await Server.DisposeAsync();
