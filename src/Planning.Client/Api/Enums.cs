@@ -106,6 +106,8 @@ public enum RunStatus
     Cancelled = 3,
     Failed = 4,
     Interrupted = 5,
+    /// <summary>Waiting for a free place: the server computes a limited number of runs at once.</summary>
+    Queued = 6,
 }
 
 public enum ViolationKind

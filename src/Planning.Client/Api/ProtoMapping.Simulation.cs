@@ -10,12 +10,12 @@ internal static partial class ProtoMapping
 
     public static Run ToRecord(V1.Run r) => new(
         r.Id, r.ScenarioId, (RunMode)r.Mode, r.Label, (RunStatus)r.Status, r.Error, ToRecord(r.StartedAt), ToRecord(r.FinishedAt),
-        [.. r.Terms], [.. r.Summaries.Select(ToRecord).OfType<TermSummary>()]);
+        [.. r.Terms], [.. r.Summaries.Select(ToRecord).OfType<TermSummary>()], ToRecord(r.QueuedAt));
 
     public static RunUpdate ToRecord(V1.RunSimulationResponse r) => r.EventCase switch
     {
         V1.RunSimulationResponse.EventOneofCase.Progress =>
-            new RunUpdate(new RunProgress(r.Progress.RunId, r.Progress.Term, r.Progress.Percent, r.Progress.Message), null),
+            new RunUpdate(new RunProgress(r.Progress.RunId, r.Progress.Term, r.Progress.Percent, r.Progress.Message, r.Progress.QueuePosition), null),
         V1.RunSimulationResponse.EventOneofCase.Finished => new RunUpdate(null, ToRecord(r.Finished)),
         _ => new RunUpdate(null, null),
     };

@@ -28,11 +28,13 @@ public sealed record Run(
     DateTimeOffset? StartedAt,
     DateTimeOffset? FinishedAt,
     IReadOnlyList<string> Terms,
-    IReadOnlyList<TermSummary> Summaries);
+    IReadOnlyList<TermSummary> Summaries,
+    DateTimeOffset? QueuedAt = null);
 
 /// <summary>Progress of a running simulation.</summary>
 /// <param name="Percent">0–100.</param>
-public sealed record RunProgress(string RunId, string Term, double Percent, string Message);
+/// <param name="QueuePosition">While the run waits in line: 1 = next; 0 once it computes.</param>
+public sealed record RunProgress(string RunId, string Term, double Percent, string Message, int QueuePosition = 0);
 
 /// <summary>One message of the RunSimulation stream: progress, or the finished run (last).</summary>
 public sealed record RunUpdate(RunProgress? Progress, Run? Finished);

@@ -97,6 +97,14 @@ public sealed class ScenarioApi(PlanningDb db, ScenarioStore store, AuditLog aud
     public override async Task<DeleteScenarioResponse> DeleteScenario(DeleteScenarioRequest request, ServerCallContext context)
     {
         var row = await store.FindAsync(request.Id, tracking: true, context.CancellationToken);
+        // Its runs go with it; one still going would lose its row under it.
+        var going = await db.Runs.CountAsync(r => r.ScenarioId == row.Id
+            && (r.Status == Data.RunStatus.Running || r.Status == Data.RunStatus.Queued), context.CancellationToken);
+        if (going > 0)
+        {
+            throw new PreconditionFailedException(
+                $"scenario {row.Id} has {going} run(s) going or waiting; let them finish or cancel them, then delete it");
+        }
         db.Scenarios.Remove(row);
         audit.Add("scenario.delete", $"scenario {row.Id}", new { scenario = AuditLog.Proto(ScenarioStore.ToProto(row)) });
         await db.SaveChangesAsync(context.CancellationToken);

@@ -73,7 +73,7 @@ public sealed class RunLineTests(RunLineTests.OneAtATime fixture) : IClassFixtur
     }
 
     [Fact]
-    public async Task RunSimulation_LineFull_ResourceExhaustedAndNothingStored_CancelledInLineEndsCancelled()
+    public async Task RunSimulation_LineFull_ResourceExhaustedAndNothingStored_ScenarioKept_CancelledInLineEndsCancelled()
     {
         var scenario = await _calls.ScenarioAsync("2035-autumn", "long");
         using var cancel = new CancellationTokenSource();
@@ -93,6 +93,9 @@ public sealed class RunLineTests(RunLineTests.OneAtATime fixture) : IClassFixtur
         Assert.Contains("Limits:MaxQueuedRuns", e.Status.Detail);
         Assert.Equal(runsBefore, await fixture.Server.Database.ScalarAsync("SELECT count(*) FROM runs"));
         Assert.Equal(RunStatus.Queued, (await _calls.Simulation.GetRunAsync(new GetRunRequest { Id = inLine[0].RunId })).Status);
+        var delete = await RpcAssert.FailsAsync(() => _calls.Scenarios.DeleteScenarioAsync(new DeleteScenarioRequest { Id = scenario }).ResponseAsync,
+            StatusCode.FailedPrecondition);
+        Assert.Contains("3 run(s) going or waiting", delete.Status.Detail);
         await cancel.CancelAsync();
         foreach (var id in inLine.Select(l => l.RunId).Append(computingId))
         {

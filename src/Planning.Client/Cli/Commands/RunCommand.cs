@@ -51,16 +51,16 @@ internal static class RunCommand
             }
             else
             {
-                var lastTerm = "";
+                var last = ("", 0);
                 await foreach (var update in run.Client.RunSimulationAsync(scenarioId, mode, label, run.Cancellation))
                 {
                     if (update.Progress is { } p)
                     {
                         runId = p.RunId;
-                        if (!run.Json && p.Term != lastTerm)
+                        if (!run.Json && (p.Term, p.QueuePosition) != last)
                         {
                             run.Console.MarkupLineInterpolated($"[grey]{p.Percent,5:0}%  {p.Term}  {p.Message}[/]");
-                            lastTerm = p.Term;
+                            last = (p.Term, p.QueuePosition);
                         }
                     }
                     finished ??= update.Finished;

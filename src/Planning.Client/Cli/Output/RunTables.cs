@@ -14,7 +14,7 @@ internal static class RunTables
         foreach (var r in runs)
         {
             table.AddRow(new Text(r.Id), new Text(r.Label), new Text(r.ScenarioId.Length == 0 ? "(base data)" : r.ScenarioId),
-                new Text(Names.Of(r.Mode)), Status(r.Status), new Text($"{r.StartedAt:yyyy-MM-dd HH:mm}"), new Text($"{r.Terms.Count}"));
+                new Text(Names.Of(r.Mode)), Status(r.Status), new Text($"{r.StartedAt ?? r.QueuedAt:yyyy-MM-dd HH:mm}"), new Text($"{r.Terms.Count}"));
         }
         return table;
     }
@@ -31,7 +31,11 @@ internal static class RunTables
         {
             grid.AddRow(new Text("error", new Style(Color.Grey)), new Text(run.Error, new Style(Color.Red)));
         }
-        grid.AddRow(new Text("time", new Style(Color.Grey)), new Text($"{run.StartedAt:yyyy-MM-dd HH:mm:ss} → {run.FinishedAt:HH:mm:ss}"));
+        grid.AddRow(new Text("time", new Style(Color.Grey)), new Text($"{run.StartedAt ?? run.QueuedAt:yyyy-MM-dd HH:mm:ss} → {run.FinishedAt:HH:mm:ss}"));
+        if (run.QueuedAt is { } queued && (run.StartedAt ?? run.FinishedAt) is { } left && left - queued >= TimeSpan.FromSeconds(1))
+        {
+            grid.AddRow(new Text("in line", new Style(Color.Grey)), new Text($"{(left - queued).TotalSeconds:0} s from {queued:HH:mm:ss}"));
+        }
         console.Write(new Panel(grid).Header("run").Border(BoxBorder.Rounded));
         if (run.Summaries.Count > 0)
         {
@@ -90,7 +94,7 @@ internal static class RunTables
     public static IRenderable Status(RunStatus status) => new Text(Names.Of(status), new Style(status switch
     {
         RunStatus.Succeeded => Color.Green,
-        RunStatus.Running => Color.Yellow,
+        RunStatus.Running or RunStatus.Queued => Color.Yellow,
         _ => Color.Red,
     }));
 
