@@ -16,6 +16,7 @@ public sealed record LoadOptions
           --max-calls    stop the readers after this many calls in all (default 5,000,000)
           --horizon      last term of the simulated scenario (default 2021-spring: two terms)
           --seed         seed of the readers' random choices (default 1)
+        The planner key to call with comes from PLANNING_API_KEY.
         Exit code 0 when every call answered OK, 1 on any unexpected status, 2 on bad usage or setup.
         """;
 

@@ -1,4 +1,5 @@
 using Grpc.Net.Client;
+using Planning.Client.Api;
 using Planning.V1;
 
 namespace Planning.LoadTest;
@@ -8,13 +9,14 @@ public sealed class PlanningClients : IDisposable
 {
     private readonly GrpcChannel _channel;
 
-    public PlanningClients(Uri address)
+    /// <summary>Clients of the server at <paramref name="address"/>, sending <paramref name="apiKey"/> on every call.</summary>
+    public PlanningClients(Uri address, string apiKey)
     {
         _channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions
         {
             HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true },
             MaxReceiveMessageSize = 64 * 1024 * 1024,
-        });
+        }.WithApiKey(address.ToString(), apiKey));
         Simulation = new(_channel);
         Scenarios = new(_channel);
         Schools = new(_channel);

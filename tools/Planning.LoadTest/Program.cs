@@ -13,7 +13,12 @@ if (options is null)
     return 2;
 }
 
-using var clients = new PlanningClients(options.Address);
+if (Environment.GetEnvironmentVariable("PLANNING_API_KEY") is not { Length: > 0 } apiKey)
+{
+    Console.Error.WriteLine("PLANNING_API_KEY is not set: the load test needs a planner key (scripts/loadtest makes one).");
+    return 2;
+}
+using var clients = new PlanningClients(options.Address, apiKey);
 using var abort = new CancellationTokenSource(TimeSpan.FromSeconds(options.Seconds + 600));
 Targets targets;
 try
@@ -61,6 +66,11 @@ Console.WriteLine(options.Simulations == 0
 Console.WriteLine();
 Console.Write(Report.Table(recorder, readSeconds, totalSeconds));
 Console.WriteLine();
+if (options.Simulations > 0)
+{
+    var runs = recorder.Latencies.TryGetValue("RunSimulation", out var done) ? done.Count : 0;
+    Console.WriteLine($"Runs that waited in line for a free place: {recorder.WaitedInLine} of {runs}");
+}
 if (recorder.ErrorCount == 0)
 {
     Console.WriteLine("Unexpected errors: 0");

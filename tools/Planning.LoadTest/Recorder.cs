@@ -19,6 +19,13 @@ public sealed class Recorder
 
     public int ErrorCount => _errors.Values.Sum();
 
+    private int _waitedInLine;
+
+    /// <summary>Runs that waited for a free place (the server computes a limited number at once).</summary>
+    public int WaitedInLine => _waitedInLine;
+
+    public void RunWaitedInLine() => Interlocked.Increment(ref _waitedInLine);
+
     /// <summary>Times <paramref name="call"/>; an RpcException (any status) or other exception counts as an unexpected error.</summary>
     public async Task TimeAsync(string method, Func<Task> call)
     {

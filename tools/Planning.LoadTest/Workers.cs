@@ -53,9 +53,15 @@ public sealed class Workers(PlanningClients c, Targets targets, Recorder recorde
                 using var call = c.Simulation.RunSimulation(
                     new RunSimulationRequest { ScenarioId = targets.ScenarioId, Label = "load test" }, cancellationToken: ct);
                 Run? finished = null;
+                var waited = false;
                 await foreach (var message in call.ResponseStream.ReadAllAsync(ct))
                 {
+                    waited |= message.Progress is { QueuePosition: > 0 };
                     finished ??= message.Finished;
+                }
+                if (waited)
+                {
+                    recorder.RunWaitedInLine();
                 }
                 if (finished is not { Status: RunStatus.Succeeded })
                 {

@@ -17,6 +17,7 @@ public static class ServiceSetup
         var connectionString = builder.Configuration.GetConnectionString("Planning")
             ?? throw new InvalidOperationException(
                 "ConnectionStrings:Planning is not set (environment variable ConnectionStrings__Planning); scripts/db url prints it.");
+        ListenGuard.Check(builder.Configuration);
         var limits = builder.Configuration.GetSection("Limits").Get<ServerLimits>() ?? new ServerLimits();
         builder.Services.AddSingleton(limits);
 

@@ -38,6 +38,25 @@ public sealed class PlanningServer : WebApplicationFactory<Program>
     public static async Task<PlanningServer> StartAsync(PrivateCluster cluster, IReadOnlyDictionary<string, string>? settings = null) =>
         await StartedAsync(new PlanningServer(null, await cluster.CreateDatabaseAsync(), settings));
 
+    /// <summary>Starts a server on Kestrel (real sockets) at the Kestrel:Endpoints of <paramref name="settings"/>.</summary>
+    public static async Task<PlanningServer> StartOnKestrelAsync(IReadOnlyDictionary<string, string> settings)
+    {
+        var database = await TestDatabase.CreateAsync();
+        var server = new PlanningServer(database, database.ConnectionString, settings);
+        try
+        {
+            server.UseKestrel();
+            server.StartServer();
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+        server.AdminKey = await server.CreateKeyAsync(Data.Role.Admin);
+        return server;
+    }
+
     private static async Task<PlanningServer> StartedAsync(PlanningServer server)
     {
         _ = server.Server; // builds the host, which migrates the database
