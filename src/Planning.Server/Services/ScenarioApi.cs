@@ -96,10 +96,14 @@ public sealed class ScenarioApi(PlanningDb db, ScenarioStore store, AuditLog aud
     [Authorize(Policy = Roles.Planner)]
     public override async Task<DeleteScenarioResponse> DeleteScenario(DeleteScenarioRequest request, ServerCallContext context)
     {
-        var row = await store.FindAsync(request.Id, tracking: true, context.CancellationToken);
-        // Its runs go with it; one still going would lose its row under it.
+        var ct = context.CancellationToken;
+        var row = await store.FindAsync(request.Id, tracking: true, ct);
+        // Its runs go with it; one still going would lose its row under it. The row lock makes a run
+        // that starts meanwhile wait (its foreign key check) until this is decided.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM scenarios WHERE id = {row.Id} FOR UPDATE", ct);
         var going = await db.Runs.CountAsync(r => r.ScenarioId == row.Id
-            && (r.Status == Data.RunStatus.Running || r.Status == Data.RunStatus.Queued), context.CancellationToken);
+            && (r.Status == Data.RunStatus.Running || r.Status == Data.RunStatus.Queued), ct);
         if (going > 0)
         {
             throw new PreconditionFailedException(
@@ -107,7 +111,8 @@ public sealed class ScenarioApi(PlanningDb db, ScenarioStore store, AuditLog aud
         }
         db.Scenarios.Remove(row);
         audit.Add("scenario.delete", $"scenario {row.Id}", new { scenario = AuditLog.Proto(ScenarioStore.ToProto(row)) });
-        await db.SaveChangesAsync(context.CancellationToken);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return new DeleteScenarioResponse();
     }
 
