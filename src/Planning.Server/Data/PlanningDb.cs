@@ -29,10 +29,13 @@ public sealed class PlanningDb(DbContextOptions<PlanningDb> options) : DbContext
     /// </summary>
     public async Task SaveEditAsync(CancellationToken ct)
     {
-        await using var transaction = await Database.BeginTransactionAsync(ct);
+        await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
         await DatasetImports.ExecuteDeleteAsync(ct);
         await SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        if (own is not null)
+        {
+            await own.CommitAsync(ct);
+        }
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

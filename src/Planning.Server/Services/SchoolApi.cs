@@ -59,6 +59,13 @@ public sealed class SchoolApi(PlanningDb db, AuditLog audit) : SchoolService.Sch
         var feature = ProtoMapping.FromProto(sent, problems);
         problems.ThrowIfAny();
 
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (sent.Id != 0)
+        {
+            // Editors of one school queue on its row, so the later one finds the version changed (ABORTED)
+            // instead of colliding with the other's new capacity and resource rows.
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM schools WHERE id = {sent.Id} FOR UPDATE", ct);
+        }
         var existing = sent.Id != 0 ? await FindAsync(sent.Id, "", tracking: true, ct) : null;
         if (existing is not null && existing.Version != sent.Version)
         {
@@ -102,6 +109,7 @@ public sealed class SchoolApi(PlanningDb db, AuditLog audit) : SchoolService.Sch
             db.Entry(school).State = EntityState.Modified;
         }
         await db.SaveEditAsync(ct);
+        await transaction.CommitAsync(ct);
         return ProtoMapping.ToProto(await FindAsync(school.Id, "", tracking: false, ct));
     }
 
