@@ -37,7 +37,11 @@ public sealed class ApiKeyStore(PlanningDb db, AuditLog audit)
         return (key, secret);
     }
 
-    public async Task<ApiKeyRow> RevokeAsync(string id, string revokedBy, CancellationToken ct)
+    /// <summary>
+    /// Revokes a key. Over the API the last active admin key stays, so the API cannot lock itself out;
+    /// the server's console command may revoke it (<paramref name="allowLastAdmin"/>): it needs no key.
+    /// </summary>
+    public async Task<ApiKeyRow> RevokeAsync(string id, string revokedBy, CancellationToken ct, bool allowLastAdmin = false)
     {
         if (!Guid.TryParse(id, out var guid))
         {
@@ -49,10 +53,11 @@ public sealed class ApiKeyStore(PlanningDb db, AuditLog audit)
         {
             throw new PreconditionFailedException($"key {id} was already revoked at {key.RevokedAt:u}");
         }
-        if (key.Role == Role.Admin && await db.ApiKeys.CountAsync(k => k.Role == Role.Admin && k.RevokedAt == null, ct) == 1)
+        if (!allowLastAdmin && key.Role == Role.Admin
+            && await db.ApiKeys.CountAsync(k => k.Role == Role.Admin && k.RevokedAt == null, ct) == 1)
         {
             throw new PreconditionFailedException(
-                $"key {id} is the last active admin key; create another admin key first (or use the server's key command)");
+                $"key {id} is the last active admin key; create another admin key first (or revoke it with the server's key command)");
         }
         key.RevokedAt = DateTimeOffset.UtcNow;
         key.RevokedBy = revokedBy;

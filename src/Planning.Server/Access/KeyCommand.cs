@@ -54,7 +54,7 @@ public static class KeyCommand
         var revoke = new Command("revoke", "Revoke a key: calls with it fail from now on") { id };
         revoke.SetAction((parse, ct) => WithStore(app, "keys revoke", ct, async (store, _) =>
         {
-            var key = await store.RevokeAsync(parse.GetValue(id)!, Caller.Console("keys revoke").Actor, ct);
+            var key = await store.RevokeAsync(parse.GetValue(id)!, Caller.Console("keys revoke").Actor, ct, allowLastAdmin: true);
             Console.Error.WriteLine($"Revoked key {key.Id} \"{key.Name}\"");
         }));
 

@@ -42,8 +42,10 @@ public sealed class DatasetImporter(PlanningDb db, ServerLimits limits, Access.A
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var writer = new BulkWriter((NpgsqlConnection)db.Database.GetDbConnection());
+        var (scenarios, runs) = (0, 0);
         if (replace)
         {
+            (scenarios, runs) = await DeletableAsync(ct);
             await writer.DeleteAllAsync(ct);
         }
         else
@@ -65,11 +67,31 @@ public sealed class DatasetImporter(PlanningDb db, ServerLimits limits, Access.A
             admin_areas = upload.AdminAreas.Count,
             schools = upload.Schools.Count,
             residential_areas = upload.ResidentialAreas.Count,
+            deleted_scenarios = scenarios,
+            deleted_runs = runs,
         });
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return new ImportResult(upload.Districts.Count, upload.AdminAreas.Count, upload.Schools.Count,
             upload.ResidentialAreas.Count, Unchanged: false);
+    }
+
+    /// <summary>
+    /// Scenarios and runs go with the data they were made of (counted for the audit trail), but not
+    /// while a run is going or waiting: it would lose its row under it. The lock keeps runs from
+    /// starting or ending until the import is decided.
+    /// </summary>
+    private async Task<(int Scenarios, int Runs)> DeletableAsync(CancellationToken ct)
+    {
+        await db.Database.ExecuteSqlRawAsync("LOCK TABLE scenarios, runs IN SHARE ROW EXCLUSIVE MODE", ct);
+        var going = await db.Runs.CountAsync(r => r.Status == RunStatus.Running || r.Status == RunStatus.Queued, ct);
+        if (going > 0)
+        {
+            throw new PreconditionFailedException(
+                $"{going} run(s) are going or waiting, and replacing the dataset deletes every scenario and run: " +
+                "let them finish or cancel them, then import again (or append)");
+        }
+        return (await db.Scenarios.CountAsync(ct), await db.Runs.CountAsync(ct));
     }
 
     private static string Fingerprint(IReadOnlyDictionary<string, byte[]> layers)

@@ -97,6 +97,9 @@ public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) :
                 case PostgresErrorCodes.CheckViolation:
                     return new RpcException(new Grpc.Core.Status(StatusCode.InvalidArgument,
                         $"a value breaks the rule {pg.ConstraintName}"));
+                case PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected:
+                    return new RpcException(new Grpc.Core.Status(StatusCode.Aborted,
+                        "the change collided with another one made at the same time; read again and retry"));
             }
         }
 
@@ -111,7 +114,12 @@ public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) :
     }
 
     /// <summary>True when the database cannot be reached (down, restarting, timed out), as opposed to refusing a statement.</summary>
-    public static bool IsDatabaseUnavailable(Exception e) => FindNpgsqlError(e) is { IsTransient: true } || e is TimeoutException;
+    public static bool IsDatabaseUnavailable(Exception e) =>
+        (FindNpgsqlError(e) is { IsTransient: true } && !IsCollision(FindPostgresError(e))) || e is TimeoutException;
+
+    /// <summary>A serialization failure or deadlock: Npgsql calls them transient, but the database is there.</summary>
+    private static bool IsCollision(PostgresException? pg) =>
+        pg?.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected;
 
     private static PostgresException? FindPostgresError(Exception e) =>
         e as PostgresException ?? e.InnerException as PostgresException;

@@ -18,7 +18,7 @@ public static class ServiceSetup
             ?? throw new InvalidOperationException(
                 "ConnectionStrings:Planning is not set (environment variable ConnectionStrings__Planning); scripts/db url prints it.");
         ListenGuard.Check(builder.Configuration);
-        var limits = builder.Configuration.GetSection("Limits").Get<ServerLimits>() ?? new ServerLimits();
+        var limits = (builder.Configuration.GetSection("Limits").Get<ServerLimits>() ?? new ServerLimits()).Checked();
         builder.Services.AddSingleton(limits);
 
         builder.Services.AddDbContext<PlanningDb>(options => options
@@ -121,4 +121,20 @@ public sealed record ServerLimits
     public long MaxRunSize { get; init; } = 100_000_000;
     /// <summary>Longest a run may compute before the server stops it.</summary>
     public int MaxRunSeconds { get; init; } = 3600;
+
+    /// <summary>These limits, or an error at start naming the first that cannot work.</summary>
+    public ServerLimits Checked()
+    {
+        (bool Bad, string Message)[] rules =
+        [
+            (MaxMessageBytes < 1024, "Limits:MaxMessageBytes must be at least 1024"),
+            (MaxImportBytes < 1, "Limits:MaxImportBytes must be at least 1"),
+            (MaxImportFeatures < 1, "Limits:MaxImportFeatures must be at least 1"),
+            (MaxConcurrentRuns < 1, "Limits:MaxConcurrentRuns must be at least 1 (with 0 no run would ever compute)"),
+            (MaxQueuedRuns < 0, "Limits:MaxQueuedRuns must be 0 or more"),
+            (MaxRunSize < 1, "Limits:MaxRunSize must be at least 1"),
+            (MaxRunSeconds is < 1 or > 7 * 24 * 3600, "Limits:MaxRunSeconds must be from 1 to 604800 (a week)"),
+        ];
+        return rules.FirstOrDefault(r => r.Bad).Message is { } message ? throw new InvalidOperationException(message) : this;
+    }
 }

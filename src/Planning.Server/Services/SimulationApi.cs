@@ -18,7 +18,7 @@ public sealed partial class SimulationApi(
     ServerLimits limits, ILogger<SimulationApi> logger)
     : SimulationService.SimulationServiceBase
 {
-    private const int ResultWriteAttempts = 3;
+    private const int ResultWriteAttempts = 4;
     private static readonly TimeSpan ResultWriteBackoff = TimeSpan.FromSeconds(2);
 
     [Authorize(Policy = Roles.Planner)]
@@ -44,24 +44,25 @@ public sealed partial class SimulationApi(
             throw new Planning.Engine.Inputs.InvalidInputException(problems);
         }
         CheckSize(input);
-        using var place = queue.Join();
         var keep = request.Mode == V1.RunMode.KeepCurrent;
-        var run = await runs.StartAsync(scenarioId, keep ? Data.RunMode.KeepCurrent : Data.RunMode.Redistribute, request.Label,
-            input, queued: !place.StartedAtOnce, ct);
-        LogRunStarted(logger, run.Id, request.ScenarioId);
-
+        var runId = Guid.NewGuid();
         // Stops the solver whenever this call ends early, whatever the reason, and after the server's time limit.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         Task<Planning.Engine.Results.SimulationResult>? simulation = null;
+        var place = queue.Join();
         try
         {
+            // Inside the try: a row stored whose answer is lost must still be ended below.
+            await runs.StartAsync(runId, scenarioId, keep ? Data.RunMode.KeepCurrent : Data.RunMode.Redistribute, request.Label,
+                input, queued: !place.StartedAtOnce, ct);
+            LogRunStarted(logger, runId, request.ScenarioId);
             if (!place.StartedAtOnce)
             {
-                await place.WaitAsync(position => responseStream.WriteAsync(Queued(run.Id, position), ct), ct);
-                await runs.ComputingAsync(run.Id, ct);
+                await place.WaitAsync(position => responseStream.WriteAsync(Queued(runId, position), ct), ct);
+                await runs.ComputingAsync(runId, ct);
             }
             stop.CancelAfter(TimeSpan.FromSeconds(limits.MaxRunSeconds));
-            await responseStream.WriteAsync(Progress(run.Id, input.Parameters.Start.ToString(), 0, "starting"), ct);
+            await responseStream.WriteAsync(Progress(runId, input.Parameters.Start.ToString(), 0, "starting"), ct);
             var channel = Channel.CreateUnbounded<SimulationProgress>();
             simulation = Task.Run(() =>
             {
@@ -77,36 +78,36 @@ public sealed partial class SimulationApi(
             }, stop.Token);
             await foreach (var p in channel.Reader.ReadAllAsync(ct))
             {
-                await responseStream.WriteAsync(Progress(run.Id, p.Term.ToString(), p.Percent,
+                await responseStream.WriteAsync(Progress(runId, p.Term.ToString(), p.Percent,
                     $"term {p.TermIndex + 1} of {p.TermCount}"), ct);
             }
             var result = await simulation;
             // Past this point the results are complete: a late cancel must not leave them half-recorded.
-            await WriteResultsAsync(run.Id, result);
-            LogRunFinished(logger, run.Id);
+            await WriteResultsAsync(runId, result);
+            LogRunFinished(logger, runId);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             // A client stops at its own deadline, a moment before the server's copy of it passes.
             var deadline = context.Deadline - DateTime.UtcNow < TimeSpan.FromSeconds(1);
-            await EndAsync(run.Id, Data.RunStatus.Cancelled, deadline ? "the caller's deadline passed before the run finished" : "cancelled by the caller");
+            await EndAsync(runId, Data.RunStatus.Cancelled, deadline ? "the caller's deadline passed before the run finished" : "cancelled by the caller");
             throw;
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
             var message = $"stopped after {limits.MaxRunSeconds} s, the longest a run may compute (Limits:MaxRunSeconds); no results were kept";
-            await EndAsync(run.Id, Data.RunStatus.Failed, message);
+            await EndAsync(runId, Data.RunStatus.Failed, message);
             throw new LimitExceededException(message);
         }
         catch (Exception e) when (ErrorInterceptor.IsDatabaseUnavailable(e))
         {
-            await EndAsync(run.Id, Data.RunStatus.Failed,
+            await EndAsync(runId, Data.RunStatus.Failed,
                 $"the database became unavailable during the run ({e.Message}); no results were kept — run it again");
             throw;
         }
         catch (Exception e)
         {
-            await EndAsync(run.Id, Data.RunStatus.Failed, e.Message);
+            await EndAsync(runId, Data.RunStatus.Failed, e.Message);
             throw;
         }
         finally
@@ -116,8 +117,9 @@ public sealed partial class SimulationApi(
             {
                 await Task.WhenAny(simulation); // observe it; its outcome is already handled above
             }
+            place.Dispose(); // the solver has stopped: the next run in line may compute
         }
-        var finished = await runs.ToProtoAsync(await runs.FindAsync(run.Id.ToString(), ct), ct);
+        var finished = await runs.ToProtoAsync(await runs.FindAsync(runId.ToString(), ct), ct);
         await responseStream.WriteAsync(new RunSimulationResponse { Finished = finished }, ct);
     }
 
@@ -171,7 +173,11 @@ public sealed partial class SimulationApi(
         {
             try
             {
-                await runs.SucceedAsync(runId, result, CancellationToken.None);
+                // A commit that went through while its answer was lost: the results are there already.
+                if (attempt == 1 || !await runs.HasSucceededAsync(runId))
+                {
+                    await runs.SucceedAsync(runId, result, CancellationToken.None);
+                }
                 return;
             }
             catch (Exception e) when (ErrorInterceptor.IsDatabaseUnavailable(e) && attempt < ResultWriteAttempts)

@@ -33,9 +33,18 @@ public sealed partial class RunEndRecorder(IServiceScopeFactory scopes, ILogger<
                 {
                     await Task.Delay(RetryEvery, stoppingToken);
                 }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // Not the database being away: trying again would not help, and must not stop the server.
+                    LogGaveUp(logger, e, runId);
+                    break;
+                }
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not record how run {RunId} ended; it is marked interrupted at the next start")]
+    private static partial void LogGaveUp(ILogger logger, Exception e, Guid runId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Recorded late that run {RunId} ended {Status}")]
     private static partial void LogRecorded(ILogger logger, Guid runId, RunStatus status);

@@ -34,12 +34,12 @@ public sealed class RunResults(PlanningDb db, Access.AuditLog audit)
 
     /// <summary>Stores a new run, computing at once or waiting in line.</summary>
     public async Task<RunRow> StartAsync(
-        Guid? scenarioId, RunMode mode, string label, SimulationInput input, bool queued, CancellationToken ct)
+        Guid runId, Guid? scenarioId, RunMode mode, string label, SimulationInput input, bool queued, CancellationToken ct)
     {
         var now = DateTimeOffset.UtcNow;
         var run = new RunRow
         {
-            Id = Guid.NewGuid(),
+            Id = runId,
             ScenarioId = scenarioId,
             Mode = mode,
             Label = label,
@@ -50,9 +50,19 @@ public sealed class RunResults(PlanningDb db, Access.AuditLog audit)
         };
         db.Runs.Add(run);
         audit.Add("run.start", $"run {run.Id}", new { scenario_id = scenarioId, mode = mode.ToString(), label });
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation })
+        {
+            throw new NotFoundException($"scenario {scenarioId} (deleted as the run started)");
+        }
         return run;
     }
+
+    public async Task<bool> HasSucceededAsync(Guid runId) =>
+        await db.Runs.AnyAsync(r => r.Id == runId && r.Status == RunStatus.Succeeded);
 
     /// <summary>A queued run's turn has come.</summary>
     public async Task ComputingAsync(Guid runId, CancellationToken ct) =>
