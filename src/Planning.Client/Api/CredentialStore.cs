@@ -61,10 +61,13 @@ public sealed class CredentialStore(string path)
         Write(all);
     }
 
-    /// <summary>Forgets the key for <paramref name="address"/>; false when none was stored.</summary>
+    /// <summary>
+    /// Forgets the key for <paramref name="address"/>; false when none was stored. Works on a file open to
+    /// others too (forgetting reveals nothing), and leaves it owner-only.
+    /// </summary>
     public bool Remove(string address)
     {
-        var all = Read();
+        var all = Read(checkMode: false);
         if (!all.Remove(NormaliseAddress(address)))
         {
             return false;
@@ -73,13 +76,13 @@ public sealed class CredentialStore(string path)
         return true;
     }
 
-    private SortedDictionary<string, StoredCredential> Read()
+    private SortedDictionary<string, StoredCredential> Read(bool checkMode = true)
     {
         if (!File.Exists(Path))
         {
             return new(StringComparer.Ordinal);
         }
-        if (!OperatingSystem.IsWindows() && File.GetUnixFileMode(Path) is var mode && (mode & OpenToOthers) != 0)
+        if (checkMode && !OperatingSystem.IsWindows() && File.GetUnixFileMode(Path) is var mode && (mode & OpenToOthers) != 0)
         {
             throw new CredentialsFileException(
                 $"{Path} holds API keys but other users may access it (mode {Octal(mode)}); "

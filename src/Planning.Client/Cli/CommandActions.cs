@@ -31,6 +31,11 @@ internal sealed class CommandActions(CliContext context, GlobalOptions globals)
             console.MarkupLine("[yellow]cancelled[/]");
             return ExitCodes.Cancelled;
         }
+        catch (InsecureAddressException e)
+        {
+            ErrorReport.Usage(console, e.Message, parse.CommandResult.Command.Name);
+            return ExitCodes.BadUsage;
+        }
         catch (UsageException e)
         {
             ErrorReport.Usage(console, e.Message, parse.CommandResult.Command.Name);
