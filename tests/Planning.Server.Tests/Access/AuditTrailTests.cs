@@ -38,13 +38,34 @@ public sealed class AuditTrailTests : IAsyncLifetime
         var renamed = school.Clone();
         renamed.Name = "大口屯镇第一中学";
         await schools.UpsertSchoolAsync(new UpsertSchoolRequest { School = renamed });
+        var added = school.Clone();
+        (added.Id, added.Version, added.Code, added.Name, added.Lon) = (0, 0, "BD-J-900", "新校", 117.3);
+        added = await schools.UpsertSchoolAsync(new UpsertSchoolRequest { School = added });
+        await schools.DeleteSchoolAsync(new DeleteSchoolRequest { Id = added.Id, Version = added.Version });
         var areas = new ResidentialAreaService.ResidentialAreaServiceClient(admin);
         var area = await areas.GetResidentialAreaAsync(new GetResidentialAreaRequest { Code = "120115101203" });
+        var newArea = area.Clone();
+        (newArea.Id, newArea.Version, newArea.Code, newArea.Name) = (0, 0, "120115101299", "新村");
+        newArea.GeometryGeojson = TinyDataset.Square(117.21, 39.72, 0.03).ToJsonString();
+        newArea = await areas.UpsertResidentialAreaAsync(new UpsertResidentialAreaRequest { ResidentialArea = newArea });
+        newArea.Name = "新村二";
+        await areas.UpsertResidentialAreaAsync(new UpsertResidentialAreaRequest { ResidentialArea = newArea });
         await areas.DeleteResidentialAreaAsync(new DeleteResidentialAreaRequest { Id = area.Id, Version = area.Version });
         var scenarios = new ScenarioService.ScenarioServiceClient(planner);
         var scenario = await scenarios.CreateScenarioAsync(new CreateScenarioRequest
         {
             Name = "审计", Settings = new ScenarioSettings { HorizonTerm = "2021-autumn" },
+        });
+        scenario = await scenarios.AddScenarioChangesAsync(new AddScenarioChangesRequest
+        {
+            ScenarioId = scenario.Id, Version = scenario.Version,
+            Changes =
+            {
+                new ScenarioChange { AddResources = new AddResources
+                {
+                    SchoolCode = "BD-P-001", Added = new Resources { Part = SchoolPart.Primary, FromTerm = "2021-autumn", TeachersPeArt = 2 },
+                } },
+            },
         });
         scenario = await scenarios.UpdateScenarioSettingsAsync(new UpdateScenarioSettingsRequest
         {
@@ -61,8 +82,8 @@ public sealed class AuditTrailTests : IAsyncLifetime
 
         var events = (await EventsAsync()).Where(e => since.All(s => s.Id != e.Id)).OrderBy(e => e.Id).ToList();
         Assert.Equal(
-            ["dataset.import", "school.update", "area.delete", "scenario.create", "scenario.settings", "run.start",
-             "scenario.delete", "key.create", "key.revoke"],
+            ["dataset.import", "school.update", "school.create", "school.delete", "area.create", "area.update", "area.delete",
+             "scenario.create", "scenario.change", "scenario.settings", "run.start", "scenario.delete", "key.create", "key.revoke"],
             events.Select(e => e.Action));
         Assert.All(events, e => Assert.Equal(AuditOutcome.Done, e.Outcome));
         Assert.All(events, e => Assert.Equal("in-process", e.Peer)); // TestServer has no socket; ServerKillTests sees ip:port
@@ -71,16 +92,20 @@ public sealed class AuditTrailTests : IAsyncLifetime
         var detail = JsonNode.Parse(events[1].DetailJson)!;
         Assert.Equal("大口屯镇中学", detail["before"]!["name"]!.GetValue<string>());
         Assert.Equal("大口屯镇第一中学", detail["after"]!["name"]!.GetValue<string>());
-        Assert.Equal("area 120115101203", events[2].Target);
-        Assert.Equal($"scenario {scenario.Id}", events[3].Target);
-        Assert.All(events.Skip(3).Take(4), e =>
+        Assert.Null(JsonNode.Parse(events[2].DetailJson)!["before"]);
+        Assert.Equal(["school BD-J-900", "school BD-J-900"], events.Skip(2).Take(2).Select(e => e.Target));
+        Assert.Equal("新村", JsonNode.Parse(events[5].DetailJson)!["before"]!["name"]!.GetValue<string>());
+        Assert.Equal(["area 120115101299", "area 120115101299", "area 120115101203"], events.Skip(4).Take(3).Select(e => e.Target));
+        Assert.Equal($"scenario {scenario.Id}", events[7].Target);
+        Assert.Equal("BD-P-001", JsonNode.Parse(events[8].DetailJson)!["added"]![0]!["addResources"]!["schoolCode"]!.GetValue<string>());
+        Assert.All(events.Skip(7).Take(5), e =>
         {
             Assert.Equal("李规划", e.Actor);
             Assert.Equal(V1.Role.Planner, e.Role);
         });
-        Assert.All(events.Take(3).Concat(events.Skip(7)), e => Assert.Equal(V1.Role.Admin, e.Role));
-        Assert.Equal("2022-autumn", JsonNode.Parse(events[4].DetailJson)!["after"]!["horizonTerm"]!.GetValue<string>());
-        Assert.Equal($"key {created.Key.Id}", events[8].Target);
+        Assert.All(events.Take(7).Concat(events.Skip(12)), e => Assert.Equal(V1.Role.Admin, e.Role));
+        Assert.Equal("2022-autumn", JsonNode.Parse(events[9].DetailJson)!["after"]!["horizonTerm"]!.GetValue<string>());
+        Assert.Equal($"key {created.Key.Id}", events[13].Target);
         Assert.DoesNotContain(created.Secret, string.Join("\n", events.Select(e => e.DetailJson)));
         var import = JsonNode.Parse(events[0].DetailJson)!;
         Assert.Equal(2, import["schools"]!.GetValue<int>());
@@ -105,6 +130,26 @@ public sealed class AuditTrailTests : IAsyncLifetime
             StatusCode.NotFound);
 
         Assert.Equal(before.Select(e => e.Id), (await EventsAsync()).Select(e => e.Id));
+    }
+
+    [Fact]
+    public async Task ChangeFailingAsItIsSaved_NoEventAndNoChange()
+    {
+        await new TinyDataset().ImportAsync(new DatasetService.DatasetServiceClient(_server.CreateChannel()));
+        // A fault injected after every check has passed and the event is added: the save itself fails.
+        await _server.Database.ScalarAsync(
+            "CREATE FUNCTION refuse_boom() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'injected fault'; END $$; "
+            + "CREATE TRIGGER refuse_boom BEFORE UPDATE ON schools FOR EACH ROW WHEN (NEW.name = 'boom') EXECUTE FUNCTION refuse_boom(); "
+            + "SELECT 0");
+        var before = await EventsAsync();
+        var schools = new SchoolService.SchoolServiceClient(_server.CreateChannel());
+        var school = await schools.GetSchoolAsync(new GetSchoolRequest { Code = "BD-J-001" });
+        school.Name = "boom";
+
+        await RpcAssert.FailsAsync(() => schools.UpsertSchoolAsync(new UpsertSchoolRequest { School = school }).ResponseAsync, StatusCode.Internal);
+
+        Assert.Equal(before.Select(e => e.Id), (await EventsAsync()).Select(e => e.Id));
+        Assert.Equal("大口屯镇中学", (await schools.GetSchoolAsync(new GetSchoolRequest { Code = "BD-J-001" })).Name);
     }
 
     [Fact]

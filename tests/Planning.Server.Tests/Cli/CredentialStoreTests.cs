@@ -45,6 +45,21 @@ public sealed class CredentialStoreTests : IDisposable
     }
 
     [Fact]
+    public void Remove_FileReadableByOthers_ForgetsAndLeavesItOwnerOnly()
+    {
+        var store = new CredentialStore(FilePath);
+        store.Save("http://127.0.0.1:5081", new StoredCredential("pln_one", "one", "admin"));
+        store.Save("http://127.0.0.1:5181", new StoredCredential("pln_two", "two", "viewer"));
+        File.SetUnixFileMode(FilePath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        Assert.True(store.Remove("http://127.0.0.1:5081"));
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(FilePath));
+        Assert.Null(store.Find("http://127.0.0.1:5081"));
+        Assert.Equal("pln_two", store.Find("http://127.0.0.1:5181")?.Key);
+    }
+
+    [Fact]
     public void Find_NotJson_SaysWhichFile()
     {
         File.WriteAllText(FilePath, "pln_not_json");

@@ -16,7 +16,9 @@ public sealed class ServerKillTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
-        _server = await ServerProcess.StartAsync(_database.ConnectionString);
+        // One run computes at a time, so a second one waits in line when the server is killed.
+        _server = await ServerProcess.StartAsync(_database.ConnectionString,
+            new Dictionary<string, string> { ["Limits__MaxConcurrentRuns"] = "1" });
     }
 
     public async Task DisposeAsync()
@@ -26,10 +28,11 @@ public sealed class ServerKillTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RunSimulation_ServerKilledMidRun_RunInterruptedAfterRestartWithoutResults()
+    public async Task RunSimulation_ServerKilledMidRun_RunningAndQueuedRunsInterruptedAfterRestartWithoutResults()
     {
         var key = await _server.CreateKeyAsync(Data.Role.Admin);
         string runId;
+        string queuedId;
         using (var channel = _server.CreateChannel(key))
         {
             await TinyDataset.Upload(new DatasetService.DatasetServiceClient(channel), TinyDataset.BaodiLayers());
@@ -40,11 +43,17 @@ public sealed class ServerKillTests : IAsyncLifetime
             using var call = new SimulationService.SimulationServiceClient(channel)
                 .RunSimulation(new RunSimulationRequest { ScenarioId = scenario.Id });
             runId = await FirstTermComputedAsync(call.ResponseStream);
-            _server.Kill(); // while the stream is open: closing it first would cancel the run
+            using var waiting = new SimulationService.SimulationServiceClient(channel)
+                .RunSimulation(new RunSimulationRequest { ScenarioId = scenario.Id, Label = "in line" });
+            Assert.True(await waiting.ResponseStream.MoveNext(CancellationToken.None));
+            Assert.Equal(1, waiting.ResponseStream.Current.Progress.QueuePosition);
+            queuedId = waiting.ResponseStream.Current.Progress.RunId;
+            _server.Kill(); // while the streams are open: closing them first would cancel the runs
         }
 
         Assert.True(await _database.ScalarAsync($"SELECT count(*) FROM runs WHERE id = '{runId}' AND status = 'Running'") == 1,
             "the killed run's row must still say Running before the restart");
+        Assert.Equal(1, await _database.ScalarAsync($"SELECT count(*) FROM runs WHERE id = '{queuedId}' AND status = 'Queued'"));
         await AssertNoResultRowsAsync(runId);
 
         await _server.RestartAsync();
@@ -57,12 +66,15 @@ public sealed class ServerKillTests : IAsyncLifetime
         Assert.NotNull(run.FinishedAt);
         Assert.Empty(run.Summaries);
         await AssertNoResultRowsAsync(runId);
+        var queued = await simulation.GetRunAsync(new GetRunRequest { Id = queuedId });
+        Assert.Equal(RunStatus.Interrupted, queued.Status);
+        Assert.Contains("waiting", queued.Error);
         var after = await RunToEndAsync(simulation, new RunSimulationRequest { Mode = V1.RunMode.KeepCurrent, Label = "after restart" });
         Assert.Equal(RunStatus.Succeeded, after.Status);
         Assert.NotEmpty(after.Summaries);
         // Over a real socket the audit trail says where each change came from.
         var starts = await new AccessService.AccessServiceClient(restarted).ListAuditEventsAsync(new ListAuditEventsRequest { ActionPrefix = "run.start" });
-        Assert.Equal([after.Id, runId], starts.Events.Select(e => e.Target["run ".Length..]));
+        Assert.Equal([after.Id, queuedId, runId], starts.Events.Select(e => e.Target["run ".Length..]));
         Assert.All(starts.Events, e => Assert.Matches(@"^127\.0\.0\.1:\d+$", e.Peer));
     }
 

@@ -59,7 +59,15 @@ public sealed class PlanningServer : WebApplicationFactory<Program>
 
     private static async Task<PlanningServer> StartedAsync(PlanningServer server)
     {
-        _ = server.Server; // builds the host, which migrates the database
+        try
+        {
+            _ = server.Server; // builds the host, which migrates the database
+        }
+        catch
+        {
+            await server.DisposeAsync(); // drops the database
+            throw;
+        }
         server.AdminKey = await server.CreateKeyAsync(Data.Role.Admin);
         return server;
     }

@@ -21,12 +21,14 @@ public sealed class ServerProcess : IDisposable
 
     private readonly ChildProcess.OutputBuffer _output = new();
     private readonly int _webPort = FreePort.Next();
+    private readonly IReadOnlyDictionary<string, string> _settings;
     private Process? _process;
 
-    private ServerProcess(string connectionString)
+    private ServerProcess(string connectionString, IReadOnlyDictionary<string, string>? settings)
     {
         ConnectionString = connectionString;
         GrpcAddress = $"http://127.0.0.1:{FreePort.Next()}";
+        _settings = settings ?? new Dictionary<string, string>();
     }
 
     public string ConnectionString { get; }
@@ -36,10 +38,13 @@ public sealed class ServerProcess : IDisposable
     /// <summary>The end of what the server printed over all its starts, for failure messages.</summary>
     public string Output => _output.Tail();
 
-    /// <summary>Starts the server over <paramref name="connectionString"/> and waits until its health check says SERVING.</summary>
-    public static async Task<ServerProcess> StartAsync(string connectionString)
+    /// <summary>
+    /// Starts the server over <paramref name="connectionString"/> and waits until its health check says SERVING;
+    /// <paramref name="settings"/> are more environment variables, e.g. Limits__MaxConcurrentRuns.
+    /// </summary>
+    public static async Task<ServerProcess> StartAsync(string connectionString, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var server = new ServerProcess(connectionString);
+        var server = new ServerProcess(connectionString, settings);
         try
         {
             await server.LaunchAsync();
@@ -71,10 +76,13 @@ public sealed class ServerProcess : IDisposable
     }
 
     /// <summary>Makes a key with the server's own console command and returns its secret.</summary>
-    public async Task<string> CreateKeyAsync(Data.Role role, string? name = null) =>
-        (await ChildProcess.RunAsync(ChildProcess.Dotnet,
-            [Dll, "keys", "create", "--name", name ?? $"test {Roles.Name(role)}", "--role", Roles.Name(role)],
-            new Dictionary<string, string> { ["ConnectionStrings__Planning"] = ConnectionString }, StartTimeout)).Trim();
+    public Task<string> CreateKeyAsync(Data.Role role, string? name = null) =>
+        KeyCommandAsync(ConnectionString, "create", "--name", name ?? $"test {Roles.Name(role)}", "--role", Roles.Name(role));
+
+    /// <summary>Runs the server's key command (`Planning.Server.dll keys …`) on a database; returns its standard output, trimmed.</summary>
+    public static async Task<string> KeyCommandAsync(string connectionString, params string[] arguments) =>
+        (await ChildProcess.RunAsync(ChildProcess.Dotnet, [Dll, "keys", .. arguments],
+            new Dictionary<string, string> { ["ConnectionStrings__Planning"] = connectionString }, StartTimeout)).Trim();
 
     /// <summary>A gRPC channel to the server sending <paramref name="apiKey"/> (none when null).</summary>
     public GrpcChannel CreateChannel(string? apiKey) => GrpcChannel.ForAddress(GrpcAddress,
@@ -90,7 +98,7 @@ public sealed class ServerProcess : IDisposable
     {
         _process?.Dispose();
         _output.Add($"--- starting {Dll}");
-        var environment = new Dictionary<string, string>
+        var environment = new Dictionary<string, string>(_settings)
         {
             ["ConnectionStrings__Planning"] = ConnectionString,
             ["Kestrel__Endpoints__Grpc__Url"] = GrpcAddress,

@@ -47,7 +47,7 @@ public sealed class RunLineTests(RunLineTests.OneAtATime fixture) : IClassFixtur
         var scenario = await _calls.ScenarioAsync("2021-autumn");
         var (first, firstId) = await StartComputingAsync(scenario, CancellationToken.None);
         var waiting = new[] { _calls.RunAsync(new RunSimulationRequest { ScenarioId = scenario, Label = "second" }) };
-        await Task.Delay(300); // the second joins the line before the third
+        await InLineAsync(scenario, 1); // the second joins the line before the third
         waiting = [.. waiting, _calls.RunAsync(new RunSimulationRequest { ScenarioId = scenario, Label = "third" })];
         await foreach (var _ in first.ResponseStream.ReadAllAsync())
         {
@@ -96,6 +96,11 @@ public sealed class RunLineTests(RunLineTests.OneAtATime fixture) : IClassFixtur
         var delete = await RpcAssert.FailsAsync(() => _calls.Scenarios.DeleteScenarioAsync(new DeleteScenarioRequest { Id = scenario }).ResponseAsync,
             StatusCode.FailedPrecondition);
         Assert.Contains("3 run(s) going or waiting", delete.Status.Detail);
+        // Nor does a replacing import, which would delete every scenario and run.
+        var import = await RpcAssert.FailsAsync(() => new TinyDataset().ImportAsync(new DatasetService.DatasetServiceClient(fixture.Server.CreateChannel())),
+            StatusCode.FailedPrecondition);
+        Assert.Contains("3 run(s) are going or waiting", import.Status.Detail);
+        Assert.Equal(103, await fixture.Server.Database.ScalarAsync("SELECT count(*) FROM schools"));
         await cancel.CancelAsync();
         foreach (var id in inLine.Select(l => l.RunId).Append(computingId))
         {
@@ -110,6 +115,21 @@ public sealed class RunLineTests(RunLineTests.OneAtATime fixture) : IClassFixtur
         var (progress, next) = await _calls.RunAsync(new RunSimulationRequest { Mode = V1.RunMode.KeepCurrent });
         Assert.Equal(RunStatus.Succeeded, next.Status);
         Assert.All(progress.Where(p => p.QueuePosition > 0), p => Assert.Equal(1, p.QueuePosition));
+    }
+
+    /// <summary>Waits until <paramref name="count"/> runs of the scenario wait in line.</summary>
+    private async Task InLineAsync(string scenario, int count)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            var runs = await _calls.Simulation.ListRunsAsync(new ListRunsRequest { ScenarioId = scenario });
+            if (runs.Runs.Count(r => r.Status == RunStatus.Queued) >= count)
+            {
+                return;
+            }
+            await Task.Delay(100);
+        }
+        throw new Xunit.Sdk.XunitException($"{count} run(s) never waited in line");
     }
 
     [Fact]
@@ -156,6 +176,16 @@ public sealed class RunSizeAndTimeLimitTests(RunSizeAndTimeLimitTests.Limited fi
     }
 
     private readonly RunCalls _calls = new(fixture.Server.CreateChannel());
+
+    [Theory]
+    [InlineData("Limits:MaxConcurrentRuns", "0", "with 0 no run would ever compute")]
+    [InlineData("Limits:MaxRunSeconds", "99999999", "from 1 to 604800")]
+    public async Task Server_LimitThatCannotWork_RefusesToStartNamingIt(string limit, string value, string message)
+    {
+        var e = await Assert.ThrowsAnyAsync<Exception>(() => PlanningServer.StartAsync(new Dictionary<string, string> { [limit] = value }));
+
+        Assert.Contains(message, (e as InvalidOperationException ?? e.InnerException ?? e).Message);
+    }
 
     [Fact]
     public async Task RunSimulation_OverMaxRunSize_ResourceExhaustedNamingTheSizeAndNothingStored()

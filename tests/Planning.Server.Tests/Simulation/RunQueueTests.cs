@@ -21,13 +21,13 @@ public sealed class RunQueueTests
 
         var secondTurn = second.WaitAsync(p => Record(secondPositions, p), CancellationToken.None);
         var thirdTurn = third.WaitAsync(p => Record(thirdPositions, p), CancellationToken.None);
-        await Task.Delay(50);
+        await Until(() => Count(thirdPositions) == 1);
         Assert.True(first.StartedAtOnce);
         Assert.False(second.StartedAtOnce || secondTurn.IsCompleted || thirdTurn.IsCompleted);
 
         first.Dispose();
         await secondTurn.WaitAsync(TimeSpan.FromSeconds(5));
-        await Task.Delay(50);
+        await Until(() => Count(thirdPositions) == 2); // it has moved up before the second is done
         Assert.False(thirdTurn.IsCompleted);
         second.Dispose();
         await thirdTurn.WaitAsync(TimeSpan.FromSeconds(5));
@@ -63,12 +63,12 @@ public sealed class RunQueueTests
         using var cancel = new CancellationTokenSource();
         var leavingTurn = leaving.WaitAsync(_ => Task.CompletedTask, cancel.Token);
         var stayingTurn = staying.WaitAsync(p => Record(positions, p), CancellationToken.None);
-        await Task.Delay(50);
+        await Until(() => Count(positions) == 1);
 
         await cancel.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => leavingTurn);
         leaving.Dispose();
-        await Task.Delay(50);
+        await Until(() => Count(positions) == 2);
         computing.Dispose();
         await stayingTurn.WaitAsync(TimeSpan.FromSeconds(5));
 
@@ -89,6 +89,24 @@ public sealed class RunQueueTests
         Assert.True(a.StartedAtOnce && b.StartedAtOnce);
         Assert.False(c.StartedAtOnce);
         await Assert.ThrowsAsync<TimeoutException>(() => c.WaitAsync(_ => Task.CompletedTask, CancellationToken.None).WaitAsync(TimeSpan.FromMilliseconds(100)));
+    }
+
+    /// <summary>Polls until the condition holds (5 s at most): the waiters run on the thread pool.</summary>
+    private static async Task Until(Func<bool> condition)
+    {
+        for (var i = 0; i < 500 && !condition(); i++)
+        {
+            await Task.Delay(10);
+        }
+        Assert.True(condition(), "the line did not move as expected within 5 s");
+    }
+
+    private static int Count(List<int> positions)
+    {
+        lock (positions)
+        {
+            return positions.Count;
+        }
     }
 
     private static Task Record(List<int> positions, int position)
