@@ -17,10 +17,9 @@ public sealed class DatabaseRestartDuringRunTests(PrivateCluster cluster) : ICla
     {
         await using var server = await PlanningServer.StartAsync(cluster);
         var channel = server.CreateChannel();
-        await new TinyDataset().ImportAsync(new DatasetService.DatasetServiceClient(channel));
         var simulation = new SimulationService.SimulationServiceClient(channel);
 
-        var (run, runId, blocker) = await RunBlockedOnWriteAsync(server, simulation);
+        var (run, runId, blocker) = await RunBlockedOnWriteAsync(server);
         await using (blocker)
         {
             await cluster.StopAsync();
@@ -48,11 +47,8 @@ public sealed class DatabaseRestartDuringRunTests(PrivateCluster cluster) : ICla
     public async Task RunSimulation_DatabaseRestartedWhileResultsAreWritten_WriteRetriedAndRunWhole()
     {
         await using var server = await PlanningServer.StartAsync(cluster);
-        var channel = server.CreateChannel();
-        await new TinyDataset().ImportAsync(new DatasetService.DatasetServiceClient(channel));
-        var simulation = new SimulationService.SimulationServiceClient(channel);
 
-        var (run, runId, blocker) = await RunBlockedOnWriteAsync(server, simulation);
+        var (run, runId, blocker) = await RunBlockedOnWriteAsync(server);
         await using (blocker)
         {
             await cluster.StopAsync();
@@ -66,10 +62,14 @@ public sealed class DatabaseRestartDuringRunTests(PrivateCluster cluster) : ICla
         Assert.True(await ScalarAsync(server, $"SELECT count(*) FROM run_placements WHERE run_id = '{runId}'") > 0);
     }
 
-    /// <summary>Starts a run whose result write waits on a lock; returns once PostgreSQL shows it waiting, with the lock's holder.</summary>
-    private static async Task<(Task<Run> Run, string RunId, NpgsqlConnection Blocker)> RunBlockedOnWriteAsync(
-        PlanningServer server, SimulationService.SimulationServiceClient simulation)
+    /// <summary>
+    /// Imports the tiny dataset and starts a run whose result write waits on a lock; returns once
+    /// PostgreSQL shows it waiting, with the lock's holder.
+    /// </summary>
+    private static async Task<(Task<Run> Run, string RunId, NpgsqlConnection Blocker)> RunBlockedOnWriteAsync(PlanningServer server)
     {
+        await new TinyDataset().ImportAsync(new DatasetService.DatasetServiceClient(server.CreateChannel()));
+        var simulation = new SimulationService.SimulationServiceClient(server.CreateChannel());
         var blocker = new NpgsqlConnection(Unpooled(server));
         await blocker.OpenAsync();
         await using (var lockTable = new NpgsqlCommand("BEGIN; LOCK TABLE run_catchments IN ACCESS EXCLUSIVE MODE", blocker))

@@ -8,21 +8,7 @@ namespace Planning.Server.Tests.Simulation;
 public sealed class RunLineTests(RunLineTests.OneAtATime fixture) : IClassFixture<RunLineTests.OneAtATime>
 {
     /// <summary>The Baodi data on a server that computes one run at a time and lets two wait.</summary>
-    public sealed class OneAtATime : IAsyncLifetime
-    {
-        public PlanningServer Server { get; private set; } = null!;
-
-        public async Task InitializeAsync()
-        {
-            Server = await PlanningServer.StartAsync(new Dictionary<string, string>
-            {
-                ["Limits:MaxConcurrentRuns"] = "1", ["Limits:MaxQueuedRuns"] = "2",
-            });
-            await TinyDataset.Upload(new DatasetService.DatasetServiceClient(Server.CreateChannel()), TinyDataset.BaodiLayers());
-        }
-
-        public async Task DisposeAsync() => await Server.DisposeAsync();
-    }
+    public sealed class OneAtATime() : BaodiServer(new() { ["Limits:MaxConcurrentRuns"] = "1", ["Limits:MaxQueuedRuns"] = "2" });
 
     private readonly RunCalls _calls = new(fixture.Server.CreateChannel());
 
@@ -159,21 +145,7 @@ public sealed class RunLineTests(RunLineTests.OneAtATime fixture) : IClassFixtur
 public sealed class RunSizeAndTimeLimitTests(RunSizeAndTimeLimitTests.Limited fixture) : IClassFixture<RunSizeAndTimeLimitTests.Limited>
 {
     /// <summary>The Baodi data (924 areas, 103 schools) on a server allowing 2,000,000 area-school-terms and 1 s of computing.</summary>
-    public sealed class Limited : IAsyncLifetime
-    {
-        public PlanningServer Server { get; private set; } = null!;
-
-        public async Task InitializeAsync()
-        {
-            Server = await PlanningServer.StartAsync(new Dictionary<string, string>
-            {
-                ["Limits:MaxRunSize"] = "2000000", ["Limits:MaxRunSeconds"] = "1",
-            });
-            await TinyDataset.Upload(new DatasetService.DatasetServiceClient(Server.CreateChannel()), TinyDataset.BaodiLayers());
-        }
-
-        public async Task DisposeAsync() => await Server.DisposeAsync();
-    }
+    public sealed class Limited() : BaodiServer(new() { ["Limits:MaxRunSize"] = "2000000", ["Limits:MaxRunSeconds"] = "1" });
 
     private readonly RunCalls _calls = new(fixture.Server.CreateChannel());
 
@@ -214,4 +186,18 @@ public sealed class RunSizeAndTimeLimitTests(RunSizeAndTimeLimitTests.Limited fi
             "the solver must stop soon after the limit");
         Assert.Equal(0, await fixture.Server.Database.ScalarAsync($"SELECT count(*) FROM run_placements WHERE run_id = '{run.Id}'"));
     }
+}
+
+/// <summary>A server with these settings and the Baodi data (xunit class fixture).</summary>
+public abstract class BaodiServer(Dictionary<string, string> settings) : IAsyncLifetime
+{
+    public PlanningServer Server { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Server = await PlanningServer.StartAsync(settings);
+        await TinyDataset.Upload(new DatasetService.DatasetServiceClient(Server.CreateChannel()), TinyDataset.BaodiLayers());
+    }
+
+    public async Task DisposeAsync() => await Server.DisposeAsync();
 }
