@@ -8,6 +8,8 @@ namespace Planning.WebMap.Tests;
 /// <summary>
 /// Signing in: the key of a sign-in link (URL fragment) or pasted into the sign-in panel, checked with
 /// AccessService.WhoAmI, kept in localStorage, sent on every call; roles in the UI; signing out.
+/// A link's key is stored only once accepted, and never over another stored key without asking;
+/// a refused key is forgotten only while it is still the stored one.
 /// Every page has a browser context (and localStorage) of its own.
 /// </summary>
 public sealed partial class WebMapTests
@@ -113,7 +115,7 @@ public sealed partial class WebMapTests
         // The server's own reason, read from its trailers-only answer (grpc-status/grpc-message headers).
         Assert.Contains("the API key is unknown or has been revoked", error);
         Assert.Equal([new ApiCall(WhoAmI, $"Bearer {bad}")], map.Calls);
-        Assert.Null(await map.StoredKeyAsync()); // a refused key is forgotten
+        Assert.Null(await map.StoredKeyAsync()); // a refused link's key is never stored
         Assert.DoesNotContain("key=", map.Page.Url);
         Assert.Equal(0, await map.CatchmentCountAsync());
 
@@ -275,5 +277,190 @@ public sealed partial class WebMapTests
         await map.WaitReadyAsync();
         Assert.Equal("admin", (await map.AuthAsync()).Role);
         Assert.Equal(fixture.Server.AdminKey, await map.StoredKeyAsync());
+    }
+
+    private const string LinkRefused = "The sign-in link's key was refused (UNAUTHENTICATED)";
+
+    private async Task RevokeAsync(string name)
+    {
+        var keys = await fixture.Access.ListApiKeysAsync(new ListApiKeysRequest { Page = new PageRequest { PageSize = 1000 } });
+        await fixture.Access.RevokeApiKeyAsync(new RevokeApiKeyRequest { Id = keys.Keys.Single(k => k.Name == name).Id });
+    }
+
+    [Fact]
+    public async Task A_link_with_another_valid_key_asks_first_and_Stay_keeps_the_stored_key()
+    {
+        var own = await fixture.CreateKeyAsync(DataRole.Viewer, "本人 own key (stay)");
+        var sent = await fixture.CreateKeyAsync(DataRole.Planner, "链接 link sender (stay)");
+        await using var map = await fixture.OpenWithKeyAsync(own);
+        await map.RecordKeyWritesAsync();
+
+        // Someone else's sign-in link, opened in a new page of the same browser.
+        await map.Page.GotoAsync("about:blank");
+        var before = map.Calls.Count;
+        await map.Page.GotoAsync(fixture.AddressWith("part=junior", sent), new PageGotoOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+        Assert.DoesNotContain("key=", await map.Page.EvaluateAsync<string>("() => location.href"));
+        await map.WaitForSwitchAsync();
+
+        var text = await map.Page.InnerTextAsync("#switch");
+        Assert.Contains("This link signs in as 链接 link sender (stay)", text);
+        Assert.Contains("planner", text);
+        Assert.Contains("You are signed in as 本人 own key (stay)", text);
+        Assert.Contains("viewer", text);
+        Assert.Contains("Switch to 链接 link sender (stay)", await map.Page.InnerTextAsync("#switch-accept"));
+        Assert.Contains("Stay", await map.Page.InnerTextAsync("#switch-stay"));
+        Assert.True((await map.AuthAsync()).SwitchShown);
+        // Nothing stored, nothing loaded while the page asks: just the two keys' checks.
+        Assert.Equal(own, await map.StoredKeyAsync());
+        Assert.Empty(await map.KeyWritesAsync());
+        Assert.Equal([new ApiCall(WhoAmI, $"Bearer {sent}"), new ApiCall(WhoAmI, $"Bearer {own}")], map.Calls.Skip(before));
+        Assert.Equal(0, await map.CatchmentCountAsync());
+        Log(await map.ScreenshotAsync("sign-in-link-switch"));
+
+        await map.Page.ClickAsync("#switch-stay");
+        await map.WaitReadyAsync();
+
+        Assert.False(await map.Page.Locator("#switch").IsVisibleAsync());
+        var auth = await map.AuthAsync();
+        Assert.True(auth.SignedIn);
+        Assert.Equal("viewer", auth.Role);
+        Assert.Equal("本人 own key (stay)", auth.Name);
+        Assert.Contains("本人 own key (stay)", await map.Page.InnerTextAsync("#whoami"));
+        Assert.Equal(own, await map.StoredKeyAsync());
+        Assert.Empty(await map.KeyWritesAsync());
+        var data = map.Calls.Skip(before).Where(c => c.Method != WhoAmI).ToList();
+        Assert.NotEmpty(data);
+        Assert.All(data, c => Assert.Equal($"Bearer {own}", c.Authorization));
+        Assert.Equal("junior", (await map.StateAsync()).Part); // the link's other parameters still apply
+        await map.AssertNoErrorsAsync();
+    }
+
+    [Fact]
+    public async Task A_link_with_another_valid_key_opened_in_a_signed_in_tab_asks_first_and_Switch_stores_it()
+    {
+        var own = await fixture.CreateKeyAsync(DataRole.Viewer, "本人 own key (switch)");
+        var sent = await fixture.CreateKeyAsync(DataRole.Planner, "链接 link sender (switch)");
+        await using var map = await fixture.OpenWithKeyAsync(own);
+        var before = map.Calls.Count;
+
+        // The link opened in the tab that shows the map: only the fragment changes (hashchange).
+        await map.RunAndWaitForLoadAsync(() => map.Page.EvaluateAsync("k => { location.hash = 'key=' + encodeURIComponent(k); }", sent));
+        await map.WaitForSwitchAsync();
+        Assert.DoesNotContain("key=", map.Page.Url);
+        Assert.Null(await map.Page.EvaluateAsync<string?>("() => sessionStorage.getItem('planning.linkKey')")); // handed over, taken out
+        Assert.Equal(own, await map.StoredKeyAsync());
+        var text = await map.Page.InnerTextAsync("#switch-text");
+        Assert.Contains("链接 link sender (switch)", text);
+        Assert.Contains("本人 own key (switch)", text);
+
+        await map.Page.ClickAsync("#switch-accept");
+        await map.WaitReadyAsync();
+
+        var auth = await map.AuthAsync();
+        Assert.Equal("planner", auth.Role);
+        Assert.Equal("链接 link sender (switch)", auth.Name);
+        Assert.Contains("链接 link sender (switch)", await map.Page.InnerTextAsync("#whoami"));
+        Assert.Equal(sent, await map.StoredKeyAsync());
+        var data = map.Calls.Skip(before).Where(c => c.Method != WhoAmI).ToList();
+        Assert.NotEmpty(data);
+        Assert.All(data, c => Assert.Equal($"Bearer {sent}", c.Authorization));
+        await map.AssertNoErrorsAsync();
+    }
+
+    [Fact]
+    public async Task A_link_with_a_refused_key_keeps_the_valid_stored_key_and_says_the_link_was_refused()
+    {
+        var bad = "pln_" + new string('B', 43); // well-formed, but no such key
+        await using var map = await fixture.OpenAsync();
+        await map.RecordKeyWritesAsync();
+        await map.Page.GotoAsync("about:blank");
+        var before = map.Calls.Count;
+
+        await map.Page.GotoAsync(fixture.AddressWith(key: bad));
+        await map.WaitReadyAsync();
+
+        var auth = await map.AuthAsync();
+        Assert.True(auth.SignedIn);
+        Assert.Equal("admin", auth.Role);
+        Assert.Equal(fixture.Server.AdminKey, await map.StoredKeyAsync());
+        Assert.Empty(await map.KeyWritesAsync());
+        Assert.DoesNotContain("key=", map.Page.Url);
+        var notice = await map.Page.InnerTextAsync("#notice-text");
+        Assert.Contains(LinkRefused, notice);
+        Assert.Contains("the API key is unknown or has been revoked", notice);
+        Assert.Contains("still signed in as test admin", notice);
+        Assert.Equal(notice, auth.Notice);
+        Assert.False(await map.Page.Locator("#signin").IsVisibleAsync());
+        Assert.False(await map.Page.Locator("#switch").IsVisibleAsync());
+        Assert.Equal(new ApiCall(WhoAmI, $"Bearer {bad}"), map.Calls[before]);
+        Assert.All(map.Calls.Skip(before + 1), c => Assert.Equal($"Bearer {fixture.Server.AdminKey}", c.Authorization));
+        Log(await map.ScreenshotAsync("sign-in-link-refused-signed-in"));
+
+        await map.Page.ClickAsync("#notice-close");
+        Assert.False(await map.Page.Locator("#notice").IsVisibleAsync());
+        await map.AssertNoErrorsAsync();
+    }
+
+    [Fact]
+    public async Task A_link_with_a_refused_key_and_nothing_stored_shows_UNAUTHENTICATED_and_never_stores_the_key()
+    {
+        var bad = "pln_" + new string('C', 43);
+        await using var map = await fixture.NewPageAsync();
+        await map.RecordKeyWritesAsync();
+
+        await map.Page.GotoAsync(fixture.AddressWith(key: bad));
+        await map.WaitForSignInAsync();
+        await map.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        Assert.Empty(await map.KeyWritesAsync()); // not stored for a moment and forgotten: never stored
+        Assert.Null(await map.StoredKeyAsync());
+        Assert.Equal([new ApiCall(WhoAmI, $"Bearer {bad}")], map.Calls);
+        var error = await map.Page.InnerTextAsync("#signin-error");
+        Assert.Contains(LinkRefused, error);
+        Assert.Contains("the API key is unknown or has been revoked", error);
+        Assert.Equal("", await map.Page.InputValueAsync("#signin-key"));
+        Assert.DoesNotContain("key=", map.Page.Url);
+        Assert.Equal(0, await map.CatchmentCountAsync());
+        await map.AssertNoErrorsAsync();
+    }
+
+    [Fact]
+    public async Task A_refused_key_is_forgotten_only_while_it_is_still_the_stored_key()
+    {
+        // At start-up: the stored key's check is refused after another tab stored the admin key.
+        const string name = "refused while another tab signs in";
+        var refused = await fixture.CreateKeyAsync(DataRole.Viewer, name);
+        await using var map = await fixture.OpenWithKeyAsync(refused);
+        await RevokeAsync(name);
+        await map.StoreKeyWhileACallIsOnItsWayAsync(m => m == WhoAmI, fixture.Server.AdminKey);
+        var before = map.Calls.Count;
+
+        await map.Page.ReloadAsync();
+        await map.WaitReadyAsync(); // not the sign-in panel: the other tab's key survived and is used
+
+        Assert.Equal(new ApiCall(WhoAmI, $"Bearer {refused}"), map.Calls[before]);
+        Assert.Equal(fixture.Server.AdminKey, await map.StoredKeyAsync());
+        Assert.Equal("admin", (await map.AuthAsync()).Role);
+        Assert.All(map.Calls.Skip(before + 1), c => Assert.Equal($"Bearer {fixture.Server.AdminKey}", c.Authorization));
+
+        if (!fixture.RunsAvailable)
+        {
+            return; // no call after sign-in to refuse: a level already loaded is drawn from the base data
+        }
+        // While the map is shown: a call with the page's key is refused after another tab stored the admin key.
+        const string second = "refused during a call while another tab signs in";
+        var refusedLater = await fixture.CreateKeyAsync(DataRole.Viewer, second);
+        await using var map2 = await fixture.OpenWithKeyAsync(refusedLater);
+        await RevokeAsync(second);
+        await map2.StoreKeyWhileACallIsOnItsWayAsync(m => m != WhoAmI, fixture.Server.AdminKey);
+        before = map2.Calls.Count;
+
+        // The page starts again with the key stored now.
+        await map2.RunAndWaitForLoadAsync(() => map2.Page.CheckAsync("#part-junior"));
+        await map2.WaitReadyAsync();
+
+        Assert.Equal($"Bearer {refusedLater}", map2.Calls[before].Authorization);
+        Assert.Equal(fixture.Server.AdminKey, await map2.StoredKeyAsync());
+        Assert.Equal("admin", (await map2.AuthAsync()).Role);
     }
 }

@@ -13,10 +13,19 @@ import { SimulationService, type Run } from "./gen/planning/v1/simulation_pb";
 // Every planning.v1 call carries `authorization: Bearer pln_…`. The key arrives in the URL
 // fragment of a sign-in link (`planning web-link`: http://host:5080/#key=pln_…; browsers never
 // send the fragment to a server) or is pasted into the sign-in panel; it is kept in
-// localStorage under KEY_STORAGE until the user signs out.
+// localStorage under KEY_STORAGE until the user signs out. A link's key is only taken out of the
+// address here: the page stores it once AccessService.WhoAmI has accepted it, and never over
+// another stored key without asking (main.ts, signIn).
 
 /** The localStorage entry holding the API key of this browser (per origin). */
 export const KEY_STORAGE = "planning.apiKey";
+
+/**
+ * The sessionStorage entry (this tab only) that carries a sign-in link's key, not yet checked,
+ * across the reload that follows opening the link in a tab already showing the map. Taken out
+ * again first thing on the next load.
+ */
+const LINK_HANDOVER = "planning.linkKey";
 
 let memoryKey: string | null = null; // when localStorage is unavailable (e.g. disabled storage)
 
@@ -37,7 +46,27 @@ export function storeKey(key: string): void {
   }
 }
 
-export function forgetKey(): void {
+/**
+ * Forgets `key` if it is still the stored key (compare and remove): a key the server refused must
+ * not take with it a key that another tab has stored meanwhile. Returns whether it was removed.
+ */
+export function forgetKey(key: string): boolean {
+  let forgot = false;
+  if (memoryKey === key) {
+    memoryKey = null;
+    forgot = true;
+  }
+  try {
+    if (window.localStorage.getItem(KEY_STORAGE) !== key) return false;
+    window.localStorage.removeItem(KEY_STORAGE);
+    return true;
+  } catch {
+    return forgot;
+  }
+}
+
+/** Signing out: removes the stored key, whichever it is (the user asked this browser to forget it). */
+export function removeStoredKey(): void {
   memoryKey = null;
   try {
     window.localStorage.removeItem(KEY_STORAGE);
@@ -47,19 +76,39 @@ export function forgetKey(): void {
 }
 
 /**
- * Takes `key=…` out of the URL fragment: stores it and rewrites the address (history.replaceState,
- * no new history entry) without it, keeping the fragment's other parameters (run, term, part).
- * Returns whether the fragment held a key.
+ * Takes `key=…` out of the URL fragment at once, without storing it: rewrites the address
+ * (history.replaceState, no new history entry) without it, keeping the fragment's other
+ * parameters (run, term, part). Returns the key, or null when the fragment held none.
  */
-export function adoptKeyFromFragment(): boolean {
+export function takeKeyFromFragment(): string | null {
   const params = new URLSearchParams(window.location.hash.slice(1));
-  if (!params.has("key")) return false;
+  if (!params.has("key")) return null;
   const key = (params.get("key") ?? "").trim();
   params.delete("key");
   const rest = params.toString();
   history.replaceState(history.state, "", `${window.location.pathname}${window.location.search}${rest ? `#${rest}` : ""}`);
-  if (key) storeKey(key);
-  return key.length > 0;
+  return key || null;
+}
+
+/** Hands a sign-in link's key (unchecked) to the next load of this tab; false when the tab has no sessionStorage. */
+export function handOverLinkKey(key: string): boolean {
+  try {
+    window.sessionStorage.setItem(LINK_HANDOVER, key);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The key handed over by handOverLinkKey, removed at once; null when there is none. */
+export function takeHandedOverLinkKey(): string | null {
+  try {
+    const key = window.sessionStorage.getItem(LINK_HANDOVER);
+    window.sessionStorage.removeItem(LINK_HANDOVER);
+    return key || null;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -79,27 +128,38 @@ export function keyFromPaste(text: string): string {
   return t.replace(/^Bearer\s+/i, "");
 }
 
-/** Called with the error of any call the server refused: UNAUTHENTICATED or PERMISSION_DENIED. */
-let refusalHandler: (e: ConnectError) => void = () => {};
+/**
+ * The key the page signed in with (useKey): every call carries it, so that what the page does is
+ * done with the key it shows, even when another tab stores a different one meanwhile.
+ */
+let activeKey: string | null = null;
 
-export function onRefused(handler: (e: ConnectError) => void): void {
+export function useKey(key: string | null): void {
+  activeKey = key;
+}
+
+/**
+ * Called with the error of any call the server refused (UNAUTHENTICATED or PERMISSION_DENIED) and
+ * the key that call carried.
+ */
+let refusalHandler: (e: ConnectError, key: string | null) => void = () => {};
+
+export function onRefused(handler: (e: ConnectError, key: string | null) => void): void {
   refusalHandler = handler;
 }
 
 /**
- * Adds the stored key to every call (unless the call brings its own, as the sign-in panel's check
- * of a pasted key does), and reports refused calls to the page.
+ * Adds the signed-in key to every call (unless the call brings its own, as the checks of a link's,
+ * a stored or a pasted key do), and reports refused calls to the page.
  */
 const apiKeyInterceptor: Interceptor = (next) => async (req) => {
-  if (!req.header.has("authorization")) {
-    const key = storedKey();
-    if (key) req.header.set("authorization", `Bearer ${key}`);
-  }
+  if (!req.header.has("authorization") && activeKey) req.header.set("authorization", `Bearer ${activeKey}`);
+  const sent = /^Bearer\s+(.+)$/i.exec(req.header.get("authorization") ?? "")?.[1] ?? null;
   try {
     return await next(req);
   } catch (e) {
     if (e instanceof ConnectError && (e.code === Code.Unauthenticated || e.code === Code.PermissionDenied) && req.method.name !== "WhoAmI") {
-      refusalHandler(e);
+      refusalHandler(e, sent);
     }
     throw e;
   }
@@ -122,9 +182,9 @@ export const api = {
   assessment: createClient(AssessmentService, transport),
 };
 
-/** Checks a key with AccessService.WhoAmI: the stored key, or the one given (e.g. just pasted). */
-export function whoAmI(key?: string) {
-  return api.access.whoAmI({}, key ? { headers: { authorization: `Bearer ${key}` } } : {});
+/** Checks a key with AccessService.WhoAmI (a link's, the stored or a pasted key), before the page uses it. */
+export function whoAmI(key: string) {
+  return api.access.whoAmI({}, { headers: { authorization: `Bearer ${key}` } });
 }
 
 /** A role as the page names it. */

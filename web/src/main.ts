@@ -9,8 +9,9 @@ import { fromLonLat } from "ol/proj";
 import { timestampDate } from "@bufbuild/protobuf/wkt";
 import { Code, type ConnectError } from "@connectrpc/connect";
 import {
-  adoptKeyFromFragment, api, describeError, forgetKey, isCancelled, isNotFound, isUnauthenticated, isUnimplemented, keyFromPaste,
-  KEY_STORAGE, listAllAreas, listAllSchools, listRuns, listScenarios, onRefused, roleLabel, storedKey, storeKey, whoAmI,
+  api, describeError, forgetKey, handOverLinkKey, isCancelled, isNotFound, isUnauthenticated, isUnimplemented, keyFromPaste, KEY_STORAGE,
+  listAllAreas, listAllSchools, listRuns, listScenarios, onRefused, removeStoredKey, roleLabel, storedKey, storeKey,
+  takeHandedOverLinkKey, takeKeyFromFragment, useKey, whoAmI,
 } from "./api";
 import { Role, type ApiKey } from "./gen/planning/v1/access_pb";
 import { AdminAreaKind, SchoolPart } from "./gen/planning/v1/common_pb";
@@ -50,8 +51,10 @@ type CompareMode = "off" | "side" | "changed";
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
-// A sign-in link's key leaves the address bar before anything else happens (see api.ts).
-adoptKeyFromFragment();
+// A sign-in link's key leaves the address bar before anything else happens (see api.ts); it is
+// stored only once WhoAmI has accepted it, and never over another stored key without asking (signIn).
+// A link opened in a tab that already showed the map hands its key over to this load (hashchange).
+const linkKey = takeKeyFromFragment() ?? takeHandedOverLinkKey();
 
 // ---------- state ----------
 
@@ -117,11 +120,31 @@ function reportError(context: string, e: unknown): void {
 
 /** The signed-in key (AccessService.WhoAmI); null until a key is accepted. */
 let me: ApiKey | null = null;
-let signedInKey: string | null = null; // the stored key `me` belongs to
+let signedInKey: string | null = null; // the key `me` belongs to: every call carries it (api.ts, useKey)
 let signInShown = false;
 let signInChecking = false; // a pasted key is being checked
 let signInMessage = "";
+let switchShown = false; // the choice between a sign-in link's key and the stored one
+let switchText = "";
+let noticeText = "";
 const PLANNER_NEEDED = "需要 planner 角色 · Needs the planner role";
+
+/** A key accepted by WhoAmI, and the key itself. */
+interface SignedIn {
+  key: string;
+  who: ApiKey;
+}
+
+/** What WhoAmI said of a key: who it is, or why not. */
+type Check = { who: ApiKey; error?: undefined } | { who?: undefined; error: unknown };
+
+async function check(key: string): Promise<Check> {
+  try {
+    return { who: await whoAmI(key) };
+  } catch (e) {
+    return { error: e };
+  }
+}
 
 function canPlan(): boolean {
   return (me?.role ?? Role.UNSPECIFIED) >= Role.PLANNER;
@@ -140,43 +163,143 @@ function refusedText(e: unknown): string {
   return `无法验证密钥 Could not check the key: ${describeError(e)}`;
 }
 
-/**
- * Resolves with the caller's key once one is accepted: the stored key if the server takes it, else
- * the one pasted into the sign-in panel. Nothing else is loaded before.
- */
-async function signIn(): Promise<ApiKey> {
-  let message = "";
-  if (storedKey()) {
-    setStatus("验证密钥 Checking the API key…");
-    try {
-      return await whoAmI();
-    } catch (e) {
-      // UNAUTHENTICATED: unknown or revoked, forget it. Anything else (server or database down, or an
-      // answer the client could not read): keep it, so that a reload tries again, and show the panel.
-      if (isUnauthenticated(e)) forgetKey();
-      message = refusedText(e);
-      console.warn(message, e);
-    }
+function linkRefusedText(e: unknown): string {
+  if (isUnauthenticated(e)) {
+    const err = e as ConnectError;
+    return `登录链接的密钥未被接受 The sign-in link's key was refused (${grpcCodeName(err.code)}): ${err.rawMessage}`;
   }
-  return showSignIn(message);
+  return `无法验证登录链接的密钥 Could not check the sign-in link's key: ${describeError(e)}`;
 }
 
-let pendingSignIn: Promise<ApiKey> | null = null;
-let resolveSignIn: ((who: ApiKey) => void) | null = null;
+/** "name (pln_ab12…, role)": a key as the choice between two keys names it. */
+function keyLabel(who: ApiKey): string {
+  return `${who.name} (${who.prefix}…, ${roleLabel(who.role)})`;
+}
+
+/** A message under the status line that stays until dismissed (the status line changes as the page loads). */
+function showNotice(text: string): void {
+  noticeText = text;
+  $("notice-text").textContent = text;
+  $("notice").hidden = !text;
+}
+
+/**
+ * Resolves with the key the page is to use once one is accepted, and only then is anything else
+ * loaded. A sign-in link's key (`link`) is stored when WhoAmI accepts it and no other key is stored;
+ * when another key is stored the user chooses between the two (askSwitch); a refused link's key is
+ * never stored and leaves the stored key alone. Otherwise the stored key, if the server takes it,
+ * else the key pasted into the sign-in panel.
+ */
+async function signIn(link: string | null): Promise<SignedIn> {
+  let linkCheck: Check | null = null;
+  let linkNote = ""; // why the link's key is not used
+  if (link) {
+    setStatus("验证登录链接的密钥 Checking the sign-in link's key…");
+    linkCheck = await check(link);
+    if (linkCheck.error !== undefined) {
+      linkNote = linkRefusedText(linkCheck.error);
+      console.warn(linkNote, linkCheck.error);
+    }
+  }
+  let message = "";
+  // The stored key can change under us (another tab): then look again at what is stored now.
+  for (let round = 0; round < 5; round++) {
+    const stored = storedKey();
+    if (link && linkCheck?.who && (!stored || stored === link)) {
+      storeKey(link);
+      return { key: link, who: linkCheck.who };
+    }
+    if (!stored) break;
+    setStatus("验证密钥 Checking the API key…");
+    const mine = await check(stored);
+    if (storedKey() !== stored) continue;
+    if (link && linkCheck?.who) {
+      // A different key is stored: never replace it without asking.
+      if (await askSwitch(linkCheck.who, mine)) {
+        storeKey(link);
+        return { key: link, who: linkCheck.who };
+      }
+      link = null; // stay: go on with the stored key
+      linkCheck = null;
+      if (storedKey() !== stored) continue;
+    }
+    if (mine.who) {
+      if (linkNote) showNotice(`${linkNote} — 仍以 ${mine.who.name} 登录 · still signed in as ${keyLabel(mine.who)}.`);
+      return { key: stored, who: mine.who };
+    }
+    message = refusedText(mine.error);
+    console.warn(message, mine.error);
+    // UNAUTHENTICATED: unknown or revoked, forget it, unless another tab stored another key meanwhile.
+    // Anything else (server or database down, or an answer the client could not read): keep it, so
+    // that a reload tries again, and show the panel.
+    if (isUnauthenticated(mine.error) && !forgetKey(stored) && storedKey()) continue;
+    break;
+  }
+  if (linkNote) message = message ? `${linkNote}\n${message}` : linkNote;
+  // A link's key that could not be checked (not refused) is offered again, as if pasted, when no
+  // other key is stored: signing in then checks it once more.
+  const retry = link && linkCheck?.error !== undefined && !isUnauthenticated(linkCheck.error) && !storedKey() ? link : "";
+  return showSignIn(message, retry);
+}
+
+/**
+ * The choice between a sign-in link's key and the different key stored in this browser (a link can
+ * come from anyone): resolves true to switch to the link's key, false to stay. Nothing is stored here.
+ */
+function askSwitch(linkWho: ApiKey, stored: Check): Promise<boolean> {
+  const text = $("switch-text");
+  const b = (t: string) => Object.assign(document.createElement("b"), { textContent: t });
+  const current = stored.who
+    ? ["本浏览器当前登录为 You are signed in as ", b(keyLabel(stored.who)), "."]
+    : ["本浏览器保存的密钥 The key stored in this browser: ", b(refusedText(stored.error)), "."];
+  text.replaceChildren(
+    "此登录链接的密钥是 This link signs in as ", b(keyLabel(linkWho)), "; ", ...current,
+  );
+  switchText = text.textContent ?? "";
+  const accept = $<HTMLButtonElement>("switch-accept");
+  const stay = $<HTMLButtonElement>("switch-stay");
+  accept.textContent = accept.title = `切换 Switch to ${linkWho.name}`;
+  stay.textContent = stay.title = stored.who ? `保持 Stay as ${stored.who.name}` : "不切换 Stay";
+  $("signin").hidden = true;
+  $("whoami").hidden = true;
+  $("switch").hidden = false;
+  switchShown = true;
+  setStatus("请选择密钥 Choose a key: the sign-in link is for another key than the one stored in this browser.", "warn");
+  stay.focus();
+  return new Promise<boolean>((resolve) => {
+    const done = (switchToLink: boolean) => {
+      accept.onclick = stay.onclick = null;
+      $("switch").onkeydown = null;
+      $("switch").hidden = true;
+      switchShown = false;
+      switchText = "";
+      resolve(switchToLink);
+    };
+    accept.onclick = () => done(true);
+    stay.onclick = () => done(false);
+    $("switch").onkeydown = (e) => {
+      if (e.key === "Escape") done(false);
+    };
+  });
+}
+
+let pendingSignIn: Promise<SignedIn> | null = null;
+let resolveSignIn: ((signedIn: SignedIn) => void) | null = null;
 
 /** Shows the sign-in panel (with why, if known) until a pasted key is accepted; stores that key. */
-function showSignIn(message: string): Promise<ApiKey> {
+function showSignIn(message: string, prefill = ""): Promise<SignedIn> {
   signInShown = true;
   signInMessage = message;
   $("signin-example").textContent = `${window.location.origin}/#key=pln_…`;
   const error = $("signin-error");
   error.textContent = message;
   error.hidden = !message;
+  if (prefill) $<HTMLInputElement>("signin-key").value = prefill;
   $("signin").hidden = false;
   $("whoami").hidden = true;
   setStatus("未登录 Not signed in: 需要 API 密钥 · an API key is needed.", "warn");
   $("signin-key").focus();
-  if (!pendingSignIn) pendingSignIn = new Promise<ApiKey>((resolve) => (resolveSignIn = resolve));
+  if (!pendingSignIn) pendingSignIn = new Promise<SignedIn>((resolve) => (resolveSignIn = resolve));
   return pendingSignIn;
 }
 
@@ -205,7 +328,7 @@ async function submitSignIn(ev: SubmitEvent): Promise<void> {
     const resolve = resolveSignIn;
     pendingSignIn = null;
     resolveSignIn = null;
-    resolve?.(who);
+    resolve?.({ key, who });
   } catch (e) {
     signInMessage = refusedText(e);
     error.textContent = signInMessage;
@@ -217,9 +340,10 @@ async function submitSignIn(ev: SubmitEvent): Promise<void> {
   }
 }
 
-function showSignedIn(who: ApiKey): void {
+function showSignedIn({ key, who }: SignedIn): void {
   me = who;
-  signedInKey = storedKey();
+  signedInKey = key;
+  useKey(key);
   $("whoami-name").textContent = who.name;
   $("whoami-role").textContent = roleLabel(who.role);
   $("whoami").title = `已登录 Signed in: ${who.name} (${who.prefix}…), ${roleLabel(who.role)}`;
@@ -240,11 +364,18 @@ function applyRole(): void {
 }
 
 /** A call the server refused after sign-in: a revoked key shows the panel again, a missing role the server's reason. */
-onRefused((e) => {
+onRefused((e, key) => {
   if (e.code === Code.Unauthenticated) {
-    if (!me) return; // still signing in: the panel is handling it
-    forgetKey();
+    if (!me) return; // still signing in (the panel is handling it), or already handled
     me = null;
+    useKey(null);
+    // Forget the refused key only if it is still the stored one: another tab may have stored a new
+    // key meanwhile, and then the page starts again with that one.
+    if (key) forgetKey(key);
+    if (storedKey()) {
+      window.location.reload();
+      return;
+    }
     void showSignIn(refusedText(e)).then(() => window.location.reload());
     return;
   }
@@ -260,8 +391,12 @@ window.addEventListener("storage", (e) => {
 });
 
 window.addEventListener("hashchange", () => {
-  // A sign-in link opened in a tab that already shows the map: take its key and start again.
-  if (adoptKeyFromFragment()) window.location.reload();
+  // A sign-in link opened in a tab that already shows the map: its key leaves the address at once
+  // and goes, unchecked and unstored, to a fresh load of this tab, which treats it as any link's key.
+  const key = takeKeyFromFragment();
+  if (!key || (me && key === signedInKey)) return;
+  if (!handOverLinkKey(key)) console.warn("sessionStorage is unavailable: the sign-in link's key was not used");
+  window.location.reload();
 });
 
 // ---------- runs ----------
@@ -1086,10 +1221,11 @@ function wireControls(): void {
     });
   }
   $("info-close").addEventListener("click", () => void selectSchool(null));
+  $("notice-close").addEventListener("click", () => showNotice(""));
   $<HTMLFormElement>("signin-form").addEventListener("submit", (e) => void submitSignIn(e));
   $("signout").addEventListener("click", () => {
     // Forget the key, and everything loaded with it: the page starts again at the sign-in panel.
-    forgetKey();
+    removeStoredKey();
     window.location.reload();
   });
   $("info").addEventListener("click", (e) => {
@@ -1106,7 +1242,7 @@ async function init(): Promise<void> {
   wirePanel(panelA, 0);
   panelA.setVisibility(state.layers);
   try {
-    showSignedIn(await signIn());
+    showSignedIn(await signIn(linkKey));
     setStatus("加载中 Loading…");
     const [district, admin, schoolList, areaList, runList, scenarioList] = await Promise.all([
       api.geography.getDistrict({ includeGeometry: true }).catch((e) => {
@@ -1279,7 +1415,10 @@ window.planningMap = {
   },
   renders: () => renders,
   errors: () => [...unexpectedErrors],
-  /** Signing in: the accepted key (name, role) or the sign-in panel and its message. */
+  /**
+   * Signing in: the accepted key (name, role) or the sign-in panel and its message; the choice
+   * between a sign-in link's key and the stored one; the notice (e.g. a refused link's key).
+   */
   auth: () => ({
     signedIn: me !== null,
     name: me?.name ?? null,
@@ -1288,6 +1427,9 @@ window.planningMap = {
     signInShown,
     checking: signInChecking,
     message: signInMessage,
+    switchShown,
+    switchText,
+    notice: noticeText,
   }),
 };
 

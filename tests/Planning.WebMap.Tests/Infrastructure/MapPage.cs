@@ -61,6 +61,13 @@ public sealed class MapPage : IAsyncDisposable
         await Page.Locator("#signin").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible });
     }
 
+    /// <summary>Waits until the page asks whether to switch to a sign-in link's key (another key is stored); nothing is loaded meanwhile.</summary>
+    public async Task WaitForSwitchAsync()
+    {
+        await Page.WaitForFunctionAsync("() => window.planningMap !== undefined && window.planningMap.auth().switchShown");
+        await Page.Locator("#switch").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible });
+    }
+
     public async Task<AuthState> AuthAsync()
     {
         var json = await Page.EvaluateAsync<JsonElement>("() => window.planningMap.auth()");
@@ -68,20 +75,63 @@ public sealed class MapPage : IAsyncDisposable
     }
 
     /// <summary>Clicks a control that makes the page load itself again (sign-out, signing in after a refusal) and waits for the new load.</summary>
-    public async Task ClickAndWaitForLoadAsync(string selector)
+    public Task ClickAndWaitForLoadAsync(string selector) => RunAndWaitForLoadAsync(() => Page.ClickAsync(selector));
+
+    /// <summary>Does something that makes the page load itself again (e.g. a sign-in link opened in it) and waits for the new load.</summary>
+    public async Task RunAndWaitForLoadAsync(Func<Task> action)
     {
         var loaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         void OnLoad(object? sender, IPage page) => loaded.TrySetResult();
         Page.Load += OnLoad;
         try
         {
-            await Page.ClickAsync(selector);
+            await action();
             await loaded.Task.WaitAsync(TimeSpan.FromSeconds(30));
         }
         finally
         {
             Page.Load -= OnLoad;
         }
+    }
+
+    /// <summary>
+    /// From the next document on: records every value the page writes to localStorage's key entry, so
+    /// that a test can tell a key that was never stored from one stored and removed again.
+    /// </summary>
+    public Task RecordKeyWritesAsync() => Page.AddInitScriptAsync(
+        """
+        (() => {
+          const writes = [];
+          window.__keyWrites = writes;
+          const setItem = Storage.prototype.setItem;
+          Storage.prototype.setItem = function (name, value) {
+            if (this === window.localStorage && name === 'planning.apiKey') writes.push(String(value));
+            return setItem.call(this, name, value);
+          };
+        })();
+        """);
+
+    /// <summary>The values the page wrote to localStorage's key entry since this document loaded (RecordKeyWritesAsync).</summary>
+    public Task<string[]> KeyWritesAsync() => Page.EvaluateAsync<string[]>("() => window.__keyWrites ?? null");
+
+    /// <summary>
+    /// As another tab of the browser would: stores <paramref name="key"/> in localStorage while the page's
+    /// first call that <paramref name="method"/> picks ("planning.v1.Service/Method") is on its way:
+    /// sent with the page's key, its answer not yet back. (A page gets no storage event for its own writes.)
+    /// </summary>
+    public Task StoreKeyWhileACallIsOnItsWayAsync(Func<string, bool> method, string key)
+    {
+        var done = 0;
+        return Page.RouteAsync(
+            url => new Uri(url).AbsolutePath is var path && path.StartsWith("/planning.", StringComparison.Ordinal) && method(path.TrimStart('/')),
+            async route =>
+            {
+                if (route.Request.Method == "POST" && Interlocked.Exchange(ref done, 1) == 0)
+                {
+                    await Page.EvaluateAsync("k => window.localStorage.setItem('planning.apiKey', k)", key);
+                }
+                await route.ContinueAsync();
+            });
     }
 
     /// <summary>The key the page keeps in localStorage, or null.</summary>
@@ -211,5 +261,10 @@ public sealed record SelectedArea(string Code, int[] Students);
 /// <summary>One gRPC-Web request: "planning.v1.Service/Method" and its authorization header (null when none was sent).</summary>
 public sealed record ApiCall(string Method, string? Authorization);
 
-/// <summary>window.planningMap.auth(): the accepted key, or the sign-in panel and its message.</summary>
-public sealed record AuthState(bool SignedIn, string? Name, string? Role, bool CanPlan, bool SignInShown, bool Checking, string Message);
+/// <summary>
+/// window.planningMap.auth(): the accepted key, or the sign-in panel and its message; the choice between
+/// a sign-in link's key and the stored one (and its text); the notice under the status line.
+/// </summary>
+public sealed record AuthState(
+    bool SignedIn, string? Name, string? Role, bool CanPlan, bool SignInShown, bool Checking, string Message,
+    bool SwitchShown, string SwitchText, string Notice);
