@@ -56,7 +56,7 @@ public sealed partial class GrpcAuthorizationResults(ILogger<GrpcAuthorizationRe
             };
             if (status == StatusCode.Unauthenticated)
             {
-                LogUnauthenticated(logger, context.Connection.RemoteIpAddress?.ToString() ?? "in-process", method, message);
+                LogUnauthenticated(logger, Caller.From(context).Peer, method, message);
             }
         }
         context.Response.StatusCode = StatusCodes.Status200OK;

@@ -25,6 +25,10 @@ public enum RunMode { Redistribute, KeepCurrent }
 
 public sealed class RunRow
 {
+    /// <summary>Runs still computing or waiting in line: their rows must not go, and a new server start interrupts them.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<RunRow, bool>> Unfinished =
+        r => r.Status == RunStatus.Running || r.Status == RunStatus.Queued;
+
     public Guid Id { get; set; }
     public Guid? ScenarioId { get; set; }
     public RunMode Mode { get; set; }

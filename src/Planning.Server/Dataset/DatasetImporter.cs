@@ -84,7 +84,7 @@ public sealed class DatasetImporter(PlanningDb db, ServerLimits limits, Access.A
     private async Task<(int Scenarios, int Runs)> DeletableAsync(CancellationToken ct)
     {
         await db.Database.ExecuteSqlRawAsync("LOCK TABLE scenarios, runs IN SHARE ROW EXCLUSIVE MODE", ct);
-        var going = await db.Runs.CountAsync(r => r.Status == RunStatus.Running || r.Status == RunStatus.Queued, ct);
+        var going = await db.Runs.CountAsync(RunRow.Unfinished, ct);
         if (going > 0)
         {
             throw new PreconditionFailedException(

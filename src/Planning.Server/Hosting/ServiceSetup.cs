@@ -63,12 +63,13 @@ public static class ServiceSetup
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(
                 ApiKeyAuthenticationHandler.SchemeName, null);
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, GrpcAuthorizationResults>();
-        builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(Roles.Viewer, p => p.RequireRole(Roles.AtLeast(Role.Viewer)))
-            .AddPolicy(Roles.Planner, p => p.RequireRole(Roles.AtLeast(Role.Planner)))
-            .AddPolicy(Roles.Admin, p => p.RequireRole(Roles.AtLeast(Role.Admin)))
-            // Endpoints that name no policy (server reflection, unknown methods) still need a viewer key.
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireRole(Roles.AtLeast(Role.Viewer)).Build());
+        var authorization = builder.Services.AddAuthorizationBuilder();
+        foreach (var role in Enum.GetValues<Role>())
+        {
+            authorization.AddPolicy(Roles.Name(role), p => p.RequireRole(Roles.AtLeast(role)));
+        }
+        // Endpoints that name no policy (server reflection, unknown methods) still need a viewer key.
+        authorization.SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireRole(Roles.AtLeast(Role.Viewer)).Build());
     }
 
     /// <summary>Maps every gRPC service, with gRPC-Web on the same endpoints for the web map.</summary>

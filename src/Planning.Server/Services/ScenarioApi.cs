@@ -82,12 +82,12 @@ public sealed class ScenarioApi(PlanningDb db, ScenarioStore store, AuditLog aud
             throw new VersionConflictException($"scenario {row.Id}");
         }
         await store.InputAsync(request.Settings, ScenarioStore.ChangesOf(row), ct);
-        var before = ScenarioStore.ToProto(row).Settings;
+        var before = System.Text.Json.Nodes.JsonNode.Parse(row.SettingsJson); // stored as protobuf JSON already
         row.SettingsJson = ScenarioStore.SettingsJson(request.Settings);
         db.Entry(row).Property(r => r.Version).OriginalValue = (uint)request.Version;
         audit.Add("scenario.settings", $"scenario {row.Id}", new
         {
-            name = row.Name, before = AuditLog.Proto(before), after = AuditLog.Proto(request.Settings),
+            name = row.Name, before, after = AuditLog.Proto(request.Settings),
         });
         await db.SaveChangesAsync(ct);
         return ScenarioStore.ToProto(row);
@@ -102,8 +102,7 @@ public sealed class ScenarioApi(PlanningDb db, ScenarioStore store, AuditLog aud
         // that starts meanwhile wait (its foreign key check) until this is decided.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.Database.ExecuteSqlAsync($"SELECT 1 FROM scenarios WHERE id = {row.Id} FOR UPDATE", ct);
-        var going = await db.Runs.CountAsync(r => r.ScenarioId == row.Id
-            && (r.Status == Data.RunStatus.Running || r.Status == Data.RunStatus.Queued), ct);
+        var going = await db.Runs.Where(r => r.ScenarioId == row.Id).CountAsync(RunRow.Unfinished, ct);
         if (going > 0)
         {
             throw new PreconditionFailedException(

@@ -94,7 +94,7 @@ public sealed class RunResults(PlanningDb db, Access.AuditLog audit)
 
     /// <summary>Runs left running or queued by a server that stopped can never finish: mark them interrupted.</summary>
     public static async Task MarkInterruptedAsync(PlanningDb db, CancellationToken ct = default) =>
-        await db.Runs.Where(r => r.Status == RunStatus.Running || r.Status == RunStatus.Queued).ExecuteUpdateAsync(s => s
+        await db.Runs.Where(RunRow.Unfinished).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.Status, RunStatus.Interrupted)
             .SetProperty(r => r.Error, "the server stopped while the run was going or waiting; no results were kept — run it again")
             .SetProperty(r => r.FinishedAt, DateTimeOffset.UtcNow), ct);
