@@ -17,7 +17,7 @@ public sealed class DatabaseRestartDuringRunTests(PrivateCluster cluster) : ICla
     {
         await using var server = await PlanningServer.StartAsync(cluster);
         var channel = server.CreateChannel();
-        var simulation = new SimulationService.SimulationServiceClient(channel);
+        var calls = new Simulation.RunCalls(channel);
 
         var (run, runId, blocker) = await RunBlockedOnWriteAsync(server);
         await using (blocker)
@@ -28,7 +28,7 @@ public sealed class DatabaseRestartDuringRunTests(PrivateCluster cluster) : ICla
 
         Assert.Equal(StatusCode.Unavailable, e.StatusCode);
         await cluster.StartAsync();
-        var ended = await EndedAsync(simulation, runId);
+        var ended = await calls.WaitUntilEndedAsync(runId, seconds: 30);
         Assert.Equal(RunStatus.Failed, ended.Status);
         Assert.Contains("database became unavailable", ended.Error);
         Assert.Contains("no results were kept", ended.Error);
@@ -40,7 +40,7 @@ public sealed class DatabaseRestartDuringRunTests(PrivateCluster cluster) : ICla
         }
         // Serves again without a restart: reads and a new run.
         Assert.Equal(2, (await new SchoolService.SchoolServiceClient(channel).ListSchoolsAsync(new ListSchoolsRequest())).Schools.Count);
-        Assert.Equal(RunStatus.Succeeded, (await RunToEndAsync(simulation)).Status);
+        Assert.Equal(RunStatus.Succeeded, (await calls.RunAsync(new RunSimulationRequest { Mode = V1.RunMode.KeepCurrent })).Finished.Status);
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class DatabaseRestartDuringRunTests(PrivateCluster cluster) : ICla
     private static async Task<(Task<Run> Run, string RunId, NpgsqlConnection Blocker)> RunBlockedOnWriteAsync(PlanningServer server)
     {
         await new TinyDataset().ImportAsync(new DatasetService.DatasetServiceClient(server.CreateChannel()));
-        var simulation = new SimulationService.SimulationServiceClient(server.CreateChannel());
+        var calls = new Simulation.RunCalls(server.CreateChannel());
         var blocker = new NpgsqlConnection(Unpooled(server));
         await blocker.OpenAsync();
         await using (var lockTable = new NpgsqlCommand("BEGIN; LOCK TABLE run_catchments IN ACCESS EXCLUSIVE MODE", blocker))
@@ -77,7 +77,8 @@ public sealed class DatabaseRestartDuringRunTests(PrivateCluster cluster) : ICla
             await lockTable.ExecuteNonQueryAsync();
         }
         var started = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var run = RunToEndAsync(simulation, started);
+        var run = RunFinishedAsync(calls.RunAsync(new RunSimulationRequest { Mode = V1.RunMode.KeepCurrent },
+            onProgress: p => started.TrySetResult(p.RunId)));
         var runId = await started.Task.WaitAsync(TimeSpan.FromSeconds(30));
         for (var i = 0; ; i++)
         {
@@ -93,43 +94,7 @@ public sealed class DatabaseRestartDuringRunTests(PrivateCluster cluster) : ICla
         return (run, runId, blocker);
     }
 
-    private static async Task<Run> RunToEndAsync(SimulationService.SimulationServiceClient simulation, TaskCompletionSource<string>? started = null)
-    {
-        using var call = simulation.RunSimulation(new RunSimulationRequest { Mode = V1.RunMode.KeepCurrent });
-        Run? finished = null;
-        await foreach (var message in call.ResponseStream.ReadAllAsync())
-        {
-            if (message.Progress is { } p)
-            {
-                started?.TrySetResult(p.RunId);
-            }
-            finished ??= message.Finished;
-        }
-        return finished ?? throw new Xunit.Sdk.XunitException("the stream ended without a summary");
-    }
-
-    /// <summary>Polls until the run has ended; calls may fail UNAVAILABLE while the database comes back.</summary>
-    private static async Task<Run> EndedAsync(SimulationService.SimulationServiceClient simulation, string runId)
-    {
-        RpcException? last = null;
-        for (var i = 0; i < 300; i++)
-        {
-            try
-            {
-                var run = await simulation.GetRunAsync(new GetRunRequest { Id = runId });
-                if (run.Status is not (RunStatus.Running or RunStatus.Queued))
-                {
-                    return run;
-                }
-            }
-            catch (RpcException e) when (e.StatusCode == StatusCode.Unavailable)
-            {
-                last = e;
-            }
-            await Task.Delay(100);
-        }
-        throw new Xunit.Sdk.XunitException($"run {runId} not ended 30 s after the database came back ({last?.Status})");
-    }
+    private static async Task<Run> RunFinishedAsync(Task<(List<RunProgress> Progress, Run Finished)> run) => (await run).Finished;
 
     private static string Unpooled(PlanningServer server) =>
         new NpgsqlConnectionStringBuilder(server.ConnectionString) { Pooling = false }.ConnectionString;

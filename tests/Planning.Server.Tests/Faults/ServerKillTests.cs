@@ -69,7 +69,7 @@ public sealed class ServerKillTests : IAsyncLifetime
         var queued = await simulation.GetRunAsync(new GetRunRequest { Id = queuedId });
         Assert.Equal(RunStatus.Interrupted, queued.Status);
         Assert.Contains("waiting", queued.Error);
-        var after = await RunToEndAsync(simulation, new RunSimulationRequest { Mode = V1.RunMode.KeepCurrent, Label = "after restart" });
+        var (_, after) = await new Simulation.RunCalls(restarted).RunAsync(new RunSimulationRequest { Mode = V1.RunMode.KeepCurrent, Label = "after restart" });
         Assert.Equal(RunStatus.Succeeded, after.Status);
         Assert.NotEmpty(after.Summaries);
         // Over a real socket the audit trail says where each change came from.
@@ -91,13 +91,6 @@ public sealed class ServerKillTests : IAsyncLifetime
             Assert.Null(message.Finished); // the run must still be going when the server is killed
         }
         throw new Xunit.Sdk.XunitException("the run's stream ended before any term was computed");
-    }
-
-    private static async Task<Run> RunToEndAsync(SimulationService.SimulationServiceClient simulation, RunSimulationRequest request)
-    {
-        using var call = simulation.RunSimulation(request);
-        var messages = await call.ResponseStream.ReadAllAsync().ToListAsync();
-        return messages.LastOrDefault()?.Finished ?? throw new Xunit.Sdk.XunitException("the stream ended without a summary");
     }
 
     private async Task AssertNoResultRowsAsync(string runId)

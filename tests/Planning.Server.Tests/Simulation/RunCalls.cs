@@ -19,8 +19,9 @@ public sealed class RunCalls(Grpc.Net.Client.GrpcChannel channel)
             Settings = new ScenarioSettings { StartTerm = "2020-autumn", HorizonTerm = horizon, Policy = Policy.Reassign, TimeLimitSeconds = 5 },
         })).Id;
 
-    /// <summary>Runs to the end: every progress message and the finished run.</summary>
-    public async Task<(List<RunProgress> Progress, Run Finished)> RunAsync(RunSimulationRequest request, CancellationToken ct = default)
+    /// <summary>Runs to the end: every progress message (each also handed to <paramref name="onProgress"/>) and the finished run.</summary>
+    public async Task<(List<RunProgress> Progress, Run Finished)> RunAsync(
+        RunSimulationRequest request, CancellationToken ct = default, Action<RunProgress>? onProgress = null)
     {
         using var call = Simulation.RunSimulation(request, cancellationToken: ct);
         var progress = new List<RunProgress>();
@@ -30,24 +31,33 @@ public sealed class RunCalls(Grpc.Net.Client.GrpcChannel channel)
             if (message.Progress is { } p)
             {
                 progress.Add(p);
+                onProgress?.Invoke(p);
             }
             finished ??= message.Finished;
         }
         return (progress, finished ?? throw new Xunit.Sdk.XunitException("the stream ended without a summary"));
     }
 
-    /// <summary>Polls until the run has ended (neither queued nor running).</summary>
+    /// <summary>Polls until the run has ended (neither queued nor running); calls may fail UNAVAILABLE meanwhile (a database coming back).</summary>
     public async Task<Run> WaitUntilEndedAsync(string runId, int seconds = 60)
     {
+        RpcException? last = null;
         for (var i = 0; i < seconds * 10; i++)
         {
-            var run = await Simulation.GetRunAsync(new GetRunRequest { Id = runId });
-            if (run.Status is not (RunStatus.Running or RunStatus.Queued))
+            try
             {
-                return run;
+                var run = await Simulation.GetRunAsync(new GetRunRequest { Id = runId });
+                if (run.Status is not (RunStatus.Running or RunStatus.Queued))
+                {
+                    return run;
+                }
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.Unavailable)
+            {
+                last = e;
             }
             await Task.Delay(100);
         }
-        throw new Xunit.Sdk.XunitException($"run {runId} still going after {seconds} s");
+        throw new Xunit.Sdk.XunitException($"run {runId} still going after {seconds} s (last failure: {last?.Status})");
     }
 }
