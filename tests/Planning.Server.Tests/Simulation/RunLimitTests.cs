@@ -4,7 +4,7 @@ using Planning.V1;
 
 namespace Planning.Server.Tests.Simulation;
 
-/// <summary>Several simulations at once on a server that computes one at a time; a full line; a caller's deadline.</summary>
+/// <summary>Several simulations at once on a server that computes one at a time; a full line.</summary>
 public sealed class RunLineTests(RunLineTests.OneAtATime fixture) : IClassFixture<RunLineTests.OneAtATime>
 {
     /// <summary>The Baodi data on a server that computes one run at a time and lets two wait.</summary>
@@ -116,28 +116,6 @@ public sealed class RunLineTests(RunLineTests.OneAtATime fixture) : IClassFixtur
             await Task.Delay(100);
         }
         throw new Xunit.Sdk.XunitException($"{count} run(s) never waited in line");
-    }
-
-    [Fact]
-    public async Task RunSimulation_CallerDeadlinePasses_DeadlineExceededAndRunCancelledWithoutResults()
-    {
-        var scenario = await _calls.ScenarioAsync("2035-autumn", "long");
-
-        var e = await Assert.ThrowsAsync<RpcException>(async () =>
-        {
-            using var call = _calls.Simulation.RunSimulation(new RunSimulationRequest { ScenarioId = scenario },
-                deadline: DateTime.UtcNow.AddSeconds(2));
-            await foreach (var _ in call.ResponseStream.ReadAllAsync())
-            {
-            }
-        });
-
-        Assert.True(StatusCode.DeadlineExceeded == e.StatusCode, e.ToString());
-        var runs = await _calls.Simulation.ListRunsAsync(new ListRunsRequest { ScenarioId = scenario });
-        var run = await _calls.WaitUntilEndedAsync(Assert.Single(runs.Runs).Id);
-        Assert.Equal(RunStatus.Cancelled, run.Status);
-        Assert.Contains("deadline", run.Error);
-        Assert.Equal(0, await fixture.Server.Database.ScalarAsync($"SELECT count(*) FROM run_terms WHERE run_id = '{run.Id}'"));
     }
 }
 
