@@ -85,7 +85,7 @@ public static class LayerMutations
 
     public static readonly Gen<Mutation> Bytes = AnyLayer.SelectMany(layer => Gen.Frequency(
         (3, Gen.Byte.Array[1, 600].Select(random => OnBytes(layer, $"{random.Length} random bytes", _ => random))),
-        (3, Gen.Double[0, 1].Select(f => OnBytes(layer, $"truncated at {f:P0}", b => b[..Math.Clamp((int)(b.Length * f), 1, b.Length - 1)]))),
+        (3, Gen.Double[0, 1].Select(f => OnBytes(layer, $"truncated at {f:P0}", b => b.Length < 2 ? b : b[..Math.Clamp((int)(b.Length * f), 1, b.Length - 1)]))),
         (2, Gen.OneOf<byte[]>([0xFF], [0xC3, 0x28], [0xED, 0xA0, 0x80], [0xF8, 0x88, 0x80, 0x80, 0x80])
             .Select(bad => OnBytes(layer, $"invalid UTF-8 {Convert.ToHexString(bad)} in a name", b => Splice(b, "\"name\":\"", bad)))),
         (2, Gen.OneOf("{}", "null", "[]", "\"\"", " ", "0", "{\"type\":\"FeatureCollection\"}", "[{\"type\":\"FeatureCollection\",\"features\":[]}]")
