@@ -117,6 +117,9 @@ public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) :
     public static bool IsDatabaseUnavailable(Exception e) =>
         (FindNpgsqlError(e) is { IsTransient: true } && !IsCollision(FindPostgresError(e))) || e is TimeoutException;
 
+    /// <summary>What the database driver said, under EF's "likely due to a transient failure" wrapper.</summary>
+    public static string DatabaseReason(Exception e) => FindNpgsqlError(e)?.Message ?? e.Message;
+
     /// <summary>A serialization failure or deadlock: Npgsql calls them transient, but the database is there.</summary>
     private static bool IsCollision(PostgresException? pg) =>
         pg?.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected;

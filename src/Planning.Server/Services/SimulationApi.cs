@@ -102,7 +102,7 @@ public sealed partial class SimulationApi(
         catch (Exception e) when (ErrorInterceptor.IsDatabaseUnavailable(e))
         {
             await EndAsync(runId, Data.RunStatus.Failed,
-                $"the database became unavailable during the run ({e.Message}); no results were kept — run it again");
+                $"the database became unavailable during the run ({ErrorInterceptor.DatabaseReason(e)}); no results were kept — run it again");
             throw;
         }
         catch (Exception e)
