@@ -53,4 +53,4 @@ public sealed class ApiKeyAuthenticationHandler(
 
 /// <summary>The key could not be checked because the database is down.</summary>
 public sealed class DatabaseUnavailableException(Exception inner)
-    : Exception("the database is unavailable; retry later", inner);
+    : Exception(Errors.ErrorInterceptor.DatabaseUnavailableMessage, inner);

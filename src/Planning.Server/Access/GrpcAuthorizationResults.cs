@@ -41,7 +41,7 @@ public sealed partial class GrpcAuthorizationResults(ILogger<GrpcAuthorizationRe
             catch (Exception e) when (Errors.ErrorInterceptor.IsDatabaseUnavailable(e))
             {
                 status = StatusCode.Unavailable;
-                message = "the database is unavailable; retry later";
+                message = Errors.ErrorInterceptor.DatabaseUnavailableMessage;
             }
         }
         else

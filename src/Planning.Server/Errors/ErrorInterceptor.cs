@@ -106,12 +106,15 @@ public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) :
         if (IsDatabaseUnavailable(e))
         {
             LogDatabaseUnavailable(logger, e, context.Method);
-            return new RpcException(new Grpc.Core.Status(StatusCode.Unavailable, "the database is unavailable; retry later"));
+            return new RpcException(new Grpc.Core.Status(StatusCode.Unavailable, DatabaseUnavailableMessage));
         }
 
         LogUnexpected(logger, e, context.Method);
         return new RpcException(new Grpc.Core.Status(StatusCode.Internal, "internal error; the server log has the details"));
     }
+
+    /// <summary>What a caller is told, whichever step found the database away.</summary>
+    public const string DatabaseUnavailableMessage = "the database is unavailable; retry later";
 
     /// <summary>True when the database cannot be reached (down, restarting, timed out), as opposed to refusing a statement.</summary>
     public static bool IsDatabaseUnavailable(Exception e) =>
