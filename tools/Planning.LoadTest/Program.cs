@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Grpc.Core;
+using Planning.Client.Api;
 using Planning.LoadTest;
 
 // Load test of a running planning server on loopback: concurrent readers of run results,
@@ -13,9 +14,9 @@ if (options is null)
     return 2;
 }
 
-if (Environment.GetEnvironmentVariable("PLANNING_API_KEY") is not { Length: > 0 } apiKey)
+if (Environment.GetEnvironmentVariable(PlanningClientOptions.ApiKeyVariable) is not { Length: > 0 } apiKey)
 {
-    Console.Error.WriteLine("PLANNING_API_KEY is not set: the load test needs a planner key (scripts/loadtest makes one).");
+    Console.Error.WriteLine($"{PlanningClientOptions.ApiKeyVariable} is not set: the load test needs a planner key (scripts/loadtest makes one).");
     return 2;
 }
 using var clients = new PlanningClients(options.Address, apiKey);

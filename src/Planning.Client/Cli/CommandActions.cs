@@ -31,12 +31,7 @@ internal sealed class CommandActions(CliContext context, GlobalOptions globals)
             console.MarkupLine("[yellow]cancelled[/]");
             return ExitCodes.Cancelled;
         }
-        catch (InsecureAddressException e)
-        {
-            ErrorReport.Usage(console, e.Message, parse.CommandResult.Command.Name);
-            return ExitCodes.BadUsage;
-        }
-        catch (UsageException e)
+        catch (Exception e) when (e is UsageException or InsecureAddressException)
         {
             ErrorReport.Usage(console, e.Message, parse.CommandResult.Command.Name);
             return ExitCodes.BadUsage;
