@@ -138,6 +138,11 @@ export function useKey(key: string | null): void {
   activeKey = key;
 }
 
+/** The key every call now carries (null before sign-in and after a refusal). */
+export function currentKey(): string | null {
+  return activeKey;
+}
+
 /**
  * Called with the error of any call the server refused (UNAUTHENTICATED or PERMISSION_DENIED) and
  * the key that call carried.
@@ -218,10 +223,6 @@ export function isNotFound(e: unknown): boolean {
 
 export function isUnauthenticated(e: unknown): boolean {
   return e instanceof ConnectError && e.code === Code.Unauthenticated;
-}
-
-export function isPermissionDenied(e: unknown): boolean {
-  return e instanceof ConnectError && e.code === Code.PermissionDenied;
 }
 
 /** A short description of an error for the status line. */

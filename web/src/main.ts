@@ -11,7 +11,7 @@ import { Code, type ConnectError } from "@connectrpc/connect";
 import {
   api, describeError, forgetKey, handOverLinkKey, isCancelled, isNotFound, isUnauthenticated, isUnimplemented, keyFromPaste, KEY_STORAGE,
   listAllAreas, listAllSchools, listRuns, listScenarios, onRefused, removeStoredKey, roleLabel, storedKey, storeKey,
-  takeHandedOverLinkKey, takeKeyFromFragment, useKey, whoAmI,
+  takeHandedOverLinkKey, takeKeyFromFragment, currentKey, useKey, whoAmI,
 } from "./api";
 import { Role, type ApiKey } from "./gen/planning/v1/access_pb";
 import { AdminAreaKind, SchoolPart } from "./gen/planning/v1/common_pb";
@@ -120,12 +120,10 @@ function reportError(context: string, e: unknown): void {
 
 /** The signed-in key (AccessService.WhoAmI); null until a key is accepted. */
 let me: ApiKey | null = null;
-let signedInKey: string | null = null; // the key `me` belongs to: every call carries it (api.ts, useKey)
 let signInShown = false;
 let signInChecking = false; // a pasted key is being checked
 let signInMessage = "";
 let switchShown = false; // the choice between a sign-in link's key and the stored one
-let switchText = "";
 let noticeText = "";
 const PLANNER_NEEDED = "需要 planner 角色 · Needs the planner role";
 
@@ -155,20 +153,14 @@ function grpcCodeName(code: Code): string {
   return (Code[code] ?? String(code)).replace(/([a-z])([A-Z])/g, "$1_$2").toUpperCase();
 }
 
-function refusedText(e: unknown): string {
+/** Why a key was not taken; `fromLink` names it as the sign-in link's key. */
+function refusedText(e: unknown, fromLink = false): string {
+  const [zh, en] = fromLink ? ["登录链接的密钥", "the sign-in link's key"] : ["密钥", "the key"];
   if (isUnauthenticated(e)) {
     const err = e as ConnectError;
-    return `密钥未被接受 The key was refused (${grpcCodeName(err.code)}): ${err.rawMessage}`;
+    return `${zh}未被接受 ${en[0].toUpperCase()}${en.slice(1)} was refused (${grpcCodeName(err.code)}): ${err.rawMessage}`;
   }
-  return `无法验证密钥 Could not check the key: ${describeError(e)}`;
-}
-
-function linkRefusedText(e: unknown): string {
-  if (isUnauthenticated(e)) {
-    const err = e as ConnectError;
-    return `登录链接的密钥未被接受 The sign-in link's key was refused (${grpcCodeName(err.code)}): ${err.rawMessage}`;
-  }
-  return `无法验证登录链接的密钥 Could not check the sign-in link's key: ${describeError(e)}`;
+  return `无法验证${zh} Could not check ${en}: ${describeError(e)}`;
 }
 
 /** "name (pln_ab12…, role)": a key as the choice between two keys names it. */
@@ -197,7 +189,7 @@ async function signIn(link: string | null): Promise<SignedIn> {
     setStatus("验证登录链接的密钥 Checking the sign-in link's key…");
     linkCheck = await check(link);
     if (linkCheck.error !== undefined) {
-      linkNote = linkRefusedText(linkCheck.error);
+      linkNote = refusedText(linkCheck.error, true);
       console.warn(linkNote, linkCheck.error);
     }
   }
@@ -255,7 +247,6 @@ function askSwitch(linkWho: ApiKey, stored: Check): Promise<boolean> {
   text.replaceChildren(
     "此登录链接的密钥是 This link signs in as ", b(keyLabel(linkWho)), "; ", ...current,
   );
-  switchText = text.textContent ?? "";
   const accept = $<HTMLButtonElement>("switch-accept");
   const stay = $<HTMLButtonElement>("switch-stay");
   accept.textContent = accept.title = `切换 Switch to ${linkWho.name}`;
@@ -272,7 +263,6 @@ function askSwitch(linkWho: ApiKey, stored: Check): Promise<boolean> {
       $("switch").onkeydown = null;
       $("switch").hidden = true;
       switchShown = false;
-      switchText = "";
       resolve(switchToLink);
     };
     accept.onclick = () => done(true);
@@ -342,7 +332,6 @@ async function submitSignIn(ev: SubmitEvent): Promise<void> {
 
 function showSignedIn({ key, who }: SignedIn): void {
   me = who;
-  signedInKey = key;
   useKey(key);
   $("whoami-name").textContent = who.name;
   $("whoami-role").textContent = roleLabel(who.role);
@@ -387,14 +376,14 @@ onRefused((e, key) => {
 
 window.addEventListener("storage", (e) => {
   // Signed out, or signed in with another key, in another tab: start again with what is stored now.
-  if ((e.key === KEY_STORAGE || e.key === null) && me && storedKey() !== signedInKey) window.location.reload();
+  if ((e.key === KEY_STORAGE || e.key === null) && me && storedKey() !== currentKey()) window.location.reload();
 });
 
 window.addEventListener("hashchange", () => {
   // A sign-in link opened in a tab that already shows the map: its key leaves the address at once
   // and goes, unchecked and unstored, to a fresh load of this tab, which treats it as any link's key.
   const key = takeKeyFromFragment();
-  if (!key || (me && key === signedInKey)) return;
+  if (!key || (me && key === currentKey())) return;
   if (!handOverLinkKey(key)) console.warn("sessionStorage is unavailable: the sign-in link's key was not used");
   window.location.reload();
 });
@@ -1428,7 +1417,6 @@ window.planningMap = {
     checking: signInChecking,
     message: signInMessage,
     switchShown,
-    switchText,
     notice: noticeText,
   }),
 };
