@@ -254,8 +254,7 @@ public sealed partial class WebMapTests
         const string name = "revoked while open";
         var key = await fixture.CreateKeyAsync(DataRole.Viewer, name);
         await using var map = await fixture.OpenWithKeyAsync(key);
-        var keys = await fixture.Access.ListApiKeysAsync(new ListApiKeysRequest { Page = new PageRequest { PageSize = 1000 } });
-        await fixture.Access.RevokeApiKeyAsync(new RevokeApiKeyRequest { Id = keys.Keys.Single(k => k.Name == name).Id });
+        await RevokeAsync(name);
 
         // The next call is refused: a level the page has not loaded yet (or, without runs, a reload).
         if (fixture.RunsAvailable)

@@ -75,6 +75,17 @@ public static class AccessMatrix
         return data;
     }
 
+    /// <summary>(method, needed role) for the methods a viewer may not call: the ones a lower role can be refused.</summary>
+    public static TheoryData<string, Role> AboveViewer()
+    {
+        var data = new TheoryData<string, Role>();
+        foreach (var m in Methods.Where(m => Needed(m) > Role.Viewer))
+        {
+            data.Add(Path(m), Needed(m));
+        }
+        return data;
+    }
+
     /// <summary>Calls a method with an empty request (bytes, so one path for every method) and returns its status.</summary>
     public static async Task<StatusCode> CallEmptyAsync(CallInvoker invoker, string path)
     {

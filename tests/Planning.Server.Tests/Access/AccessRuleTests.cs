@@ -48,9 +48,10 @@ public sealed class AccessRuleTests(AccessRuleTests.Keys keys) : IClassFixture<A
     }
 
     [Theory]
-    [MemberData(nameof(AccessMatrix.All), MemberType = typeof(AccessMatrix))]
+    [MemberData(nameof(AccessMatrix.AboveViewer), MemberType = typeof(AccessMatrix))]
     public async Task EveryMethod_RoleBelowNeeded_PermissionDenied(string method, Role needed)
     {
+        Assert.True(needed > Role.Viewer, $"{method} needs {needed}: no role below it to refuse");
         foreach (var role in Enum.GetValues<Role>().Where(r => r < needed))
         {
             var status = await AccessMatrix.CallEmptyAsync(Server.CreateChannel(keys.ByRole[role]).CreateCallInvoker(), method);

@@ -31,8 +31,11 @@ public sealed class ConsoleKeyCommandTests : IAsyncLifetime
     [Fact]
     public async Task KeysCreate_BadRole_FailsAndStoresNothing()
     {
-        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() =>
             ServerProcess.KeyCommandAsync(_database.ConnectionString, "create", "--name", "x", "--role", "superuser"));
+
+        Assert.Contains("exited with 1", e.Message); // refused, not crashed or hung
+        Assert.Contains("Argument 'superuser' not recognized", e.Message);
 
         await ServerProcess.KeyCommandAsync(_database.ConnectionString, "list"); // migrates; lists nothing
         Assert.Equal(0, await _database.ScalarAsync("SELECT count(*) FROM api_keys"));

@@ -41,7 +41,8 @@ public sealed class KeyCommandTests(ServerFixture fixture) : IClassFixture<Serve
         var result = await CliHarness.RunAsync(Server, "keys", "create", "shown once", "--role", "viewer");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Single(result.Output.Split('\n'), line => line.StartsWith("pln_", StringComparison.Ordinal));
+        var secret = Assert.Single(result.Output.Split('\n'), line => line.StartsWith("pln_", StringComparison.Ordinal)).Trim();
+        Assert.Equal(1, result.Output.Split(secret).Length - 1); // nowhere else, not even in the table
         Assert.Contains("only time the secret is shown", result.Output);
     }
 

@@ -34,7 +34,7 @@ public sealed class PlainTextKeyTests(ImportedServerFixture fixture) : IClassFix
         Assert.Null(new GrpcChannelOptions().WithApiKey("http://plan.example:5081", null).Credentials);
 
     [Fact]
-    public async Task AnyCommand_PlainHttpBeyondLoopbackWithKey_BadUsageAndNothingSent()
+    public async Task AnyCommand_PlainHttpBeyondLoopbackWithKey_BadUsageNamingTheRefusal()
     {
         var result = await CliHarness.RunAsync(fixture.Server, "--server", "http://plan.example:5081", "whoami");
 

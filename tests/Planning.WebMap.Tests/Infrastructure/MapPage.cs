@@ -263,8 +263,8 @@ public sealed record ApiCall(string Method, string? Authorization);
 
 /// <summary>
 /// window.planningMap.auth(): the accepted key, or the sign-in panel and its message; the choice between
-/// a sign-in link's key and the stored one (and its text); the notice under the status line.
+/// a sign-in link's key and the stored one; the notice under the status line.
 /// </summary>
 public sealed record AuthState(
     bool SignedIn, string? Name, string? Role, bool CanPlan, bool SignInShown, bool Checking, string Message,
-    bool SwitchShown, string SwitchText, string Notice);
+    bool SwitchShown, string Notice);
