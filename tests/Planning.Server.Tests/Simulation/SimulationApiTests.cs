@@ -8,24 +8,18 @@ namespace Planning.Server.Tests.Simulation;
 public sealed class SimulationApiTests(ServerFixture fixture) : IClassFixture<ServerFixture>, IAsyncLifetime
 {
     private readonly RunCalls _calls = new(fixture.Server.CreateChannel());
-    private readonly SimulationService.SimulationServiceClient _simulation = new(fixture.Server.CreateChannel());
-    private readonly ScenarioService.ScenarioServiceClient _scenarios = new(fixture.Server.CreateChannel());
 
     public async Task InitializeAsync() =>
         await TinyDataset.Upload(new DatasetService.DatasetServiceClient(fixture.Server.CreateChannel()), TinyDataset.BaodiLayers());
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private Task<string> PlanScenarioAsync(string horizon = "2022-autumn") => _calls.ScenarioAsync(horizon);
-
-    private Task<(List<RunProgress> Progress, Run Finished)> RunAsync(RunSimulationRequest request) => _calls.RunAsync(request);
-
     [Fact]
     public async Task RunSimulation_BaodiPlan_StreamsProgressAndReachesZeroViolationsOnceNewSchoolsOpen()
     {
-        var scenario = await PlanScenarioAsync();
+        var scenario = await _calls.ScenarioAsync();
 
-        var (progress, run) = await RunAsync(new RunSimulationRequest { ScenarioId = scenario, Label = "after" });
+        var (progress, run) = await _calls.RunAsync(new RunSimulationRequest { ScenarioId = scenario, Label = "after" });
 
         Assert.Equal(RunStatus.Succeeded, run.Status);
         Assert.Equal(["2020-autumn", "2021-spring", "2021-autumn", "2022-spring", "2022-autumn"], run.Terms);
@@ -44,7 +38,7 @@ public sealed class SimulationApiTests(ServerFixture fixture) : IClassFixture<Se
     [Fact]
     public async Task RunSimulation_KeepCurrent_ShowsTheOverloadBeforeRedistribution()
     {
-        var (_, run) = await RunAsync(new RunSimulationRequest { Mode = V1.RunMode.KeepCurrent, Label = "before" });
+        var (_, run) = await _calls.RunAsync(new RunSimulationRequest { Mode = V1.RunMode.KeepCurrent, Label = "before" });
 
         var first = run.Summaries[0];
         Assert.True(first.SchoolsOverSize >= 3, $"{first.SchoolsOverSize} schools over 2,000 in the base term");
@@ -55,9 +49,9 @@ public sealed class SimulationApiTests(ServerFixture fixture) : IClassFixture<Se
     [Fact]
     public async Task GetTermResult_AfterRun_SchoolTotalsAddUpAndEveryAreaAssigned()
     {
-        var (_, run) = await RunAsync(new RunSimulationRequest { ScenarioId = await PlanScenarioAsync("2021-autumn") });
+        var (_, run) = await _calls.RunAsync(new RunSimulationRequest { ScenarioId = await _calls.ScenarioAsync("2021-autumn") });
 
-        var result = await _simulation.GetTermResultAsync(new GetTermResultRequest { RunId = run.Id, Term = "2021-autumn" });
+        var result = await _calls.Simulation.GetTermResultAsync(new GetTermResultRequest { RunId = run.Id, Term = "2021-autumn" });
 
         Assert.Equal(result.Summary.Students, result.Schools.Sum(s => s.Total));
         Assert.All(result.Schools, s => Assert.Equal(s.Total, s.Enrolment.Sum()));
@@ -80,10 +74,10 @@ public sealed class SimulationApiTests(ServerFixture fixture) : IClassFixture<Se
     [Fact]
     public async Task GetCatchments_AfterRun_OneFeaturePerServingSchool()
     {
-        var (_, run) = await RunAsync(new RunSimulationRequest { ScenarioId = await PlanScenarioAsync("2021-autumn") });
-        var result = await _simulation.GetTermResultAsync(new GetTermResultRequest { RunId = run.Id, Term = "2021-autumn" });
+        var (_, run) = await _calls.RunAsync(new RunSimulationRequest { ScenarioId = await _calls.ScenarioAsync("2021-autumn") });
+        var result = await _calls.Simulation.GetTermResultAsync(new GetTermResultRequest { RunId = run.Id, Term = "2021-autumn" });
 
-        var catchments = await _simulation.GetCatchmentsAsync(new GetCatchmentsRequest
+        var catchments = await _calls.Simulation.GetCatchmentsAsync(new GetCatchmentsRequest
         {
             RunId = run.Id, Term = "2021-autumn", Part = SchoolPart.Primary,
         });
@@ -111,12 +105,12 @@ public sealed class SimulationApiTests(ServerFixture fixture) : IClassFixture<Se
     [Fact]
     public async Task RunSimulation_CancelledByCaller_RunCancelledWithNoResultRows()
     {
-        var scenario = (await _scenarios.CreateScenarioAsync(new CreateScenarioRequest
+        var scenario = (await _calls.Scenarios.CreateScenarioAsync(new CreateScenarioRequest
         {
             Name = "long", Settings = new ScenarioSettings { HorizonTerm = "2035-autumn", Policy = Policy.Reassign },
         })).Id;
         using var cts = new CancellationTokenSource();
-        using var call = _simulation.RunSimulation(new RunSimulationRequest { ScenarioId = scenario }, cancellationToken: cts.Token);
+        using var call = _calls.Simulation.RunSimulation(new RunSimulationRequest { ScenarioId = scenario }, cancellationToken: cts.Token);
 
         string? runId = null;
         var e = await Assert.ThrowsAsync<RpcException>(async () =>
@@ -130,7 +124,7 @@ public sealed class SimulationApiTests(ServerFixture fixture) : IClassFixture<Se
 
         Assert.Equal(StatusCode.Cancelled, e.StatusCode);
         Assert.NotNull(runId);
-        var run = await WaitUntilEndedAsync(runId);
+        var run = await _calls.WaitUntilEndedAsync(runId);
         Assert.Equal(RunStatus.Cancelled, run.Status);
         Assert.Equal(0, await fixture.Server.Database.ScalarAsync($"SELECT count(*) FROM run_terms WHERE run_id = '{runId}'"));
         Assert.Equal(0, await fixture.Server.Database.ScalarAsync($"SELECT count(*) FROM run_placements WHERE run_id = '{runId}'"));
@@ -139,10 +133,10 @@ public sealed class SimulationApiTests(ServerFixture fixture) : IClassFixture<Se
     [Fact]
     public async Task CompareRuns_BeforeAndAfter_FlowsMatchMovedStudents()
     {
-        var (_, before) = await RunAsync(new RunSimulationRequest { Mode = V1.RunMode.KeepCurrent });
-        var (_, after) = await RunAsync(new RunSimulationRequest { ScenarioId = await PlanScenarioAsync("2021-autumn") });
+        var (_, before) = await _calls.RunAsync(new RunSimulationRequest { Mode = V1.RunMode.KeepCurrent });
+        var (_, after) = await _calls.RunAsync(new RunSimulationRequest { ScenarioId = await _calls.ScenarioAsync("2021-autumn") });
 
-        var comparison = await _simulation.CompareRunsAsync(new CompareRunsRequest { RunA = before.Id, RunB = after.Id });
+        var comparison = await _calls.Simulation.CompareRunsAsync(new CompareRunsRequest { RunA = before.Id, RunB = after.Id });
 
         var term = comparison.Terms.Single(t => t.Term == "2021-autumn");
         Assert.NotEmpty(term.Flows);
@@ -165,7 +159,7 @@ public sealed class SimulationApiTests(ServerFixture fixture) : IClassFixture<Se
             },
         };
 
-        var e = await RpcAssert.FailsAsync(() => _scenarios.CreateScenarioAsync(request).ResponseAsync, StatusCode.InvalidArgument);
+        var e = await RpcAssert.FailsAsync(() => _calls.Scenarios.CreateScenarioAsync(request).ResponseAsync, StatusCode.InvalidArgument);
 
         var fields = RpcAssert.Violations(e).Select(v => v.Field).ToList();
         Assert.Contains("settings.horizon_term", fields);
@@ -193,7 +187,7 @@ public sealed class SimulationApiTests(ServerFixture fixture) : IClassFixture<Se
             },
         };
 
-        var e = await RpcAssert.FailsAsync(() => _scenarios.CreateScenarioAsync(request).ResponseAsync, StatusCode.InvalidArgument);
+        var e = await RpcAssert.FailsAsync(() => _calls.Scenarios.CreateScenarioAsync(request).ResponseAsync, StatusCode.InvalidArgument);
 
         var fields = RpcAssert.Violations(e).Select(v => v.Field).ToList();
         Assert.Contains("changes[1].add_resources.added.part", fields);
@@ -216,7 +210,7 @@ public sealed class SimulationApiTests(ServerFixture fixture) : IClassFixture<Se
             },
         };
 
-        var e = await RpcAssert.FailsAsync(() => _scenarios.CreateScenarioAsync(request).ResponseAsync, StatusCode.InvalidArgument);
+        var e = await RpcAssert.FailsAsync(() => _calls.Scenarios.CreateScenarioAsync(request).ResponseAsync, StatusCode.InvalidArgument);
 
         Assert.Contains(RpcAssert.Violations(e), v => v.Field == "changes[0].add_resources.school_code");
     }
@@ -224,13 +218,11 @@ public sealed class SimulationApiTests(ServerFixture fixture) : IClassFixture<Se
     [Fact]
     public async Task GetRun_UnknownOrMalformedId_NotFoundOrInvalid()
     {
-        await RpcAssert.FailsAsync(() => _simulation.GetRunAsync(new GetRunRequest { Id = Guid.NewGuid().ToString() }).ResponseAsync,
+        await RpcAssert.FailsAsync(() => _calls.Simulation.GetRunAsync(new GetRunRequest { Id = Guid.NewGuid().ToString() }).ResponseAsync,
             StatusCode.NotFound);
-        await RpcAssert.FailsAsync(() => _simulation.GetRunAsync(new GetRunRequest { Id = "run-1" }).ResponseAsync,
+        await RpcAssert.FailsAsync(() => _calls.Simulation.GetRunAsync(new GetRunRequest { Id = "run-1" }).ResponseAsync,
             StatusCode.InvalidArgument);
-        await RpcAssert.FailsAsync(() => _simulation.RunSimulation(new RunSimulationRequest { ScenarioId = Guid.NewGuid().ToString() })
+        await RpcAssert.FailsAsync(() => _calls.Simulation.RunSimulation(new RunSimulationRequest { ScenarioId = Guid.NewGuid().ToString() })
             .ResponseStream.MoveNext(), StatusCode.NotFound);
     }
-
-    private Task<Run> WaitUntilEndedAsync(string runId) => _calls.WaitUntilEndedAsync(runId);
 }
