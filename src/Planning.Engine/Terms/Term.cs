@@ -73,6 +73,23 @@ public readonly record struct Term(int Year, Season Season) : IComparable<Term>
         return false;
     }
 
+    /// <summary>The earliest year a term of the data may start in.</summary>
+    public const int MinYear = 1950;
+
+    /// <summary>The latest year a term of the data may start in.</summary>
+    public const int MaxYear = 2099;
+
+    /// <summary>The format every client writes, as a regular expression (for the contract's rules).</summary>
+    public const string Pattern = "^[0-9]{4}-(autumn|spring)$";
+
+    /// <summary>
+    /// Reads a term written exactly in its canonical form (<c>2020-autumn</c>, lower case) with a
+    /// year from <see cref="MinYear"/> to <see cref="MaxYear"/>: the form the dataset and the
+    /// contract require. False for anything else.
+    /// </summary>
+    public static bool TryParseExact(string? text, out Term term) =>
+        TryParse(text, out term) && term.Year is >= MinYear and <= MaxYear && term.ToString() == text;
+
     /// <summary>Number of terms from <paramref name="other"/> to this term (negative when earlier).</summary>
     public int TermsSince(Term other) => Ordinal - other.Ordinal;
 

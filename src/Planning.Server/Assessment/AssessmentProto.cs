@@ -1,4 +1,5 @@
 using Planning.Engine.Assessment;
+using Planning.Engine.Rules;
 using V1 = Planning.V1;
 
 namespace Planning.Server.Assessment;

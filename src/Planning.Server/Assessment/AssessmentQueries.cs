@@ -1,6 +1,6 @@
+using Planning.Server.Common;
 using Planning.Server.Data;
-using Planning.Server.Errors;
-using Planning.Server.Simulation;
+using Planning.Server.Runs;
 using V1 = Planning.V1;
 
 namespace Planning.Server.Assessment;

@@ -1,4 +1,5 @@
 using Planning.Engine.Assessment;
+using Planning.Engine.Rules;
 using EngineItem = Planning.Engine.Assessment.RectificationItem;
 using V1 = Planning.V1;
 

@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Planning.Engine.Assessment;
+using Planning.Server.Common;
 using Planning.Server.Data;
-using Planning.Server.Dataset;
-using Planning.Server.Errors;
-using Planning.Server.Simulation;
+using Planning.Server.Runs;
 
 namespace Planning.Server.Assessment;
 
@@ -23,12 +22,9 @@ public sealed class RunAssessments(PlanningDb db, RunResults runs)
         var problems = new Problems();
         if (!Guid.TryParse(runId, out _))
         {
-            problems.Add("run_id", $"\"{runId}\" is not a run id (a UUID)");
+            problems.Add("run_id", Checks.BadId(runId, "run"));
         }
-        if (!PropertyReader.IsTerm(term))
-        {
-            problems.Add("term", $"must be a term like \"2021-autumn\", not \"{term}\"");
-        }
+        Checks.Term(term, "term", problems);
         foreach (var p in more)
         {
             problems.Add(p.Field, p.Description);

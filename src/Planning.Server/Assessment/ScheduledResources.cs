@@ -1,10 +1,10 @@
 using Planning.Engine.Assessment;
+using Planning.Engine.Rules;
 using Planning.Engine.Terms;
-using Planning.Server.Dataset;
-using Planning.Server.Errors;
-using Planning.Server.Services;
+using Planning.Server.Common;
+using Planning.Server.Data;
 using EngineEntry = Planning.Engine.Assessment.ResourceEntry;
-using EnginePart = Planning.Engine.Assessment.SchoolPart;
+using EnginePart = Planning.Engine.Rules.SchoolPart;
 using V1 = Planning.V1;
 
 namespace Planning.Server.Assessment;
@@ -26,8 +26,8 @@ internal static class ScheduledResources
             }
             var change = changes[i].AddResources;
             var path = $"changes[{i}].add_resources";
-            var part = change.Added is null ? null : ProtoMapping.FromProto(change.Added.Part);
-            if (change.Added is null || part is null || !PropertyReader.IsTerm(change.Added.FromTerm) || !Valid(change.Added))
+            var part = change.Added is null ? null : Vocabulary.FromProto(change.Added.Part);
+            if (change.Added is null || part is null || !Engine.Terms.Term.TryParseExact(change.Added.FromTerm, out _) || !Valid(change.Added))
             {
                 problems.Add($"{path}.added must name a part, a term like \"2021-autumn\" and amounts ≥ 0");
             }
@@ -56,12 +56,12 @@ internal static class ScheduledResources
         new[] { r.TeachersDegree, r.TeachersBackbone, r.TeachersPeArt, r.FloorAreaM2, r.SportsAreaM2, r.EquipmentValueYuan, r.MultimediaRooms }
             .All(v => double.IsFinite(v) && v >= 0 && v <= int.MaxValue);
 
-    public static EngineEntry Entry(Data.ResourceEntry r) => new(
+    public static EngineEntry Entry(ResourceRow r) => new(
         EnginePartOf(r.Part), Term.Parse(r.FromTerm),
         Amounts(r.TeachersDegree, r.TeachersBackbone, r.TeachersPeArt, r.FloorAreaM2, r.SportsAreaM2, r.EquipmentValueYuan, r.MultimediaRooms));
 
     public static EngineEntry Entry(V1.Resources r) => new(
-        EnginePartOf(ProtoMapping.FromProto(r.Part) ?? Data.SchoolPart.Primary), Term.Parse(r.FromTerm),
+        EnginePartOf(Vocabulary.FromProto(r.Part) ?? SchoolPart.Primary), Term.Parse(r.FromTerm),
         Amounts(r.TeachersDegree, r.TeachersBackbone, r.TeachersPeArt, r.FloorAreaM2, r.SportsAreaM2, r.EquipmentValueYuan, r.MultimediaRooms));
 
     /// <summary>Teachers and rooms are whole: a stored count is rounded to the nearest whole one.</summary>
@@ -71,6 +71,6 @@ internal static class ScheduledResources
 
     private static int Whole(double count) => checked((int)Math.Round(count, MidpointRounding.AwayFromZero));
 
-    private static EnginePart EnginePartOf(Data.SchoolPart part) =>
-        part == Data.SchoolPart.Primary ? EnginePart.Primary : EnginePart.Junior;
+    private static EnginePart EnginePartOf(SchoolPart part) =>
+        part == SchoolPart.Primary ? EnginePart.Primary : EnginePart.Junior;
 }

@@ -1,8 +1,9 @@
 using Planning.Engine.Assessment;
 using Planning.Engine.Inputs;
+using Planning.Engine.Rules;
 using Planning.Engine.Terms;
 using EngineEntry = Planning.Engine.Assessment.ResourceEntry;
-using EnginePart = Planning.Engine.Assessment.SchoolPart;
+using EnginePart = Planning.Engine.Rules.SchoolPart;
 
 namespace Planning.Server.Assessment;
 

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Planning.Server.Common;
 using Planning.Server.Data;
-using Planning.Server.Services;
-using Planning.Server.Simulation;
-using EngineLevel = Planning.Engine.Inputs.SchoolLevel;
+using Planning.Server.Scenarios;
+using EngineLevel = Planning.Engine.Rules.SchoolLevel;
 using V1 = Planning.V1;
 
 namespace Planning.Server.Assessment;
@@ -38,7 +38,7 @@ internal static class SchoolFactsLoader
             }
             else if (stored.TryGetValue(code, out var row))
             {
-                var level = levels.TryGetValue(code, out var l) ? l : EngineInputs.ToEngine(row.Level);
+                var level = levels.TryGetValue(code, out var l) ? l : row.Level;
                 facts[code] = new SchoolFacts(code, row.Name, level, [.. row.Resources.Select(ScheduledResources.Entry)], []);
             }
             else if (levels.TryGetValue(code, out var level))
@@ -76,6 +76,5 @@ internal static class SchoolFactsLoader
         return levels;
     }
 
-    private static EngineLevel EngineLevelOf(V1.SchoolLevel level) =>
-        ProtoMapping.FromProto(level) is { } l ? EngineInputs.ToEngine(l) : EngineLevel.Primary;
+    private static EngineLevel EngineLevelOf(V1.SchoolLevel level) => Vocabulary.FromProto(level) ?? EngineLevel.Primary;
 }

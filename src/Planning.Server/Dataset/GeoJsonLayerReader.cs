@@ -1,7 +1,7 @@
 using System.Text.Json;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.Converters;
-using Planning.Server.Errors;
+using Planning.Server.Common;
 
 namespace Planning.Server.Dataset;
 
