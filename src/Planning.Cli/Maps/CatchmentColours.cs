@@ -1,7 +1,7 @@
 using NetTopologySuite.Geometries;
 using SkiaSharp;
 
-namespace Planning.Client.Maps;
+namespace Planning.Cli.Maps;
 
 /// <summary>
 /// Colours catchments so that neighbours always differ: greedy graph colouring over the

@@ -3,7 +3,7 @@ using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.Converters;
 
-namespace Planning.Client.Maps;
+namespace Planning.Cli.Maps;
 
 /// <summary>Reads GeoJSON geometries and feature collections (RFC 7946) with NetTopologySuite.</summary>
 public static class GeoJson

@@ -1,6 +1,6 @@
 using SkiaSharp;
 
-namespace Planning.Client.Maps;
+namespace Planning.Cli.Maps;
 
 /// <summary>Legend, scale bar and north arrow.</summary>
 public static class MapLegend
@@ -17,16 +17,21 @@ public static class MapLegend
     private const string Catchment = "学区 catchment (one colour per school)";
     private const string Admin = "街镇界 street / town boundary";
     private const string District = "区界 district boundary";
-    private const string Sizes = "在校生 students: 500 / 1000 / 2000";
+    /// <summary>The size legend's circles: a quarter, half and all of the school size limit.</summary>
+    private static int[] SizeSteps(int sizeLimit) => [sizeLimit / 4, sizeLimit / 2, sizeLimit];
+
+    private static string Sizes(int sizeLimit) => $"在校生 students: {string.Join(" / ", SizeSteps(sizeLimit))}";
 
     /// <summary>Every text the legend draws.</summary>
-    public static IEnumerable<string> Texts => [Heading, Catchment, Admin, District, Sizes, "北", "N", .. Statuses.Select(s => s.Text)];
+    public static IEnumerable<string> Texts(int sizeLimit) =>
+        [Heading, Catchment, Admin, District, Sizes(sizeLimit), "北", "N", .. Statuses.Select(s => s.Text)];
 
-    public static void DrawLegend(SKCanvas canvas, MapText text, SKRect frame, float unit)
+    public static void DrawLegend(SKCanvas canvas, MapText text, SKRect frame, float unit, int sizeLimit)
     {
+        var sizes = Sizes(sizeLimit);
         var size = Math.Max(10, unit * 1.25f);
         var line = size * 1.6f;
-        var width = Math.Max(text.Width(Catchment, size), text.Width(Sizes, size)) + (size * 4);
+        var width = Math.Max(text.Width(Catchment, size), text.Width(sizes, size)) + (size * 4);
         var height = (line * 10) + (size * 1.5f);
         var box = new SKRect(frame.Left + unit, frame.Bottom - unit - height, frame.Left + unit + width, frame.Bottom - unit);
         using (var background = MapStyle.Fill(SKColors.White.WithAlpha(235)))
@@ -48,15 +53,15 @@ public static class MapLegend
         }
         y += line;
         var sx = symbolX - (size * 0.4f);
-        foreach (var students in new[] { 500, 1000, 2000 })
+        foreach (var students in SizeSteps(sizeLimit))
         {
-            var r = MapStyle.SymbolRadius(students, size * 0.55f);
+            var r = MapStyle.SymbolRadius(students, sizeLimit, size * 0.55f);
             using var outline = MapStyle.Stroke(MapStyle.Ink, 1);
             canvas.DrawCircle(sx + r, y - (size * 0.35f), r, outline);
             sx += (2 * r) + 2;
         }
         y += line;
-        text.Draw(canvas, Sizes, textX, y, size, MapStyle.Ink);
+        text.Draw(canvas, sizes, textX, y, size, MapStyle.Ink);
         y += line;
         for (var i = 0; i < 3; i++)
         {

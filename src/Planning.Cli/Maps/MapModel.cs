@@ -1,6 +1,6 @@
 using NetTopologySuite.Geometries;
 
-namespace Planning.Client.Maps;
+namespace Planning.Cli.Maps;
 
 /// <summary>How a school is drawn: over its limits first, then new, expanded, else within limits.</summary>
 public enum SchoolStatus
@@ -26,6 +26,7 @@ public sealed record ReportTable(string Title, IReadOnlyList<string> Header, IRe
 
 /// <summary>Everything one map (and its report) shows.</summary>
 /// <param name="View">The part of the world drawn (lon/lat degrees).</param>
+/// <param name="SizeLimit">The school size limit in force (Rules), which symbols and the size legend are scaled to.</param>
 public sealed record MapData(
     string Title,
     string Subtitle,
@@ -34,10 +35,11 @@ public sealed record MapData(
     IReadOnlyList<MapCatchment> Catchments,
     IReadOnlyList<MapSchool> Schools,
     Envelope View,
-    IReadOnlyList<ReportTable> Report)
+    IReadOnlyList<ReportTable> Report,
+    int SizeLimit)
 {
     /// <summary>Every text the map draws, for the font check.</summary>
     public IEnumerable<string> Texts() =>
-        [Title, Subtitle, .. AdminAreas.Select(a => a.Name), .. Schools.Select(s => s.Name), .. MapLegend.Texts,
+        [Title, Subtitle, .. AdminAreas.Select(a => a.Name), .. Schools.Select(s => s.Name), .. MapLegend.Texts(SizeLimit),
             .. Report.SelectMany(t => t.Rows.SelectMany(r => r)), .. Report.Select(t => t.Title)];
 }

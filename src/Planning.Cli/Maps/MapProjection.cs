@@ -1,7 +1,7 @@
 using NetTopologySuite.Geometries;
 using SkiaSharp;
 
-namespace Planning.Client.Maps;
+namespace Planning.Cli.Maps;
 
 /// <summary>
 /// Equirectangular projection scaled by cos(mean latitude) so that a kilometre is as long east–west

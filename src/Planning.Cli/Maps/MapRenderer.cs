@@ -1,7 +1,7 @@
 using NetTopologySuite.Geometries;
 using SkiaSharp;
 
-namespace Planning.Client.Maps;
+namespace Planning.Cli.Maps;
 
 /// <summary>Draws one map page: title, catchments, boundaries, school symbols, labels, legend, scale bar, north arrow.</summary>
 public sealed class MapRenderer(MapText text)
@@ -28,7 +28,7 @@ public sealed class MapRenderer(MapText text)
         {
             canvas.DrawRect(frame, border);
         }
-        MapLegend.DrawLegend(canvas, text, frame, unit);
+        MapLegend.DrawLegend(canvas, text, frame, unit, data.SizeLimit);
         MapLegend.DrawScaleBar(canvas, text, projection, unit);
         MapLegend.DrawNorthArrow(canvas, text, frame, unit);
     }
@@ -66,7 +66,7 @@ public sealed class MapRenderer(MapText text)
         foreach (var school in data.Schools.OrderByDescending(s => s.Students))
         {
             var p = projection.Project(school.Lon, school.Lat);
-            MapLegend.Symbol(canvas, p.X, p.Y, MapStyle.SymbolRadius(school.Students, unit), school.Status);
+            MapLegend.Symbol(canvas, p.X, p.Y, MapStyle.SymbolRadius(school.Students, data.SizeLimit, unit), school.Status);
         }
     }
 
@@ -85,7 +85,7 @@ public sealed class MapRenderer(MapText text)
         foreach (var school in data.Schools.OrderByDescending(s => s.Status == SchoolStatus.OverLimits).ThenByDescending(s => s.Students))
         {
             var p = projection.Project(school.Lon, school.Lat);
-            var r = MapStyle.SymbolRadius(school.Students, unit);
+            var r = MapStyle.SymbolRadius(school.Students, data.SizeLimit, unit);
             TryPlace(canvas, placed, school.Name, p.X + r + 2, p.Y + (schoolSize * 0.35f), schoolSize, MapStyle.Ink, SKTextAlign.Left,
                 projection.Frame);
         }

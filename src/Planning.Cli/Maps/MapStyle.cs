@@ -1,6 +1,6 @@
 using SkiaSharp;
 
-namespace Planning.Client.Maps;
+namespace Planning.Cli.Maps;
 
 /// <summary>Colours and sizes shared by the map, the legend and the report.</summary>
 public static class MapStyle
@@ -21,9 +21,9 @@ public static class MapStyle
         _ => SKColor.Parse("#2e7d32"),
     };
 
-    /// <summary>Symbol radius: area proportional to students, a 2,000-student school at <paramref name="unit"/> × 1.6.</summary>
-    public static float SymbolRadius(int students, float unit) =>
-        Math.Max(unit * 0.35f, unit * 1.6f * (float)Math.Sqrt(Math.Max(0, students) / 2000.0));
+    /// <summary>Symbol radius: area proportional to students, a school at the size limit (<paramref name="sizeLimit"/>) at <paramref name="unit"/> × 1.6.</summary>
+    public static float SymbolRadius(int students, int sizeLimit, float unit) =>
+        Math.Max(unit * 0.35f, unit * 1.6f * (float)Math.Sqrt(Math.Max(0, students) / (double)Math.Max(1, sizeLimit)));
 
     public static SKPaint Fill(SKColor colour) => new() { Color = colour, Style = SKPaintStyle.Fill, IsAntialias = true };
 

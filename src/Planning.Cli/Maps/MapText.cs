@@ -1,12 +1,10 @@
 using SkiaSharp;
 
-namespace Planning.Client.Maps;
+namespace Planning.Cli.Maps;
 
 /// <summary>Text drawing with the CJK typeface, with an optional white halo for labels over colour.</summary>
 public sealed class MapText(SKTypeface typeface)
 {
-    public SKTypeface Typeface => typeface;
-
     public SKFont Font(float size) => new(typeface, size) { Subpixel = true, Edging = SKFontEdging.Antialias };
 
     public float Width(string text, float size)

@@ -1,6 +1,6 @@
 using SkiaSharp;
 
-namespace Planning.Client.Maps;
+namespace Planning.Cli.Maps;
 
 /// <summary>What a render wrote.</summary>
 public sealed record MapFile(string Path, string Format, int Pages, int Width, int Height);

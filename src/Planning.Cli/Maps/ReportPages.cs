@@ -1,6 +1,6 @@
 using SkiaSharp;
 
-namespace Planning.Client.Maps;
+namespace Planning.Cli.Maps;
 
 /// <summary>Lays the report's tables out on A4 pages (points), breaking long tables over pages.</summary>
 public sealed class ReportPages(MapText text)

@@ -74,6 +74,19 @@ public static class Indicators
         _ => throw new ArgumentOutOfRangeException(nameof(indicator), indicator, null),
     };
 
+    /// <summary>The indicator's name in English.</summary>
+    public static string EnglishName(Indicator indicator) => indicator switch
+    {
+        Indicator.DegreeTeachers => "Teachers with above-required degree per 100 students",
+        Indicator.BackboneTeachers => "District-level-or-higher backbone teachers per 100 students",
+        Indicator.PeArtTeachers => "PE and art (music, fine art) teachers per 100 students",
+        Indicator.FloorArea => "Teaching and auxiliary floor area per student",
+        Indicator.SportsArea => "Sports ground and hall area per student",
+        Indicator.EquipmentValue => "Teaching equipment value per student",
+        Indicator.MultimediaRooms => "Networked multimedia classrooms per 100 students",
+        _ => throw new ArgumentOutOfRangeException(nameof(indicator), indicator, null),
+    };
+
     /// <summary>The unit of the indicator's value: "per 100 students" counts, m² or yuan per student.</summary>
     public static string ValueUnit(Indicator indicator) => indicator switch
     {

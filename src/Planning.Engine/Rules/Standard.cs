@@ -16,6 +16,9 @@ public sealed record Standard
     /// <summary>The national standard of 2017.</summary>
     public static Standard National2017 { get; } = new();
 
+    /// <summary>Which standard this is: "national-2017", or another name for a variant.</summary>
+    public string Name { get; init; } = "national-2017";
+
     /// <summary>Primary thresholds, one per <see cref="Indicator"/> in declaration order.</summary>
     public IReadOnlyList<double> PrimaryThresholds
     {

@@ -35,6 +35,30 @@ public static class AreaMapping
         return area;
     }
 
+    /// <summary>An area of the exchange format (one a scenario adds), with its geometry, without id and version.</summary>
+    public static V1.ResidentialArea ToProto(ResidentialAreaFeature a)
+    {
+        var point = a.Geometry.InteriorPoint;
+        var area = new V1.ResidentialArea
+        {
+            Code = a.Code,
+            Name = a.Name,
+            Kind = Vocabulary.ToProto(a.Kind),
+            AdminAreaCode = a.AdminArea,
+            GeometryGeojson = GeoJsonFile.Write(GeoJsonFile.Simplest(a.Geometry)),
+            Population = a.Population,
+            Households = a.Households,
+            OccupiedFrom = a.OccupiedFrom ?? "",
+            SchoolPrimaryCode = a.SchoolPrimary ?? "",
+            SchoolJuniorCode = a.SchoolJunior ?? "",
+            CentroidLon = point.X,
+            CentroidLat = point.Y,
+        };
+        area.OccupancyRamp.AddRange(a.OccupancyRamp ?? []);
+        area.Students.AddRange(a.Students ?? []);
+        return area;
+    }
+
     /// <summary>A residential area sent by a client, checked field by field under "residential_area.*".</summary>
     public static ResidentialAreaFeature? FromProto(V1.ResidentialArea a, Problems problems)
     {

@@ -45,6 +45,14 @@ public static class GeoJsonFile
 
     public static string Write(Geometry geometry) => JsonSerializer.Serialize(geometry, Options);
 
+    /// <summary>One GeoJSON Feature object.</summary>
+    public static JsonObject Feature(ExportFeature feature) => new()
+    {
+        ["type"] = "Feature",
+        ["geometry"] = JsonNode.Parse(Write(feature.Geometry)),
+        ["properties"] = feature.Properties.DeepClone(),
+    };
+
     /// <summary>A one-part MultiPolygon is written as the Polygon it came in as.</summary>
     public static Geometry Simplest(MultiPolygon geometry) =>
         geometry.NumGeometries == 1 ? geometry.GetGeometryN(0) : geometry;

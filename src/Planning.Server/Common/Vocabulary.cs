@@ -83,4 +83,16 @@ public static class Vocabulary
         ViolationKind.SeatsShort => V1.ViolationKind.SeatsShort,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
+
+    public static V1.Indicator ToProto(Indicator indicator) => indicator switch
+    {
+        Indicator.DegreeTeachers => V1.Indicator.DegreeTeachers,
+        Indicator.BackboneTeachers => V1.Indicator.BackboneTeachers,
+        Indicator.PeArtTeachers => V1.Indicator.PeArtTeachers,
+        Indicator.FloorArea => V1.Indicator.FloorArea,
+        Indicator.SportsArea => V1.Indicator.SportsArea,
+        Indicator.EquipmentValue => V1.Indicator.EquipmentValue,
+        Indicator.MultimediaRooms => V1.Indicator.MultimediaRooms,
+        _ => throw new ArgumentOutOfRangeException(nameof(indicator), indicator, null),
+    };
 }

@@ -8,8 +8,6 @@ public sealed class PlanningDb(DbContextOptions<PlanningDb> options) : DbContext
     public DbSet<DistrictRow> Districts => Set<DistrictRow>();
     public DbSet<AdminAreaRow> AdminAreas => Set<AdminAreaRow>();
     public DbSet<SchoolRow> Schools => Set<SchoolRow>();
-    public DbSet<CapacityStepRow> CapacitySteps => Set<CapacityStepRow>();
-    public DbSet<ResourceRow> ResourceEntries => Set<ResourceRow>();
     public DbSet<ResidentialAreaRow> ResidentialAreas => Set<ResidentialAreaRow>();
     public DbSet<DatasetImportRow> DatasetImports => Set<DatasetImportRow>();
     public DbSet<ScenarioRow> Scenarios => Set<ScenarioRow>();

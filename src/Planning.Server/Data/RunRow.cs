@@ -23,8 +23,10 @@ public sealed class RunRow
     /// <summary>When computing began; null while it waits in line.</summary>
     public DateTimeOffset? StartedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
-    /// <summary>The simulation input (base data with the scenario applied) as JSON.</summary>
-    public string InputJson { get; set; } = "";
+    /// <summary>What the run was computed from and what its assessment needs (Runs.RunSnapshot), frozen when it started.</summary>
+    public string SnapshotJson { get; set; } = "";
+    /// <summary>The snapshot's format; 0 for runs stored before snapshots (the engine's input only), upgraded at start-up.</summary>
+    public int SnapshotFormat { get; set; }
 }
 
 internal sealed class RunConfiguration : IEntityTypeConfiguration<RunRow>
@@ -33,7 +35,7 @@ internal sealed class RunConfiguration : IEntityTypeConfiguration<RunRow>
     {
         b.ToTable("runs");
         b.Property(x => x.Label).HasMaxLength(100);
-        b.Property(x => x.InputJson).HasColumnType("jsonb");
+        b.Property(x => x.SnapshotJson).HasColumnType("jsonb");
         b.HasIndex(x => x.ScenarioId);
         b.HasIndex(x => x.QueuedAt);
         b.HasOne<ScenarioRow>().WithMany().HasForeignKey(x => x.ScenarioId).OnDelete(DeleteBehavior.Cascade);

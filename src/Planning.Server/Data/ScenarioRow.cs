@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Planning.Server.Data;
 
 // Scenarios and simulation runs. A run keeps the exact input it was computed
-// from (InputJson), so it can be reproduced; its results are written in one
+// from (SnapshotJson), so it can be reproduced; its results are written in one
 // transaction when it succeeds and not at all otherwise.
 
 public sealed class ScenarioRow
@@ -12,9 +12,11 @@ public sealed class ScenarioRow
     public Guid Id { get; set; }
     public required string Name { get; set; }
     public string Description { get; set; } = "";
-    /// <summary>planning.v1.ScenarioSettings as protobuf JSON.</summary>
+    /// <summary>Which shape the two JSON columns have: 2 is Scenarios.ScenarioRecords; 1 was the contract's JSON, upgraded at start-up.</summary>
+    public int Format { get; set; } = 2;
+    /// <summary>The settings record (Scenarios.SettingsRecord) as JSON.</summary>
     public required string SettingsJson { get; set; }
-    /// <summary>The planning.v1.ScenarioChange list as a protobuf JSON array, in order.</summary>
+    /// <summary>The change records (Scenarios.ChangeRecord) as a JSON array, in order.</summary>
     public required string ChangesJson { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public uint Version { get; set; }
@@ -27,6 +29,7 @@ internal sealed class ScenarioConfiguration : IEntityTypeConfiguration<ScenarioR
         b.ToTable("scenarios");
         b.Property(x => x.Name).HasMaxLength(100);
         b.Property(x => x.Description).HasMaxLength(2000);
+        b.Property(x => x.Format).HasDefaultValue(1); // rows from before the column are format 1
         b.Property(x => x.SettingsJson).HasColumnType("jsonb");
         b.Property(x => x.ChangesJson).HasColumnType("jsonb");
         b.Property(x => x.Version).IsRowVersion().HasColumnName("xmin").HasColumnType("xid");

@@ -9,11 +9,16 @@ using Engine = Planning.Engine;
 namespace Planning.Server.Dataset;
 
 /// <summary>The stored base dataset (and schools and areas a scenario adds) as the engine's simulation input.</summary>
-public sealed class EngineInputs(PlanningDb db)
+public sealed class EngineInputs(PlanningDb db, SimulationParameters defaults)
 {
-    public async Task<SimulationInput> LoadBaseAsync(CancellationToken ct)
+    /// <summary>The parameters a run has when its scenario changes none: the server's standard and the engine's defaults.</summary>
+    public SimulationParameters Defaults => defaults;
+
+    /// <summary>The base data as the engine's input, with every school as an exchange feature (name, kind, resources).</summary>
+    public async Task<(SimulationInput Input, IReadOnlyList<SchoolFeature> Schools)> LoadBaseAsync(CancellationToken ct)
     {
-        var schools = await db.Schools.AsNoTracking().AsSplitQuery().Include(s => s.Capacity)
+        var schools = await db.Schools.AsNoTracking().AsSplitQuery()
+            .Include(s => s.Capacity).Include(s => s.Resources).Include(s => s.AdminArea)
             .OrderBy(s => s.Code).ToListAsync(ct);
         var areas = await db.ResidentialAreas.AsNoTracking()
             .Include(a => a.SchoolPrimary).Include(a => a.SchoolJunior)
@@ -22,10 +27,8 @@ public sealed class EngineInputs(PlanningDb db)
         {
             throw new PreconditionFailedException("no dataset has been imported: there are no schools to simulate");
         }
-        return new SimulationInput(
-            [.. schools.Select(ToEngine)],
-            [.. areas.Select(ToEngine)],
-            SimulationParameters.Default);
+        var input = new SimulationInput([.. schools.Select(ToEngine)], [.. areas.Select(ToEngine)], defaults);
+        return (input, [.. schools.Select(FeatureProperties.ToFeature)]);
     }
 
     public static Engine.Inputs.School ToEngine(SchoolRow s) => new(

@@ -33,20 +33,23 @@ public static class FeatureProperties
         {
             ["from"] = t.From, ["primary"] = t.Primary, ["junior"] = t.Junior,
         })]),
-        ["resources"] = new JsonArray([.. s.Resources.Select(r => (JsonNode)new JsonObject
-        {
-            ["part"] = EnumNames.Name(EnumNames.Parts, r.Part),
-            ["from"] = r.From,
-            ["teachers_degree"] = r.TeachersDegree,
-            ["teachers_backbone"] = r.TeachersBackbone,
-            ["teachers_pe_art"] = r.TeachersPeArt,
-            ["floor_area_m2"] = r.FloorAreaM2,
-            ["sports_area_m2"] = r.SportsAreaM2,
-            ["equipment_value_yuan"] = r.EquipmentValueYuan,
-            ["multimedia_rooms"] = r.MultimediaRooms,
-        })]),
+        ["resources"] = new JsonArray([.. s.Resources.Select(r => (JsonNode)From(r))]),
         ["enrolment"] = Ints(s.Enrolment),
     });
+
+    /// <summary>One entry of a school's "resources".</summary>
+    public static JsonObject From(ResourceFeature r) => new()
+    {
+        ["part"] = EnumNames.Name(EnumNames.Parts, r.Part),
+        ["from"] = r.From,
+        ["teachers_degree"] = r.TeachersDegree,
+        ["teachers_backbone"] = r.TeachersBackbone,
+        ["teachers_pe_art"] = r.TeachersPeArt,
+        ["floor_area_m2"] = r.FloorAreaM2,
+        ["sports_area_m2"] = r.SportsAreaM2,
+        ["equipment_value_yuan"] = r.EquipmentValueYuan,
+        ["multimedia_rooms"] = r.MultimediaRooms,
+    };
 
     public static ExportFeature From(ResidentialAreaFeature a) => new(GeoJsonFile.Simplest(a.Geometry), new JsonObject
     {

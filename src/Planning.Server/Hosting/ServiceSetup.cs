@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using Planning.Engine.Inputs;
 using Planning.Server.Access;
 using Planning.Server.Areas;
 using Planning.Server.Assessment;
@@ -7,6 +8,7 @@ using Planning.Server.Common;
 using Planning.Server.Data;
 using Planning.Server.Dataset;
 using Planning.Server.Geography;
+using Planning.Server.Rules;
 using Planning.Server.Runs;
 using Planning.Server.Scenarios;
 using Planning.Server.Schools;
@@ -24,6 +26,9 @@ public static class ServiceSetup
         ListenGuard.Check(builder.Configuration);
         var limits = (builder.Configuration.GetSection("Limits").Get<ServerLimits>() ?? new ServerLimits()).Checked();
         builder.Services.AddSingleton(limits);
+        var standard = (builder.Configuration.GetSection("Standard").Get<StandardSettings>() ?? new StandardSettings()).ToStandard();
+        builder.Services.AddSingleton(standard);
+        builder.Services.AddSingleton(SimulationParameters.Default with { Standard = standard });
 
         builder.Services.AddDbContext<PlanningDb>(options => options
             .UseNpgsql(connectionString, o => o.UseNetTopologySuite())
@@ -96,6 +101,7 @@ public static class ServiceSetup
         app.MapGrpcService<ScenarioApi>();
         app.MapGrpcService<SimulationApi>();
         app.MapGrpcService<AssessmentApi>();
+        app.MapGrpcService<RulesApi>();
         app.MapGrpcHealthChecksService().AllowAnonymous();
         app.MapGrpcReflectionService().RequireAuthorization(Roles.Viewer);
         return app;
@@ -106,6 +112,8 @@ public static class ServiceSetup
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PlanningDb>();
         await DatabaseInitializer.MigrateAsync(db);
+        await ScenarioUpgrade.RunAsync(db, app.Logger);
+        await RunSnapshotUpgrade.RunAsync(db, scope.ServiceProvider.GetRequiredService<EngineInputs>(), app.Logger);
         await RunResults.MarkInterruptedAsync(db);
     }
 }

@@ -19,7 +19,7 @@ public sealed class RunQueries(PlanningDb db, RunResults runs) : ICatchmentLayer
     {
         var run = await runs.FindSucceededAsync(runId, ct);
         var summary = await runs.TermAsync(run.Id, term, ct);
-        var names = await SchoolNamesAsync(ct);
+        var names = await SchoolNamesAsync(run.Id, ct);
         var result = new V1.TermResult { RunId = runId, Term = term, Summary = RunResults.Summary(summary) };
 
         var schools = await db.RunSchools.AsNoTracking().Where(s => s.RunId == run.Id && s.Term == term)
@@ -44,15 +44,12 @@ public sealed class RunQueries(PlanningDb db, RunResults runs) : ICatchmentLayer
         }));
 
         var assignments = await db.RunAssignments.AsNoTracking().Where(a => a.RunId == run.Id && a.Term == term).ToListAsync(ct);
-        var students = (await db.RunPlacements.AsNoTracking()
-                .Where(p => p.RunId == run.Id && p.Term == term && p.AreaCode != null)
-                .GroupBy(p => new { p.AreaCode, p.Grade })
-                .Select(g => new { g.Key.AreaCode, g.Key.Grade, Students = g.Sum(p => p.Students) })
-                .ToListAsync(ct))
-            .ToLookup(p => p.AreaCode!);
+        var placements = await db.RunPlacements.AsNoTracking().Where(p => p.RunId == run.Id && p.Term == term)
+            .OrderBy(p => p.AreaCode).ThenBy(p => p.Grade).ThenBy(p => p.SchoolCode).ToListAsync(ct);
+        var students = placements.Where(p => p.AreaCode != null).ToLookup(p => p.AreaCode!);
         foreach (var area in assignments.GroupBy(a => a.AreaCode).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            // With splitting allowed an area can have several schools per part: report the largest share.
+            // The catchment is the school with the largest share; the placements list every school.
             var primary = area.Where(a => a.Part == SchoolPart.Primary).MaxBy(a => a.Share);
             var junior = area.Where(a => a.Part == SchoolPart.Junior).MaxBy(a => a.Share);
             var assignment = new V1.AreaAssignment
@@ -63,7 +60,7 @@ public sealed class RunQueries(PlanningDb db, RunResults runs) : ICatchmentLayer
                 DistancePrimaryM = primary?.DistanceM ?? 0,
                 DistanceJuniorM = junior?.DistanceM ?? 0,
             };
-            var byGrade = new int[9];
+            var byGrade = new int[Grades.Count];
             foreach (var p in students[area.Key])
             {
                 byGrade[p.Grade - 1] += p.Students;
@@ -75,6 +72,10 @@ public sealed class RunQueries(PlanningDb db, RunResults runs) : ICatchmentLayer
         var violations = await db.RunViolations.AsNoTracking().Where(v => v.RunId == run.Id && v.Term == term)
             .OrderBy(v => v.SchoolCode).ThenBy(v => v.Grade).ToListAsync(ct);
         result.Violations.AddRange(violations.Select(ToProto));
+        result.Placements.AddRange(placements.Select(p => new V1.Placement
+        {
+            AreaCode = p.AreaCode ?? "", Grade = p.Grade, SchoolCode = p.SchoolCode, Students = p.Students,
+        }));
         return result;
     }
 
@@ -95,7 +96,7 @@ public sealed class RunQueries(PlanningDb db, RunResults runs) : ICatchmentLayer
         await runs.TermAsync(run.Id, term, ct);
         var dataPart = Vocabulary.FromProto(part)
                        ?? throw new ValidationFailedException([new FieldProblem("part", "is required: primary or junior")]);
-        var names = await SchoolNamesAsync(ct);
+        var names = await SchoolNamesAsync(run.Id, ct);
         var rows = await db.RunCatchments.AsNoTracking()
             .Where(c => c.RunId == run.Id && c.Term == term && c.Part == dataPart && c.Boundary != null)
             .OrderBy(c => c.SchoolCode).ToListAsync(ct);
@@ -105,9 +106,9 @@ public sealed class RunQueries(PlanningDb db, RunResults runs) : ICatchmentLayer
         {
             ["school_code"] = c.SchoolCode,
             ["school_name"] = names.GetValueOrDefault(c.SchoolCode).Name ?? c.SchoolCode,
-            ["part"] = dataPart == SchoolPart.Primary ? "primary" : "junior",
+            ["part"] = EnumNames.Name(EnumNames.Parts, dataPart),
             ["students"] = enrolment.TryGetValue(c.SchoolCode, out var e)
-                ? (dataPart == SchoolPart.Primary ? e.Take(6) : e.Skip(6)).Sum()
+                ? Grades.SumOf(e, dataPart)
                 : 0,
             ["areas"] = c.Areas,
             ["parts"] = c.Parts,
@@ -130,21 +131,25 @@ public sealed class RunQueries(PlanningDb db, RunResults runs) : ICatchmentLayer
             };
             var placementsA = await PlacementsAsync(a.Id, term.Term, ct);
             var placementsB = await PlacementsAsync(b.Id, term.Term, ct);
-            foreach (var (part, grades) in new[] { (V1.SchoolPart.Primary, (1, 6)), (V1.SchoolPart.Junior, (7, 9)) })
+            foreach (var part in SchoolParts.All)
             {
                 var flows = RunComparer.Compare(
-                    Result(term.Term, placementsA.Where(p => p.Grade >= grades.Item1 && p.Grade <= grades.Item2)),
-                    Result(term.Term, placementsB.Where(p => p.Grade >= grades.Item1 && p.Grade <= grades.Item2)));
+                    Result(term.Term, placementsA.Where(p => Grades.PartOf(p.Grade) == part)),
+                    Result(term.Term, placementsB.Where(p => Grades.PartOf(p.Grade) == part)));
                 comparison.Flows.AddRange(flows.SelectMany(f => f.Flows).Select(f => new V1.StudentFlow
                 {
-                    FromSchoolCode = f.FromSchool ?? "", ToSchoolCode = f.ToSchool ?? "", Part = part, Students = f.Students,
+                    FromSchoolCode = f.FromSchool ?? "", ToSchoolCode = f.ToSchool ?? "", Part = Vocabulary.ToProto(part), Students = f.Students,
                 }));
             }
             var schoolsA = await AssignmentKeysAsync(a.Id, term.Term, ct);
             var schoolsB = await AssignmentKeysAsync(b.Id, term.Term, ct);
-            comparison.ChangedAreaCodes.AddRange(schoolsA.Keys.Union(schoolsB.Keys)
-                .Where(k => schoolsA.GetValueOrDefault(k) != schoolsB.GetValueOrDefault(k))
-                .Select(k => k.Area).Distinct().Order(StringComparer.Ordinal));
+            var changed = schoolsA.Keys.Union(schoolsB.Keys)
+                .Where(k => schoolsA.GetValueOrDefault(k) != schoolsB.GetValueOrDefault(k)).ToList();
+            comparison.ChangedAreaCodes.AddRange(changed.Select(k => k.Area).Distinct().Order(StringComparer.Ordinal));
+            comparison.ChangedPrimaryAreaCodes.AddRange(
+                changed.Where(k => k.Part == SchoolPart.Primary).Select(k => k.Area).Order(StringComparer.Ordinal));
+            comparison.ChangedJuniorAreaCodes.AddRange(
+                changed.Where(k => k.Part == SchoolPart.Junior).Select(k => k.Area).Order(StringComparer.Ordinal));
             response.Terms.Add(comparison);
         }
         return response;
@@ -155,12 +160,7 @@ public sealed class RunQueries(PlanningDb db, RunResults runs) : ICatchmentLayer
         var kind = Enum.Parse<ViolationKind>(v.Kind);
         var proto = new V1.Violation
         {
-            Kind = kind switch
-            {
-                ViolationKind.SchoolSize => V1.ViolationKind.SchoolSize,
-                ViolationKind.ClassSize => V1.ViolationKind.ClassSize,
-                _ => V1.ViolationKind.SeatsShort,
-            },
+            Kind = Vocabulary.ToProto(kind),
             SchoolCode = v.SchoolCode ?? "",
             Grade = v.Grade,
             Value = v.Students,
@@ -190,7 +190,13 @@ public sealed class RunQueries(PlanningDb db, RunResults runs) : ICatchmentLayer
         [new TermResult(Term.Parse(term), [], [], [.. placements], [], [], new MovementStats(0, 0, 0, 0, 0),
             [new DistanceStats(null, 0, 0, 0)], SolveStats.Nothing)], []);
 
-    private async Task<Dictionary<string, (string? Name, V1.SchoolLevel Level)>> SchoolNamesAsync(CancellationToken ct) =>
-        (await db.Schools.AsNoTracking().Select(s => new { s.Code, s.Name, s.Level }).ToListAsync(ct))
-        .ToDictionary(s => s.Code, s => ((string?)s.Name, Vocabulary.ToProto(s.Level)));
+    /// <summary>The names and levels of the run's schools as frozen in its snapshot (read inside PostgreSQL, not the whole snapshot).</summary>
+    private async Task<Dictionary<string, (string? Name, V1.SchoolLevel Level)>> SchoolNamesAsync(Guid runId, CancellationToken ct) =>
+        (await db.Database.SqlQuery<SchoolName>($"""
+                SELECT s->>'code' AS code, s->>'name' AS name, s->>'level' AS level
+                FROM runs, jsonb_array_elements(snapshot_json->'schools') AS s WHERE runs.id = {runId}
+                """).ToListAsync(ct))
+        .ToDictionary(s => s.Code, s => ((string?)s.Name, Vocabulary.ToProto(Enum.Parse<SchoolLevel>(s.Level.Replace("_", "", StringComparison.Ordinal), ignoreCase: true))));
+
+    private sealed record SchoolName(string Code, string Name, string Level);
 }

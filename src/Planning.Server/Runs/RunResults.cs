@@ -16,26 +16,9 @@ namespace Planning.Server.Runs;
 /// <summary>Stores runs and reads their results back as planning.v1 messages.</summary>
 public sealed class RunResults(PlanningDb db, Access.AuditLog audit)
 {
-    private static readonly JsonSerializerOptions InputJsonOptions = new()
-    {
-        Converters = { new GeoJsonConverterFactory(), new JsonStringEnumConverter(), new TermConverter() },
-    };
-
-    /// <summary>Terms as their text ("2021-spring"); their Next/Previous properties would recurse.</summary>
-    private sealed class TermConverter : JsonConverter<Term>
-    {
-        public override Term Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            Term.Parse(reader.GetString()!);
-
-        public override void Write(Utf8JsonWriter writer, Term value, JsonSerializerOptions options) =>
-            writer.WriteStringValue(value.ToString());
-    }
-
-    public static string Serialize(SimulationInput input) => JsonSerializer.Serialize(input, InputJsonOptions);
-
     /// <summary>Stores a new run, computing at once or waiting in line.</summary>
     public async Task<RunRow> StartAsync(
-        Guid runId, Guid? scenarioId, RunMode mode, string label, SimulationInput input, bool queued, CancellationToken ct)
+        Guid runId, Guid? scenarioId, RunMode mode, string label, RunSnapshot snapshot, bool queued, CancellationToken ct)
     {
         var now = DateTimeOffset.UtcNow;
         var run = new RunRow
@@ -47,7 +30,8 @@ public sealed class RunResults(PlanningDb db, Access.AuditLog audit)
             Status = queued ? RunStatus.Queued : RunStatus.Running,
             QueuedAt = now,
             StartedAt = queued ? null : now,
-            InputJson = Serialize(input),
+            SnapshotJson = snapshot.ToJson(),
+            SnapshotFormat = snapshot.Format,
         };
         db.Runs.Add(run);
         audit.Add("run.start", $"run {run.Id}", new { scenario_id = scenarioId, mode = mode.ToString(), label });

@@ -26,10 +26,17 @@ public sealed partial class SimulationApi(
         RunSimulationRequest request, IServerStreamWriter<RunSimulationResponse> responseStream, ServerCallContext context)
     {
         var ct = context.CancellationToken;
+        var requestProblems = new Problems();
         if (request.Label.Length > 100)
         {
-            throw new ValidationFailedException([new FieldProblem("label", "must be at most 100 characters")]);
+            requestProblems.Add("label", "must be at most 100 characters");
         }
+        var mode = Vocabulary.FromProto(request.Mode);
+        if (mode is null)
+        {
+            requestProblems.Add("mode", $"unknown run mode {(int)request.Mode}: REDISTRIBUTE or KEEP_CURRENT");
+        }
+        requestProblems.ThrowIfAny();
         Guid? scenarioId = null;
         ScenarioSettings? settings = null;
         IEnumerable<ScenarioChange> changes = [];
@@ -38,13 +45,10 @@ public sealed partial class SimulationApi(
             var scenario = ScenarioStore.ToProto(await scenarios.FindAsync(request.ScenarioId, tracking: false, ct));
             (scenarioId, settings, changes) = (Guid.Parse(scenario.Id), scenario.Settings, scenario.Changes);
         }
-        var input = await scenarios.InputAsync(settings, changes, ct);
-        if (input.Validate() is { Count: > 0 } problems)
-        {
-            throw new Planning.Engine.Inputs.InvalidInputException(problems);
-        }
+        // What runs is what is stored: the input read back from the frozen snapshot.
+        var snapshot = RunSnapshots.Freeze(await scenarios.InputAsync(settings, changes, ct));
+        var input = RunSnapshots.ToInput(snapshot);
         CheckSize(input);
-        var keep = request.Mode == V1.RunMode.KeepCurrent;
         var runId = Guid.NewGuid();
         // Stops the solver whenever this call ends early, whatever the reason, and after the server's time limit.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -53,8 +57,7 @@ public sealed partial class SimulationApi(
         try
         {
             // Inside the try: a row stored whose answer is lost must still be ended below.
-            await runs.StartAsync(runId, scenarioId, keep ? Engine.Simulation.RunMode.KeepCurrent : Engine.Simulation.RunMode.Redistribute, request.Label,
-                input, queued: !place.StartedAtOnce, ct);
+            await runs.StartAsync(runId, scenarioId, mode!.Value, request.Label, snapshot, queued: !place.StartedAtOnce, ct);
             LogRunStarted(logger, runId, request.ScenarioId);
             if (!place.StartedAtOnce)
             {
@@ -68,7 +71,7 @@ public sealed partial class SimulationApi(
             {
                 try
                 {
-                    return Simulator.Run(input, keep ? Engine.Simulation.RunMode.KeepCurrent : Engine.Simulation.RunMode.Redistribute,
+                    return Simulator.Run(input, mode!.Value,
                         new ChannelProgress(channel.Writer), stop.Token);
                 }
                 finally

@@ -82,7 +82,7 @@ public sealed class ScenarioApi(PlanningDb db, ScenarioStore store, AuditLog aud
             throw new VersionConflictException($"scenario {row.Id}");
         }
         await store.InputAsync(request.Settings, ScenarioStore.ChangesOf(row), ct);
-        var before = System.Text.Json.Nodes.JsonNode.Parse(row.SettingsJson); // stored as protobuf JSON already
+        var before = AuditLog.Proto(ScenarioStore.ToProto(row).Settings);
         row.SettingsJson = ScenarioStore.SettingsJson(request.Settings);
         db.Entry(row).Property(r => r.Version).OriginalValue = (uint)request.Version;
         audit.Add("scenario.settings", $"scenario {row.Id}", new

@@ -21,9 +21,9 @@ public static class ScenarioMapping
 {
     public const int MaxHorizonYears = 20;
 
-    public static SimulationParameters Parameters(V1.ScenarioSettings? s, Problems problems)
+    public static SimulationParameters Parameters(V1.ScenarioSettings? s, SimulationParameters defaults, Problems problems)
     {
-        var p = SimulationParameters.Default;
+        var p = defaults;
         if (s is null)
         {
             return p;

@@ -1,16 +1,22 @@
-using System.Text.Json;
-using Google.Protobuf;
 using Microsoft.EntityFrameworkCore;
 using Planning.Engine.Inputs;
 using Planning.Engine.Scenarios;
 using Planning.Server.Common;
 using Planning.Server.Data;
 using Planning.Server.Dataset;
+using Planning.Server.Schools;
 using V1 = Planning.V1;
 
 namespace Planning.Server.Scenarios;
 
-/// <summary>Scenarios as stored (protobuf JSON) and as the engine's input.</summary>
+/// <summary>
+/// A scenario ready to run: the engine's input, every school as an exchange feature (its name, kind and
+/// resource stock, base data or opened by the scenario) and the scenario's resource additions.
+/// </summary>
+public sealed record ScenarioInput(
+    SimulationInput Input, IReadOnlyList<SchoolFeature> Schools, IReadOnlyList<(string SchoolCode, ResourceFeature Added)> Additions);
+
+/// <summary>Scenarios as stored (ScenarioRecords) and as the engine's input.</summary>
 public sealed class ScenarioStore(PlanningDb db, EngineInputs inputs)
 {
     /// <summary>The scenario <paramref name="id"/>; <paramref name="field"/> names the request field in an INVALID_ARGUMENT.</summary>
@@ -22,15 +28,15 @@ public sealed class ScenarioStore(PlanningDb db, EngineInputs inputs)
     }
 
     /// <summary>The base data with the scenario's settings and changes applied; every problem is reported.</summary>
-    public async Task<SimulationInput> InputAsync(V1.ScenarioSettings? settings, IEnumerable<V1.ScenarioChange> changes, CancellationToken ct)
+    public async Task<ScenarioInput> InputAsync(V1.ScenarioSettings? settings, IEnumerable<V1.ScenarioChange> changes, CancellationToken ct)
     {
         var problems = new Problems();
-        var parameters = ScenarioMapping.Parameters(settings, problems);
+        var parameters = ScenarioMapping.Parameters(settings, inputs.Defaults, problems);
         var origins = new List<int>();
         var added = new NewFeatures();
         var engineChanges = ScenarioMapping.Changes(changes, problems, origins, added);
         await CheckNewFeaturesAsync(added, problems, ct);
-        var baseInput = await inputs.LoadBaseAsync(ct);
+        var (baseInput, baseSchools) = await inputs.LoadBaseAsync(ct);
         SimulationInput input;
         try
         {
@@ -55,7 +61,9 @@ public sealed class ScenarioStore(PlanningDb db, EngineInputs inputs)
             problems.Add(problem.Field, problem.Description);
         }
         problems.ThrowIfAny();
-        return input;
+        var additions = changes.Where(c => c.ChangeCase == V1.ScenarioChange.ChangeOneofCase.AddResources)
+            .Select(c => (c.AddResources.SchoolCode, SchoolMapping.FromProto(c.AddResources.Added, "added", problems))).ToList();
+        return new ScenarioInput(input, [.. baseSchools, .. added.Schools.Select(s => s.School)], additions);
     }
 
     /// <summary>Opened schools and added areas pass the import's checks: geometry, district, references, level rules.</summary>
@@ -90,7 +98,7 @@ public sealed class ScenarioStore(PlanningDb db, EngineInputs inputs)
             Id = row.Id.ToString(),
             Name = row.Name,
             Description = row.Description,
-            Settings = JsonParser.Default.Parse<V1.ScenarioSettings>(row.SettingsJson),
+            Settings = ScenarioRecordMapping.ToProto(ScenarioRecordMapping.Settings(row.SettingsJson)),
             CreatedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(row.CreatedAt),
             Version = row.Version,
         };
@@ -98,14 +106,12 @@ public sealed class ScenarioStore(PlanningDb db, EngineInputs inputs)
         return scenario;
     }
 
-    public static IEnumerable<V1.ScenarioChange> ChangesOf(ScenarioRow row)
-    {
-        using var document = JsonDocument.Parse(row.ChangesJson);
-        return [.. document.RootElement.EnumerateArray().Select(e => JsonParser.Default.Parse<V1.ScenarioChange>(e.GetRawText()))];
-    }
+    public static IEnumerable<V1.ScenarioChange> ChangesOf(ScenarioRow row) =>
+        [.. ScenarioRecordMapping.Changes(row.ChangesJson).Select(ScenarioRecordMapping.ToProto)];
 
-    public static string SettingsJson(V1.ScenarioSettings? settings) => JsonFormatter.Default.Format(settings ?? new V1.ScenarioSettings());
+    public static string SettingsJson(V1.ScenarioSettings? settings) =>
+        ScenarioRecordMapping.SettingsJson(ScenarioRecordMapping.ToRecord(settings));
 
     public static string ChangesJson(IEnumerable<V1.ScenarioChange> changes) =>
-        "[" + string.Join(",", changes.Select(c => JsonFormatter.Default.Format(c))) + "]";
+        ScenarioRecordMapping.ChangesJson(changes.Select(ScenarioRecordMapping.ToRecord));
 }

@@ -14,23 +14,29 @@ public static class SchoolMapping
 
     public static V1.School ToProto(SchoolRow s)
     {
-        var feature = FeatureProperties.ToFeature(s);
+        var school = ToProto(FeatureProperties.ToFeature(s));
+        school.Id = s.Id;
+        school.Version = s.Version;
+        return school;
+    }
+
+    /// <summary>A school of the exchange format (an import's, or one a scenario opens), without id and version.</summary>
+    public static V1.School ToProto(SchoolFeature feature)
+    {
         var school = new V1.School
         {
-            Id = s.Id,
-            Code = s.Code,
-            Name = s.Name,
-            Level = Vocabulary.ToProto(s.Level),
-            Kind = Vocabulary.ToProto(s.Kind),
+            Code = feature.Code,
+            Name = feature.Name,
+            Level = Vocabulary.ToProto(feature.Level),
+            Kind = Vocabulary.ToProto(feature.Kind),
             AdminAreaCode = feature.AdminArea,
-            Lon = s.Location.X,
-            Lat = s.Location.Y,
-            Version = s.Version,
+            Lon = feature.Location.X,
+            Lat = feature.Location.Y,
         };
         school.Capacity.AddRange(feature.Tracks.Select(t =>
             new V1.CapacityStep { FromTerm = t.From, PrimaryTracks = t.Primary, JuniorTracks = t.Junior }));
         school.Resources.AddRange(feature.Resources.Select(ToProto));
-        school.Enrolment.AddRange(s.Enrolment);
+        school.Enrolment.AddRange(feature.Enrolment);
         return school;
     }
 

@@ -86,6 +86,6 @@ public sealed class AssessmentPiecesTests
             Term = term, SchoolCode = school.Code, Open = true, Students = students, PrimaryTracks = 8,
             Enrolment = enrolment, Classes = new int[9], LargestClass = new int[9],
         };
-        return new AssessedSchool(school, row, school.Assess(row));
+        return new AssessedSchool(school, row, school.Assess(row, Standard.National2017));
     }
 }
