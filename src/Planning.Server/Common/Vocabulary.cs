@@ -53,6 +53,22 @@ public static class Vocabulary
         _ => null,
     };
 
+    public static V1.SchoolPart ToProto(ResourcePart part) => part switch
+    {
+        ResourcePart.Primary => V1.SchoolPart.Primary,
+        ResourcePart.Junior => V1.SchoolPart.Junior,
+        _ => V1.SchoolPart.Shared,
+    };
+
+    /// <summary>Whom a resource entry serves: primary, junior or shared; null for anything else.</summary>
+    public static ResourcePart? ResourcePartFromProto(V1.SchoolPart part) => part switch
+    {
+        V1.SchoolPart.Primary => ResourcePart.Primary,
+        V1.SchoolPart.Junior => ResourcePart.Junior,
+        V1.SchoolPart.Shared => ResourcePart.Shared,
+        _ => null,
+    };
+
     public static V1.AdminAreaKind ToProto(AdminAreaKind kind) =>
         kind == AdminAreaKind.Street ? V1.AdminAreaKind.Street : V1.AdminAreaKind.Town;
 
