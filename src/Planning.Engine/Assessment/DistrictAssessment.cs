@@ -42,7 +42,7 @@ public sealed record LevelAssessment(
 public sealed record DistrictAssessment(IReadOnlyList<LevelAssessment> Levels, Outcome Outcome)
 {
     /// <summary>A coefficient this close above its ceiling is floating-point noise and counts as at the ceiling.</summary>
-    private const double CeilingTolerance = 1e-9;
+    internal const double CeilingTolerance = 1e-9;
 
     /// <summary>The assessment of <paramref name="part"/>'s level.</summary>
     public LevelAssessment this[SchoolPart part] => Levels[(int)part];
