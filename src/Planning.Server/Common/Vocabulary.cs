@@ -111,4 +111,16 @@ public static class Vocabulary
         Indicator.MultimediaRooms => V1.Indicator.MultimediaRooms,
         _ => throw new ArgumentOutOfRangeException(nameof(indicator), indicator, null),
     };
+
+    public static Indicator? FromProto(V1.Indicator indicator) => indicator switch
+    {
+        V1.Indicator.DegreeTeachers => Indicator.DegreeTeachers,
+        V1.Indicator.BackboneTeachers => Indicator.BackboneTeachers,
+        V1.Indicator.PeArtTeachers => Indicator.PeArtTeachers,
+        V1.Indicator.FloorArea => Indicator.FloorArea,
+        V1.Indicator.SportsArea => Indicator.SportsArea,
+        V1.Indicator.EquipmentValue => Indicator.EquipmentValue,
+        V1.Indicator.MultimediaRooms => Indicator.MultimediaRooms,
+        _ => null,
+    };
 }

@@ -42,6 +42,7 @@ public static class ServiceSetup
         builder.Services.AddScoped<RunQueries>();
         builder.Services.AddScoped<ICatchmentLayer>(sp => sp.GetRequiredService<RunQueries>());
         builder.Services.AddScoped<AssessmentQueries>();
+        builder.Services.AddScoped<AdditionsPlanner>();
         builder.Services.AddSingleton<RunQueue>();
         builder.Services.AddSingleton<RunEndRecorder>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RunEndRecorder>());
