@@ -74,7 +74,9 @@ internal static class AssignmentSolver
             MinimumOverflowBound = unplaced + results.Sum(r => r.MinimumOverflow),
             Components = parts.Count,
         };
-        return new AssignmentSolution(perUnit, stats);
+        var solution = new AssignmentSolution(perUnit, stats);
+        options.Observer?.Invoke(problem, solution);
+        return solution;
     }
 
     private static PartResult SolvePart(Components.Part part, bool allowSplitting, SolverOptions options, CancellationToken cancellation)

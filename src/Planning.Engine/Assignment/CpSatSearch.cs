@@ -125,7 +125,7 @@ internal static class CpSatSearch
         {
             StringParameters = string.Create(
                 CultureInfo.InvariantCulture,
-                $"max_deterministic_time:{deterministicSeconds}, num_workers:1, random_seed:7"),
+                $"max_deterministic_time:{deterministicSeconds}, num_workers:8, interleave_search:true, random_seed:7"),
         };
         var offset = (goal == Goal.Cost ? fixedCost : 0) + Constant(problem, goal, gradeTerms.Keys, totalTerms.Keys, gradeCap, totalCap, target);
         using var callback = new StopWhenGoodEnough(offset, goodEnough, cancellation);

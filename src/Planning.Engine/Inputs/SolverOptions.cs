@@ -45,4 +45,7 @@ public sealed record SolverOptions(
 
     /// <summary>GLOP's iteration limit for the whole-area LP of one part.</summary>
     public long LpIterations { get; init; } = 1_000_000;
+
+    /// <summary>Called with every term's problem and answer; the benchmarks use it to solve the same instance with a general MIP solver.</summary>
+    internal Action<Assignment.AssignmentProblem, Assignment.AssignmentSolution>? Observer { get; init; }
 }
