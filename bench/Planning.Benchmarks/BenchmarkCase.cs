@@ -25,7 +25,12 @@ internal sealed record BenchmarkCase(string Name, int Areas, int Schools, Term H
     {
         Horizon = Horizon,
         Policy = Policy,
-        Solver = SolverOptions.Default with { TimeLimitSeconds = CpSatSeconds(), Workers = Environment.ProcessorCount },
+        Solver = SolverOptions.Default with
+        {
+            TimeLimitSeconds = CpSatSeconds(),
+            Workers = Environment.ProcessorCount,
+            MaxFreeAreas = Setting("BENCH_MAX_FREE_AREAS", SolverOptions.Default.MaxFreeAreas),
+        },
     };
 
     // BENCH_CPSAT_SECONDS overrides the CP-SAT limit, to see what more solver time buys.
@@ -33,6 +38,10 @@ internal sealed record BenchmarkCase(string Name, int Areas, int Schools, Term H
         Environment.GetEnvironmentVariable("BENCH_CPSAT_SECONDS") is { } text
             ? double.Parse(text, CultureInfo.InvariantCulture)
             : SolverOptions.Default.TimeLimitSeconds;
+
+    // BENCH_MAX_FREE_AREAS overrides how many area-levels CP-SAT may re-decide per part.
+    private static int Setting(string name, int fallback) =>
+        Environment.GetEnvironmentVariable(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
 
     // BENCH_MIP_SECONDS: wall-clock seconds the MIP peer gets per term (default 120; 0 skips it).
     private static double MipLimit() =>

@@ -23,8 +23,8 @@ internal static class MipPeer
         solver.SetNumThreads(1);
         var objective = solver.Objective();
         objective.SetMinimization();
-        var gradeRows = new Dictionary<int, Constraint>();
-        var schoolRows = new Dictionary<int, Constraint>();
+        var gradeRows = new Constraint?[problem.GradeCapacity.Length];
+        var schoolRows = new Constraint?[problem.SchoolCount];
         double constant = 0;
         foreach (var unit in problem.Units)
         {
@@ -43,10 +43,10 @@ internal static class MipPeer
                 foreach (var group in unit.Items.GroupBy(i => i.Grade))
                 {
                     var slot = AssignmentProblem.Slot(candidate.School, group.Key);
-                    Row(solver, objective, gradeRows, slot, problem.GradeCapacity[slot], problem.OverflowCost).SetCoefficient(x, group.Sum(i => i.Count));
+                    WholeAreaLp.Row(solver, objective, gradeRows, slot, problem.GradeCapacity[slot], problem.OverflowCost).SetCoefficient(x, group.Sum(i => i.Count));
                 }
 
-                Row(solver, objective, schoolRows, candidate.School, problem.TotalCapacity[candidate.School], problem.OverflowCost).SetCoefficient(x, unit.Pupils);
+                WholeAreaLp.Row(solver, objective, schoolRows, candidate.School, problem.TotalCapacity[candidate.School], problem.OverflowCost).SetCoefficient(x, unit.Pupils);
             }
         }
 
@@ -62,19 +62,5 @@ internal static class MipPeer
             constant + objective.BestBound(),
             status == Solver.ResultStatus.OPTIMAL,
             clock.Elapsed.TotalSeconds);
-    }
-
-    private static Constraint Row(Solver solver, Objective objective, Dictionary<int, Constraint> rows, int key, long seats, long overflowCost)
-    {
-        if (!rows.TryGetValue(key, out var row))
-        {
-            row = solver.MakeConstraint(double.NegativeInfinity, seats, string.Empty);
-            var over = solver.MakeNumVar(0, double.PositiveInfinity, string.Empty);
-            row.SetCoefficient(over, -1);
-            objective.SetCoefficient(over, overflowCost);
-            rows[key] = row;
-        }
-
-        return row;
     }
 }

@@ -17,7 +17,11 @@ internal static class CpSatSearch
         /// <summary>The objective of <see cref="AssignmentProblem"/>.</summary>
         Cost,
 
-        /// <summary>Overflow pupils alone.</summary>
+        /// <summary>
+        /// Overflow pupils, then as few units away from their start as possible: the objective is
+        /// W × overflow + units moved with W = free units + 1, so the overflow comes first and its
+        /// bound is ⌊objective bound / W⌋.
+        /// </summary>
         Overflow,
     }
 
@@ -89,9 +93,9 @@ internal static class CpSatSearch
                 var k = table.First[u] + c;
                 var hinted = c == start[u];
                 model.AddHint(x, hinted);
-                if (goal == Goal.Cost)
+                if (goal == Goal.Cost || !hinted)
                 {
-                    objective.AddTerm(x, table.Cost[k]);
+                    objective.AddTerm(x, goal == Goal.Cost ? table.Cost[k] : 1);
                 }
 
                 for (var j = table.GradeFirst[u]; j < table.GradeFirst[u + 1]; j++)
@@ -105,7 +109,7 @@ internal static class CpSatSearch
             model.AddExactlyOne(vars[f]);
         }
 
-        var overflowWeight = goal == Goal.Cost ? problem.OverflowCost : 1;
+        var overflowWeight = goal == Goal.Cost ? problem.OverflowCost : free.Count + 1;
         var overflow = new List<IntVar>();
         long hintedOverflow = 0;
         hintedOverflow += AddCapacities(model, objective, gradeTerms, gradeCap, overflowWeight, overflow);
@@ -128,7 +132,8 @@ internal static class CpSatSearch
                 $"max_deterministic_time:{deterministicSeconds}, num_workers:8, interleave_search:true, random_seed:7"),
         };
         var offset = (goal == Goal.Cost ? fixedCost : 0) + Constant(problem, goal, gradeTerms.Keys, totalTerms.Keys, gradeCap, totalCap, target);
-        using var callback = new StopWhenGoodEnough(offset, goodEnough, cancellation);
+        var divisor = goal == Goal.Cost ? 1 : overflowWeight;
+        using var callback = new StopWhenGoodEnough(v => goodEnough(offset + Math.Floor(v / divisor)), cancellation);
         using (cancellation.Register(callback.StopSearch))
         {
             var status = solver.Solve(model, callback);
@@ -141,7 +146,7 @@ internal static class CpSatSearch
                 }
             }
 
-            var bound = status is CpSolverStatus.Optimal or CpSolverStatus.Feasible ? offset + solver.BestObjectiveBound : double.NegativeInfinity;
+            var bound = status is CpSolverStatus.Optimal or CpSolverStatus.Feasible ? offset + Math.Floor(solver.BestObjectiveBound / divisor) : double.NegativeInfinity;
             return new Outcome(choice, status.ToString(), bound);
         }
     }
@@ -248,11 +253,11 @@ internal static class CpSatSearch
         }
     }
 
-    private sealed class StopWhenGoodEnough(long offset, Func<double, bool> goodEnough, CancellationToken cancellation) : SolutionCallback
+    private sealed class StopWhenGoodEnough(Func<double, bool> goodEnough, CancellationToken cancellation) : SolutionCallback
     {
         public override void OnSolutionCallback()
         {
-            if (cancellation.IsCancellationRequested || goodEnough(offset + ObjectiveValue()))
+            if (cancellation.IsCancellationRequested || goodEnough(ObjectiveValue()))
             {
                 StopSearch();
             }

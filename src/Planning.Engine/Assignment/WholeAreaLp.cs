@@ -133,8 +133,8 @@ internal static class WholeAreaLp
         return (grade, school);
     }
 
-    /// <summary>load − over ≤ seats, with over priced in the objective.</summary>
-    private static Constraint Row(Solver solver, Objective objective, Constraint?[] rows, int key, long seats, long overflowCost)
+    /// <summary>load − over ≤ seats, with over priced in the objective; made once per key.</summary>
+    internal static Constraint Row(Solver solver, Objective objective, Constraint?[] rows, int key, long seats, long overflowCost)
     {
         if (rows[key] is { } row)
         {

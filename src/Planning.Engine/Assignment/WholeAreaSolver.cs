@@ -55,20 +55,15 @@ internal static class WholeAreaSolver
         {
             var everyUnit = table.Units <= options.MaxOverflowAreas;
             var free = everyUnit ? Enumerable.Range(0, table.Units).ToList() : Around(problem, table, choice, [], options.MaxOverflowAreas);
-            var least = minimumOverflow;
+            // No early stop at the least overflow: the rest of the budget keeps units where they were.
             var outcome = CpSatSearch.Solve(
-                problem, table, choice, free, CpSatSearch.Goal.Overflow, keepOverflow: true, options.OverflowSeconds, v => v <= least, cancellation);
+                problem, table, choice, free, CpSatSearch.Goal.Overflow, keepOverflow: true, options.OverflowSeconds, _ => false, cancellation);
             if (everyUnit && double.IsFinite(outcome.Bound))
             {
                 minimumOverflow = Math.Max(minimumOverflow, (long)Math.Ceiling(outcome.Bound - 1e-6));
             }
 
-            if (WholeAreaCost.Overflow(problem, outcome.Choice) < overflow)
-            {
-                choice = Polish(problem, table, outcome.Choice, options, cancellation);
-                (cost, overflow) = WholeAreaCost.Measure(problem, choice);
-            }
-
+            (choice, cost, overflow) = Better(problem, table, options, (choice, cost, overflow), outcome.Choice, cancellation);
             (method, reDecided) = ("cp-sat", free.Count);
         }
 
@@ -99,6 +94,15 @@ internal static class WholeAreaSolver
         }
 
         return new Result(choice, new PartStats(cost, bound, kind, boundMethod, relaxation.Cost, boundSeconds, minimumOverflow, method, reDecided, status));
+    }
+
+    /// <summary>The candidate, polished, when it has less overflow, or as much and a lower cost; else the current answer.</summary>
+    private static (int[] Choice, long Cost, long Overflow) Better(
+        AssignmentProblem problem, CandidateTable table, SolverOptions options, (int[] Choice, long Cost, long Overflow) current, int[] candidate, CancellationToken cancellation)
+    {
+        var polished = Polish(problem, table, candidate, options, cancellation);
+        var (cost, overflow) = WholeAreaCost.Measure(problem, polished);
+        return overflow < current.Overflow || (overflow == current.Overflow && cost < current.Cost) ? (polished, cost, overflow) : current;
     }
 
     private static int[] Polish(AssignmentProblem problem, CandidateTable table, int[] choice, SolverOptions options, CancellationToken cancellation) =>

@@ -32,7 +32,7 @@ public sealed record SolverOptions(
     public int LocalSearchPasses { get; init; } = 100;
 
     /// <summary>Most move evaluations of the local search per part, all passes together.</summary>
-    public long LocalSearchMoves { get; init; } = 400_000_000;
+    public long LocalSearchMoves { get; init; } = 150_000_000;
 
     /// <summary>CP-SAT's work limit per part for removing overflow, in deterministic seconds.</summary>
     public double OverflowSeconds { get; init; } = 5;

@@ -11,7 +11,7 @@ public class SolverGuaranteesTests
     private const long Overflow = 10_000_000;
     private static readonly SolverOptions Exact = SolverOptions.Default with { RelativeGap = 0 };
 
-    public static TheoryData<int> Seeds() => new(Enumerable.Range(1, 40));
+    public static TheoryData<int> Seeds() => new(Enumerable.Range(1, 25));
 
     [Theory]
     [MemberData(nameof(Seeds))]
