@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Planning.Client.Api;
 using Planning.Cli.Maps;
+using Planning.Reports;
 using Planning.Server.Tests.Infrastructure;
 using SkiaSharp;
 
@@ -42,12 +43,13 @@ public sealed partial class MapCommandTests(ImportedServerFixture fixture) : ICl
         using var channel = Server.CreateChannel();
         using var client = new PlanningClient(channel);
         var data = await new MapDataLoader(client).LoadAsync(new MapRequest(Planning.V1.SchoolPart.Primary));
+        var map = ReportMaps.Map(data, data.Scene, Planning.V1.SchoolPart.Primary, ReportView.District);
 
         using var typeface = MapFonts.Resolve(data.Texts());
-        Assert.Contains("宝坻区", data.Title);
-        Assert.True(MapFonts.HasGlyphs(typeface, data.Title), typeface.FamilyName);
-        Assert.All(data.Schools, s => Assert.True(MapFonts.HasGlyphs(typeface, s.Name), s.Name));
-        Assert.NotEmpty(data.Catchments);
+        Assert.Contains("宝坻区", map.Title);
+        Assert.True(MapFonts.HasGlyphs(typeface, map.Title), typeface.FamilyName);
+        Assert.All(map.Schools, s => Assert.True(MapFonts.HasGlyphs(typeface, s.Name), s.Name));
+        Assert.NotEmpty(map.Catchments);
         using var latin = SKTypeface.FromFamilyName("DejaVu Sans");
         Assert.False(latin is not null && latin.FamilyName == "DejaVu Sans" && MapFonts.HasGlyphs(latin, "宝坻区"),
             "the glyph check must tell a Latin-only font from a CJK one");
