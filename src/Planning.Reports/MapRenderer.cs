@@ -28,10 +28,10 @@ public sealed class MapRenderer(MapText text)
         var texts = new List<(string, SKRect)>();
         var titleSize = text.FitSize(data.Title, Math.Max(12, unit * 3.4f), width, 6);
         var y = area.Top + margin + titleSize;
-        texts.Add(Line(canvas, data.Title, area.Left + margin, y, titleSize, MapStyle.Ink));
+        texts.Add(Line(canvas, text.Fit(data.Title, titleSize, width), area.Left + margin, y, titleSize, MapStyle.Ink));
         var subtitleSize = text.FitSize(data.Subtitle, Math.Max(8, unit * 1.9f), width, 5);
         y += subtitleSize * 1.6f;
-        texts.Add(Line(canvas, data.Subtitle, area.Left + margin, y, subtitleSize, MapStyle.MutedInk));
+        texts.Add(Line(canvas, text.Fit(data.Subtitle, subtitleSize, width), area.Left + margin, y, subtitleSize, MapStyle.MutedInk));
 
         var creditSize = Math.Max(6, unit * 1.05f);
         var credits = Wrap(data.Credits, creditSize, width);
