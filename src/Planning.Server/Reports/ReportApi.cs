@@ -11,7 +11,7 @@ namespace Planning.Server.Reports;
 
 /// <summary>ExportReport: the printed report (PDF) or a map (PNG) of a run, drawn by Planning.Reports as the command line draws it.</summary>
 [Authorize(Policy = Roles.Planner)]
-public sealed class ReportApi(ReportLoader loader, ReportGate gate) : V1.ReportService.ReportServiceBase
+public sealed partial class ReportApi(ReportLoader loader, ReportGate gate, ILogger<ReportApi> logger) : V1.ReportService.ReportServiceBase
 {
     private const int ChunkBytes = 64 * 1024;
     public const int MinPixels = 200;
@@ -25,13 +25,16 @@ public sealed class ReportApi(ReportLoader loader, ReportGate gate) : V1.ReportS
         var (format, part) = (checkedRequest.Format, checkedRequest.Part);
         var other = part == V1.SchoolPart.Junior ? V1.SchoolPart.Primary : V1.SchoolPart.Junior;
         var pdf = format == DrawingFormat.Pdf;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var data = await loader.LoadAsync(new ReportLoader.Request(
             request.RunId, request.Term, pdf ? [part, other] : [part], request.CompareRunId.Length > 0 ? request.CompareRunId : null,
             request.IssuingOffice.Trim().Length > 0 ? request.IssuingOffice.Trim() : null, Full: pdf), ct);
+        var loaded = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         byte[] bytes;
         DrawingFile file;
         using (await gate.EnterAsync(ct))
         {
+            started = System.Diagnostics.Stopwatch.GetTimestamp();
             using var output = new MemoryStream();
             try
             {
@@ -43,6 +46,8 @@ public sealed class ReportApi(ReportLoader loader, ReportGate gate) : V1.ReportS
             }
             bytes = output.ToArray();
         }
+        LogDrawn(logger, request.RunId, $"{format}", file.Pages, bytes.Length, loaded.TotalMilliseconds,
+            System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         var name = $"report-{data.Scene.Term}-{(part == V1.SchoolPart.Junior ? "junior" : "primary")}-{data.Scene.Run!.Id}.{(pdf ? "pdf" : "png")}";
         for (var offset = 0; offset < bytes.Length || offset == 0; offset += ChunkBytes)
         {
@@ -56,6 +61,10 @@ public sealed class ReportApi(ReportLoader loader, ReportGate gate) : V1.ReportS
             await responseStream.WriteAsync(chunk, ct);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Report of run {RunId} ({Format}, {Pages} page(s), {Bytes} bytes): loaded in {LoadMs:0} ms, drawn in {DrawMs:0} ms")]
+    private static partial void LogDrawn(ILogger logger, string runId, string format, int pages, int bytes, double loadMs, double drawMs);
 
     private sealed record Checked(DrawingFormat Format, V1.SchoolPart Part, ReportView View, int Width, int Height);
 
