@@ -1,5 +1,6 @@
 using Planning.Engine.Assessment;
 using Planning.Engine.Results;
+using Planning.Engine.Rules;
 
 namespace Planning.Engine.Assignment;
 

@@ -1,6 +1,7 @@
 using Planning.Engine.Assessment;
 using Planning.Engine.Assignment;
 using Planning.Engine.Inputs;
+using Planning.Engine.Rules;
 using static Planning.Engine.Tests.Assignment.WholeAreaSolverTests;
 
 namespace Planning.Engine.Tests.Assignment;
