@@ -91,6 +91,7 @@ public static class ServiceSetup
         app.MapGrpcService<ScenarioApi>();
         app.MapGrpcService<SimulationApi>();
         app.MapGrpcService<AssessmentApi>();
+        WebMap.WebMapSettings.Map(app);
         app.MapGrpcHealthChecksService().AllowAnonymous();
         app.MapGrpcReflectionService().RequireAuthorization(Roles.Viewer);
         return app;

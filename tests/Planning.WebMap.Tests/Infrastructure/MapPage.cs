@@ -189,6 +189,9 @@ public sealed class MapPage : IAsyncDisposable
 
     public Task<int> ChangedAreaCountAsync() => Page.EvaluateAsync<int>("() => window.planningMap.changedAreaCount()");
 
+    public async Task<List<string>> ChangedAreaCodesAsync() =>
+        [.. (await Page.EvaluateAsync<string[]>("() => window.planningMap.changedAreaCodes()")).Order(StringComparer.Ordinal)];
+
     public async Task<MapState> StateAsync()
     {
         var json = await Page.EvaluateAsync<JsonElement>("() => window.planningMap.state()");
@@ -250,8 +253,8 @@ public sealed class MapPage : IAsyncDisposable
 }
 
 public sealed record MapState(
-    string? RunId, string Term, string[] Terms, string Part, string CompareMode, string? CompareRunId,
-    bool SimulationAvailable, string CatchmentSource);
+    string? RunId, string Term, string[] Terms, string Part, string CompareMode, string? CompareRunId, string Scenario,
+    string CatchmentSource);
 
 public sealed record SelectedSchool(
     string Code, string Name, int[] Enrolment, int[] Classes, int[] LargestClass, int Total, string? Highlighted);
