@@ -3,15 +3,15 @@
 // around one state object (state.ts); the browser tests' hooks are a separate entry (testhooks.ts).
 import "ol/ol.css";
 import "./style.css";
-import { SchoolPart } from "./gen/planning/v1/common_pb";
-import { AdminAreaKind } from "./gen/planning/v1/common_pb";
+import { AdminAreaKind, SchoolPart } from "./gen/planning/v1/common_pb";
+import type { AdminArea, District } from "./gen/planning/v1/geography_pb";
+import type { ResidentialArea, School } from "./gen/planning/v1/schools_pb";
 import { api, isNotFound, listAllAreas, listAllSchools, listRuns, listScenarios, takeHandedOverLinkKey, takeKeyFromFragment } from "./api";
 import { applyRole, showSignedIn, signIn, wireAuth } from "./auth";
 import { assignSchoolColours, FONT_STACK } from "./colors";
 import { wireControls } from "./controls";
 import { fmt } from "./domain";
 import { $, reportError, setStatus } from "./dom";
-import { updateDownloads } from "./downloads";
 import { MapPanel, readGeometry } from "./mapview";
 import { isNarrow, readHash, render } from "./render";
 import { fillRunSelects, fillScenarioSelect, openingView, setRun, termsOf } from "./runs";
@@ -40,21 +40,81 @@ function loadedStatus(): void {
   setStatus(`${d.districtName}: ${fmt(d.schools.length)} 所学校 schools, ${fmt(d.areas.length)} 个小区/村 areas, ${fmt(d.runs.length)} 次模拟 runs.`);
 }
 
+/** The run in the address (a reload, a shared link): asked for at once, before the run list confirms it. */
+function prefetchHashRun(hash: ReturnType<typeof readHash>, part: SchoolPart): void {
+  if (!hash.run || hash.run === "base" || !hash.term) return;
+  // An unknown run or term is NOT_FOUND here and ignored: the run list decides what opens.
+  void termResult(hash.run, hash.term).catch(() => {});
+  void runCatchments(hash.run, hash.term, part).catch(() => {});
+}
+
+/** The district's outline: drawn, and the home button's extent. */
+function showDistrict(district: District | null): void {
+  const d = app.data;
+  const pa = panelA();
+  if (!district) {
+    setStatus("尚未导入数据 No dataset imported yet: run `planning import data/geo` (scripts/demo does).", "warn");
+    return;
+  }
+  d.districtName = district.name;
+  const geometry = readGeometry(district.geometryGeojson);
+  pa.setDistrict(geometry);
+  if (geometry) {
+    d.districtExtent = geometry.getExtent();
+    pa.setHomeExtent(d.districtExtent);
+    pa.home();
+  }
+}
+
+function showAdminAreas(adminAreas: AdminArea[]): void {
+  const d = app.data;
+  d.adminAreas = adminAreas;
+  for (const a of adminAreas) {
+    d.adminNames.set(a.code, a.name);
+    const g = readGeometry(a.geometryGeojson);
+    if (g) d.adminGeometry.set(a.code, g);
+  }
+  panelA().setAdminAreas(
+    adminAreas.map((a) => ({ code: a.code, name: a.name, street: a.kind === AdminAreaKind.STREET, geometry: d.adminGeometry.get(a.code) ?? null })),
+  );
+}
+
+function takeSchoolsAndAreas(schools: School[], areas: ResidentialArea[]): void {
+  const d = app.data;
+  d.schools = schools;
+  for (const s of schools) d.schoolByCode.set(s.code, s);
+  d.areas = areas;
+  for (const a of areas) d.areaByCode.set(a.code, a);
+  d.colours = assignSchoolColours(schools, areas);
+  panelA().setColours(d.colours);
+}
+
+function takeSettings(settings: WebMapSettings): void {
+  app.data.settings = settings;
+  panelA().setBackground(settings.tileUrl, settings.tileAttribution);
+  $("layer-background-row").hidden = !settings.tileUrl;
+  panelA().setVisibility(app.view.layers);
+}
+
 async function init(): Promise<void> {
   document.documentElement.style.setProperty("--font", FONT_STACK);
-  app.panels.a = new MapPanel($("map-a"));
   wireAuth();
+  // The key check goes out first; the map is built while it is on its way.
+  const signedIn = signIn(linkKey);
+  const settings = loadSettings(); // public: asked for at once, too
+  app.panels.a = new MapPanel($("map-a"));
   wireControls();
   wirePanel(panelA(), 0);
+  panelA().setVisibility(app.view.layers);
   if (isNarrow()) ($("legend-box") as HTMLDetailsElement).open = false;
-  const settings = loadSettings(); // public: asked for at once, while the key is checked
   try {
-    showSignedIn(await signIn(linkKey));
+    showSignedIn(await signedIn);
     setStatus("加载中 Loading…");
     const hash = readHash();
     const part = hash.part === "junior" ? SchoolPart.JUNIOR : SchoolPart.PRIMARY;
-    // The runs first among equals: as soon as they (and the scenarios) are in, the run to open is
-    // known and its term result and catchments are asked for, while the base data still loads.
+    prefetchHashRun(hash, part);
+    // Everything at once, each piece taken in as it comes. The runs (and scenarios) name the run to
+    // open: its term result and catchments are asked for then, while the base data still loads.
     const opening = Promise.all([listRuns(), listScenarios()]).then(([runs, scenarios]) => {
       app.data.runs = runs;
       app.data.scenarios = scenarios;
@@ -62,56 +122,22 @@ async function init(): Promise<void> {
       if (o.runId) {
         const terms = termsOf(o.runId);
         const term = hash.term && terms.includes(hash.term) ? hash.term : terms[0];
-        void termResult(o.runId, term).catch(() => {}); // failures surface when render() asks again
+        void termResult(o.runId, term).catch(() => {}); // a failure surfaces when render() asks again
         void runCatchments(o.runId, term, part).catch(() => {});
       }
       return o;
     });
-    const [district, admin, schools, areas, open, webMap] = await Promise.all([
-      api.geography.getDistrict({ includeGeometry: true }).catch((e) => {
-        if (isNotFound(e)) return null;
-        throw e;
-      }),
-      api.geography.listAdminAreas({ includeGeometry: true }),
-      listAllSchools(),
-      listAllAreas(false),
+    const [open] = await Promise.all([
       opening,
-      settings,
+      api.geography.getDistrict({ includeGeometry: true }).then(showDistrict, (e) => {
+        if (!isNotFound(e)) throw e;
+        showDistrict(null);
+      }),
+      api.geography.listAdminAreas({ includeGeometry: true }).then((r) => showAdminAreas(r.adminAreas)),
+      // Colouring the schools takes the main thread a while: only once the run's own calls have gone out.
+      Promise.all([listAllSchools(), listAllAreas(false), opening]).then(([schools, areas]) => takeSchoolsAndAreas(schools, areas)),
+      settings.then(takeSettings),
     ]);
-    if (!district) {
-      setStatus("尚未导入数据 No dataset imported yet: run `planning import data/geo` (scripts/demo does).", "warn");
-    }
-    const d = app.data;
-    d.schools = schools;
-    for (const s of schools) d.schoolByCode.set(s.code, s);
-    d.areas = areas;
-    for (const a of areas) d.areaByCode.set(a.code, a);
-    d.adminAreas = admin.adminAreas;
-    d.settings = webMap;
-    const pa = panelA();
-    for (const a of admin.adminAreas) {
-      d.adminNames.set(a.code, a.name);
-      const g = readGeometry(a.geometryGeojson);
-      if (g) d.adminGeometry.set(a.code, g);
-    }
-    d.colours = assignSchoolColours(schools, areas);
-    pa.setColours(d.colours);
-    pa.setBackground(webMap.tileUrl, webMap.tileAttribution);
-    $("layer-background-row").hidden = !webMap.tileUrl;
-    pa.setVisibility(app.view.layers);
-    const districtGeometry = district ? readGeometry(district.geometryGeojson) : null;
-    pa.setDistrict(districtGeometry);
-    pa.setAdminAreas(
-      admin.adminAreas.map((a) => ({
-        code: a.code, name: a.name, street: a.kind === AdminAreaKind.STREET, geometry: d.adminGeometry.get(a.code) ?? null,
-      })),
-    );
-    if (districtGeometry) {
-      d.districtExtent = districtGeometry.getExtent();
-      pa.setHomeExtent(d.districtExtent);
-      pa.home();
-    }
-    d.districtName = district?.name ?? "";
 
     app.view.scenario = open.scenario;
     if (part === SchoolPart.JUNIOR) {
@@ -126,9 +152,8 @@ async function init(): Promise<void> {
       $<HTMLInputElement>("term").value = String(app.view.termIndex);
     }
     applyRole();
-    updateDownloads();
     await render();
-    await pa.drawn();
+    await panelA().drawn();
     // Navigation to a drawn map with its catchments: what docs/web-map.md's render figures measure.
     performance.mark("planning:map-drawn");
     loadedStatus();

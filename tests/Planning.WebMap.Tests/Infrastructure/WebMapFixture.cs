@@ -15,6 +15,9 @@ public sealed class WebMapFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    /// <summary>The browser's time zone (Baodi's), so that a test can write the times the page shows.</summary>
+    public const string TimeZone = "Asia/Shanghai";
+
     private IPlaywright? _playwright;
 
     public WebMapServer Server { get; private set; } = null!;
@@ -43,6 +46,15 @@ public sealed class WebMapFixture : IAsyncLifetime
 
     /// <summary>The "before" run (every area keeps its school) of the Baodi base data.</summary>
     public Run BeforeRun { get; private set; } = null!;
+
+    /// <summary>A scenario of its own (to 2021-autumn), made after the base data's runs.</summary>
+    public Scenario Scenario { get; private set; } = null!;
+
+    /// <summary>
+    /// The scenario's run: "keep current", so that the newest redistribution is still the base data's
+    /// "after"; and the newest run of all, newer than "before".
+    /// </summary>
+    public Run ScenarioRun { get; private set; } = null!;
 
     public static string ScreenshotFolder { get; } = Path.Combine(RepoPaths.Root, ".run", "screenshots");
 
@@ -80,6 +92,8 @@ public sealed class WebMapFixture : IAsyncLifetime
         // "before" first, so that "after" is the newest run: the one the page opens.
         BeforeRun = await RunAsync(RunMode.KeepCurrent, "before");
         AfterRun = await RunAsync(RunMode.Redistribute, "after");
+        Scenario = await CreateScenarioAsync("测试方案 test scenario");
+        ScenarioRun = await RunAsync(RunMode.KeepCurrent, "scenario before", Scenario.Id);
 
         _playwright = await Playwright.CreateAsync();
         // A fresh temporary profile, removed by Playwright when the browser closes.
@@ -95,6 +109,14 @@ public sealed class WebMapFixture : IAsyncLifetime
         });
         Directory.CreateDirectory(ScreenshotFolder);
     }
+
+    /// <summary>A scenario of the base data without changes, simulated from 2020-autumn to 2021-autumn (three terms: quick).</summary>
+    public Task<Scenario> CreateScenarioAsync(string name) =>
+        Scenarios.CreateScenarioAsync(new CreateScenarioRequest
+        {
+            Name = name,
+            Settings = new ScenarioSettings { StartTerm = "2020-autumn", HorizonTerm = "2021-autumn" },
+        }).ResponseAsync;
 
     /// <summary>Runs a simulation to its end (of the base data, or of a scenario) and returns the run the server stored.</summary>
     public async Task<Run> RunAsync(RunMode mode, string label, string scenarioId = "")
@@ -176,6 +198,7 @@ public sealed class WebMapFixture : IAsyncLifetime
         {
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "zh-CN",
+            TimezoneId = TimeZone,
             AcceptDownloads = true,
         });
         context.SetDefaultTimeout(30_000);
