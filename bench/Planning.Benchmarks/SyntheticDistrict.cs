@@ -1,4 +1,5 @@
 using Planning.Engine.Inputs;
+using Planning.Engine.Rules;
 using Planning.Engine.Terms;
 
 namespace Planning.Benchmarks;
@@ -94,8 +95,8 @@ internal static class SyntheticDistrict
                 !teaches ? 0
                 : isNew ? random.Next(4, 10)
                 : Math.Max(1, (int)Math.Ceiling(Enumerable.Range(first, last - first + 1).Max(g => enrolment[g - 1]) / (double)limit * (1.0 + 0.5 * random.NextDouble())));
-            var primaryTracks = Tracks(level != SchoolLevel.Junior, 1, 6, parameters.PrimaryClassLimit);
-            var juniorTracks = Tracks(level != SchoolLevel.Primary, 7, 9, parameters.JuniorClassLimit);
+            var primaryTracks = Tracks(level != SchoolLevel.Junior, 1, 6, parameters.Standard.PrimaryClassLimit);
+            var juniorTracks = Tracks(level != SchoolLevel.Primary, 7, 9, parameters.Standard.JuniorClassLimit);
             schools.Add(new School($"S{s:D5}", level, Point(x, y), [new TrackStep(isNew ? opening : start, primaryTracks, juniorTracks)], enrolment));
         }
 

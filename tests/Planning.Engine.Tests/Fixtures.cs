@@ -1,5 +1,6 @@
 using NetTopologySuite.Geometries;
 using Planning.Engine.Inputs;
+using Planning.Engine.Rules;
 using Planning.Engine.Terms;
 
 namespace Planning.Engine.Tests;

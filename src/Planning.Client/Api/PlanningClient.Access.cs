@@ -10,7 +10,7 @@ public sealed partial class PlanningClient
 
     /// <summary>Creates a key; the result holds its secret, which the server cannot show again. Admin.</summary>
     public Task<CreatedApiKey> CreateApiKeyAsync(string name, Role role, CancellationToken ct = default) =>
-        UnaryAsync(o => _access.CreateApiKeyAsync(new V1.CreateApiKeyRequest { Name = name, Role = (V1.Role)role }, o),
+        UnaryAsync(o => _access.CreateApiKeyAsync(new V1.CreateApiKeyRequest { Name = name, Role = role }, o),
             ProtoMapping.ToRecord, ct);
 
     /// <summary>One page of keys, newest first, without secrets. Admin.</summary>

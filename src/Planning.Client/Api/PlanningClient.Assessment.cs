@@ -24,7 +24,7 @@ public sealed partial class PlanningClient
     public async Task<string> ExportAssessmentAsync(
         string runId, string term, AssessmentFormat format, Stream destination, CancellationToken ct = default)
     {
-        var request = new V1.ExportAssessmentRequest { RunId = runId, Term = term, Format = (V1.AssessmentFormat)format };
+        var request = new V1.ExportAssessmentRequest { RunId = runId, Term = term, Format = format };
         var fileName = "";
         await foreach (var chunk in ReadAllAsync(_assessment.ExportAssessment(request, StreamOptions(ct)), ct))
         {

@@ -32,8 +32,8 @@ public sealed partial class PlanningClient
                 {
                     await call.RequestStream.WriteAsync(new V1.ImportDatasetRequest
                     {
-                        Mode = first ? (V1.ImportMode)mode : V1.ImportMode.Unspecified,
-                        Layer = (V1.Layer)layer.Layer,
+                        Mode = first ? mode : V1.ImportMode.Unspecified,
+                        Layer = layer.Layer,
                         Data = ByteString.CopyFrom(buffer, 0, read),
                     }, ct);
                     first = false;
@@ -67,11 +67,11 @@ public sealed partial class PlanningClient
     {
         var request = new V1.ExportLayerRequest
         {
-            Layer = (V1.Layer)layer,
-            Format = (V1.ExportFormat)format,
+            Layer = layer,
+            Format = format,
             RunId = catchments?.RunId ?? "",
             Term = catchments?.Term ?? "",
-            Part = (V1.SchoolPart)(catchments?.Part ?? SchoolPart.Unspecified),
+            Part = (catchments?.Part ?? SchoolPart.Unspecified),
         };
         string fileName = "", contentType = "";
         var features = 0;

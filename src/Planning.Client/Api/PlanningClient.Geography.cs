@@ -14,7 +14,7 @@ public sealed partial class PlanningClient
         AdminAreaKind? kind = null, bool includeGeometry = false, CancellationToken ct = default) =>
         UnaryAsync(o => _geography.ListAdminAreasAsync(new V1.ListAdminAreasRequest
             {
-                Kind = (V1.AdminAreaKind)(kind ?? AdminAreaKind.Unspecified),
+                Kind = (kind ?? AdminAreaKind.Unspecified),
                 IncludeGeometry = includeGeometry,
             }, o),
             r => (IReadOnlyList<AdminArea>)[.. r.AdminAreas.Select(ProtoMapping.ToRecord)], ct);

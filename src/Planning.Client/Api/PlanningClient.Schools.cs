@@ -9,8 +9,8 @@ public sealed partial class PlanningClient
     {
         var request = new V1.ListSchoolsRequest
         {
-            Level = (V1.SchoolLevel)(filter?.Level ?? SchoolLevel.Unspecified),
-            Kind = (V1.SchoolKind)(filter?.Kind ?? SchoolKind.Unspecified),
+            Level = (filter?.Level ?? SchoolLevel.Unspecified),
+            Kind = (filter?.Kind ?? SchoolKind.Unspecified),
             AdminAreaCode = filter?.AdminAreaCode ?? "",
             Bbox = ProtoMapping.ToProto(filter?.Bbox),
             Page = ProtoMapping.ToProto(page),
@@ -42,7 +42,7 @@ public sealed partial class PlanningClient
     {
         var request = new V1.ListResidentialAreasRequest
         {
-            Kind = (V1.ResidentialAreaKind)(filter?.Kind ?? ResidentialAreaKind.Unspecified),
+            Kind = (filter?.Kind ?? ResidentialAreaKind.Unspecified),
             AdminAreaCode = filter?.AdminAreaCode ?? "",
             Bbox = ProtoMapping.ToProto(filter?.Bbox),
             SchoolCode = filter?.SchoolCode ?? "",

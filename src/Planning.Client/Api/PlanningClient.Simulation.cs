@@ -11,7 +11,7 @@ public sealed partial class PlanningClient
     public IAsyncEnumerable<RunUpdate> RunSimulationAsync(
         string scenarioId = "", RunMode mode = RunMode.Redistribute, string label = "", CancellationToken ct = default)
     {
-        var request = new V1.RunSimulationRequest { ScenarioId = scenarioId, Mode = (V1.RunMode)mode, Label = label };
+        var request = new V1.RunSimulationRequest { ScenarioId = scenarioId, Mode = mode, Label = label };
         return ReadAllAsync(_simulation.RunSimulation(request, StreamOptions(ct)), ct)
             .Select(ProtoMapping.ToRecord);
     }
@@ -34,7 +34,7 @@ public sealed partial class PlanningClient
     /// <summary>Catchment polygons of a run, term and part as a GeoJSON FeatureCollection.</summary>
     public Task<Catchments> GetCatchmentsAsync(string runId, string term, SchoolPart part, CancellationToken ct = default) =>
         UnaryAsync(o => _simulation.GetCatchmentsAsync(
-                new V1.GetCatchmentsRequest { RunId = runId, Term = term, Part = (V1.SchoolPart)part }, o),
+                new V1.GetCatchmentsRequest { RunId = runId, Term = term, Part = part }, o),
             r => new Catchments(r.FeatureCollectionGeojson, r.FeatureCount), ct);
 
     /// <summary>Two runs side by side, term by term.</summary>

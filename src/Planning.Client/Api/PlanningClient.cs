@@ -24,6 +24,7 @@ public sealed partial class PlanningClient : IDisposable
     private readonly V1.SimulationService.SimulationServiceClient _simulation;
     private readonly V1.AssessmentService.AssessmentServiceClient _assessment;
     private readonly V1.AccessService.AccessServiceClient _access;
+    private readonly V1.RulesService.RulesServiceClient _rulesService;
 
     /// <summary>
     /// Connects to <see cref="PlanningClientOptions.Address"/> (by default PLANNING_SERVER or http://127.0.0.1:5081),
@@ -53,6 +54,7 @@ public sealed partial class PlanningClient : IDisposable
         _simulation = new(channel);
         _assessment = new(channel);
         _access = new(channel);
+        _rulesService = new(channel);
     }
 
     /// <summary>The server this client talks to.</summary>

@@ -25,11 +25,6 @@ public sealed class PlanningException : Exception
     /// <summary>Every field violation of an INVALID_ARGUMENT error; empty otherwise.</summary>
     public IReadOnlyList<FieldViolation> Violations { get; }
 
-    public bool IsNotFound => Status == StatusCode.NotFound;
-
-    /// <summary>True when the server has no implementation of the call yet.</summary>
-    public bool IsUnimplemented => Status == StatusCode.Unimplemented;
-
     public static PlanningException From(RpcException e)
     {
         var violations = e.GetRpcStatus()?.GetDetail<Google.Rpc.BadRequest>()?.FieldViolations

@@ -6,7 +6,7 @@ internal static partial class ProtoMapping
 {
     public static ScenarioSettings ToRecord(V1.ScenarioSettings? s) => s is null ? new ScenarioSettings() : new(
         NullIfEmpty(s.StartTerm), NullIfEmpty(s.HorizonTerm),
-        s.Policy == V1.Policy.Unspecified ? null : (Policy)s.Policy,
+        s.Policy == V1.Policy.Unspecified ? null : s.Policy,
         NullIfZero(s.PrimaryStudentsPer1000), NullIfZero(s.JuniorStudentsPer1000), NullIfZero(s.MoveCostM),
         s.AllowSplit ? true : null, s.CandidateSchools == 0 ? null : s.CandidateSchools, NullIfZero(s.TimeLimitSeconds));
 
@@ -14,7 +14,7 @@ internal static partial class ProtoMapping
     {
         StartTerm = s.StartTerm ?? "",
         HorizonTerm = s.HorizonTerm ?? "",
-        Policy = (V1.Policy)(s.Policy ?? Policy.Unspecified),
+        Policy = (s.Policy ?? Policy.Unspecified),
         PrimaryStudentsPer1000 = s.PrimaryStudentsPer1000 ?? 0,
         JuniorStudentsPer1000 = s.JuniorStudentsPer1000 ?? 0,
         MoveCostM = s.MoveCostM ?? 0,

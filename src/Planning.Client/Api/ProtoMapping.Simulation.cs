@@ -9,7 +9,7 @@ internal static partial class ProtoMapping
         s.MeanDistanceM, s.MaxDistanceM, s.OptimalityGap);
 
     public static Run ToRecord(V1.Run r) => new(
-        r.Id, r.ScenarioId, (RunMode)r.Mode, r.Label, (RunStatus)r.Status, r.Error, ToRecord(r.StartedAt), ToRecord(r.FinishedAt),
+        r.Id, r.ScenarioId, r.Mode, r.Label, r.Status, r.Error, ToRecord(r.StartedAt), ToRecord(r.FinishedAt),
         [.. r.Terms], [.. r.Summaries.Select(ToRecord).OfType<TermSummary>()], ToRecord(r.QueuedAt));
 
     public static RunUpdate ToRecord(V1.RunSimulationResponse r) => r.EventCase switch
@@ -21,14 +21,14 @@ internal static partial class ProtoMapping
     };
 
     public static SchoolTermResult ToRecord(V1.SchoolTermResult s) => new(
-        s.SchoolCode, s.SchoolName, (SchoolLevel)s.Level, s.Open, [.. s.Enrolment], [.. s.Classes], [.. s.LargestClass],
+        s.SchoolCode, s.SchoolName, s.Level, s.Open, [.. s.Enrolment], [.. s.Classes], [.. s.LargestClass],
         s.Total, s.SizeLimit, s.PrimaryTracks, s.JuniorTracks);
 
     public static AreaAssignment ToRecord(V1.AreaAssignment a) => new(
         a.AreaCode, a.SchoolPrimaryCode, a.SchoolJuniorCode, [.. a.Students], a.DistancePrimaryM, a.DistanceJuniorM);
 
     public static Violation ToRecord(V1.Violation v) =>
-        new((ViolationKind)v.Kind, v.SchoolCode, v.Grade, v.Value, v.Limit, [.. v.AreaCodes], v.Message);
+        new(v.Kind, v.SchoolCode, v.Grade, v.Value, v.Limit, [.. v.AreaCodes], v.Message);
 
     public static TermResult ToRecord(V1.TermResult t) => new(
         t.RunId, t.Term, ToRecord(t.Summary), [.. t.Schools.Select(ToRecord)], [.. t.Assignments.Select(ToRecord)],
@@ -36,21 +36,21 @@ internal static partial class ProtoMapping
 
     public static TermComparison ToRecord(V1.TermComparison t) => new(
         t.Term, ToRecord(t.A), ToRecord(t.B),
-        [.. t.Flows.Select(f => new StudentFlow(f.FromSchoolCode, f.ToSchoolCode, (SchoolPart)f.Part, f.Students))],
+        [.. t.Flows.Select(f => new StudentFlow(f.FromSchoolCode, f.ToSchoolCode, f.Part, f.Students))],
         [.. t.ChangedAreaCodes]);
 
     public static DistrictAssessment ToRecord(V1.DistrictAssessment d) => new(
         d.RunId, d.Term,
-        [.. d.Parts.Select(p => new PartAssessment((SchoolPart)p.Part, p.Schools, p.SchoolsMeetingAll,
-            [.. p.Coefficients.Select(c => new Coefficient((Indicator)c.Indicator, c.Value, c.Ceiling, c.Met, [.. c.TopContributors]))]))],
+        [.. d.Parts.Select(p => new PartAssessment(p.Part, p.Schools, p.SchoolsMeetingAll,
+            [.. p.Coefficients.Select(c => new Coefficient(c.Indicator, c.Value, c.Ceiling, c.Met, [.. c.TopContributors]))]))],
         d.Passes);
 
     public static SchoolAssessment ToRecord(V1.SchoolAssessment s) => new(
         s.SchoolCode, s.SchoolName,
-        [.. s.Parts.Select(p => new SchoolPartAssessment((SchoolPart)p.Part, p.Students,
-            [.. p.Indicators.Select(i => new IndicatorResult((Indicator)i.Indicator, i.Value, i.Threshold, i.Met, i.Gap, i.GapText))],
+        [.. s.Parts.Select(p => new SchoolPartAssessment(p.Part, p.Students,
+            [.. p.Indicators.Select(i => new IndicatorResult(i.Indicator, i.Value, i.Threshold, i.Met, i.Gap, i.GapText))],
             p.SixOfSeven, p.SizeOk, p.ClassesOk))]);
 
     public static RectificationItem ToRecord(V1.RectificationItem i) =>
-        new(i.SchoolCode, (SchoolPart)i.Part, (Indicator)i.Indicator, i.Item, i.OpenedTerm, i.ClosedTerm);
+        new(i.SchoolCode, i.Part, i.Indicator, i.Item, i.OpenedTerm, i.ClosedTerm);
 }

@@ -8,7 +8,7 @@ internal static partial class ProtoMapping
     public static District ToRecord(V1.District d) => new(d.Code, d.Name, d.Population, d.AreaKm2, d.GeometryGeojson);
 
     public static AdminArea ToRecord(V1.AdminArea a) =>
-        new(a.Id, a.Code, a.Name, (AdminAreaKind)a.Kind, a.Population, a.Approximate, a.GeometryGeojson);
+        new(a.Id, a.Code, a.Name, a.Kind, a.Population, a.Approximate, a.GeometryGeojson);
 
     public static CapacityStep ToRecord(V1.CapacityStep s) => new(s.FromTerm, s.PrimaryTracks, s.JuniorTracks);
 
@@ -16,12 +16,12 @@ internal static partial class ProtoMapping
         new() { FromTerm = s.FromTerm, PrimaryTracks = s.PrimaryTracks, JuniorTracks = s.JuniorTracks };
 
     public static SchoolResources ToRecord(V1.Resources r) => new(
-        (SchoolPart)r.Part, r.FromTerm, r.TeachersDegree, r.TeachersBackbone, r.TeachersPeArt,
+        r.Part, r.FromTerm, r.TeachersDegree, r.TeachersBackbone, r.TeachersPeArt,
         r.FloorAreaM2, r.SportsAreaM2, r.EquipmentValueYuan, r.MultimediaRooms);
 
     public static V1.Resources ToProto(SchoolResources r) => new()
     {
-        Part = (V1.SchoolPart)r.Part,
+        Part = r.Part,
         FromTerm = r.FromTerm,
         TeachersDegree = r.TeachersDegree,
         TeachersBackbone = r.TeachersBackbone,
@@ -33,7 +33,7 @@ internal static partial class ProtoMapping
     };
 
     public static School ToRecord(V1.School s) => new(
-        s.Id, s.Code, s.Name, (SchoolLevel)s.Level, (SchoolKind)s.Kind, s.AdminAreaCode, s.Lon, s.Lat,
+        s.Id, s.Code, s.Name, s.Level, s.Kind, s.AdminAreaCode, s.Lon, s.Lat,
         [.. s.Capacity.Select(ToRecord)], [.. s.Resources.Select(ToRecord)], [.. s.Enrolment], s.Version);
 
     public static V1.School ToProto(School s)
@@ -43,8 +43,8 @@ internal static partial class ProtoMapping
             Id = s.Id,
             Code = s.Code,
             Name = s.Name,
-            Level = (V1.SchoolLevel)s.Level,
-            Kind = (V1.SchoolKind)s.Kind,
+            Level = s.Level,
+            Kind = s.Kind,
             AdminAreaCode = s.AdminAreaCode,
             Lon = s.Lon,
             Lat = s.Lat,
@@ -57,7 +57,7 @@ internal static partial class ProtoMapping
     }
 
     public static ResidentialArea ToRecord(V1.ResidentialArea a) => new(
-        a.Id, a.Code, a.Name, (ResidentialAreaKind)a.Kind, a.AdminAreaCode, a.GeometryGeojson, a.Population, a.Households,
+        a.Id, a.Code, a.Name, a.Kind, a.AdminAreaCode, a.GeometryGeojson, a.Population, a.Households,
         a.OccupiedFrom, [.. a.OccupancyRamp], [.. a.Students], a.SchoolPrimaryCode, a.SchoolJuniorCode, a.Version,
         a.CentroidLon, a.CentroidLat);
 
@@ -68,7 +68,7 @@ internal static partial class ProtoMapping
             Id = a.Id,
             Code = a.Code,
             Name = a.Name,
-            Kind = (V1.ResidentialAreaKind)a.Kind,
+            Kind = a.Kind,
             AdminAreaCode = a.AdminAreaCode,
             GeometryGeojson = a.GeometryGeoJson,
             Population = a.Population,

@@ -37,9 +37,6 @@ public sealed record School(
     /// <summary>Students in all grades in the base term.</summary>
     public int TotalEnrolment => Enrolment.Sum();
 
-    /// <summary>The school's size limit: 2,000, or 2,500 for a nine-year school.</summary>
-    public int SizeLimit => Level == SchoolLevel.NineYear ? 2500 : 2000;
-
     /// <summary>The tracks in force in a term: the last step starting at or before it; null before the school opens.</summary>
     public CapacityStep? CapacityIn(string term) =>
         Capacity.LastOrDefault(step => Terms.Compare(step.FromTerm, term) <= 0);

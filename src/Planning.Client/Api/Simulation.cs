@@ -2,7 +2,7 @@ namespace Planning.Client.Api;
 
 /// <summary>Headline figures of one simulated term.</summary>
 /// <param name="SchoolsOverSize">Schools over 2,000 (nine-year 2,500).</param>
-/// <param name="GradesOverClassLimit">School grades whose largest class exceeds 45 / 50.</param>
+/// <param name="GradesOverClassLimit">School grades whose students exceed tracks × the class limit (Rules).</param>
 /// <param name="SeatsShort">Students without a seat anywhere.</param>
 /// <param name="StudentsMoved">Students at a different school than in the previous term.</param>
 /// <param name="OptimalityGap">(objective − bound) / bound.</param>

@@ -1,3 +1,4 @@
+using Planning.Engine.Rules;
 namespace Planning.Engine.Assessment;
 
 /// <summary>The difference coefficient of one indicator over all parts of one level, against its ceiling.</summary>

@@ -1,3 +1,4 @@
+using Planning.Engine.Rules;
 using Planning.Engine.Terms;
 
 namespace Planning.Engine.Assessment;

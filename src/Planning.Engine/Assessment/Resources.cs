@@ -1,3 +1,4 @@
+using Planning.Engine.Rules;
 namespace Planning.Engine.Assessment;
 
 /// <summary>

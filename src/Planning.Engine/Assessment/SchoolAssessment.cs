@@ -1,3 +1,4 @@
+using Planning.Engine.Rules;
 namespace Planning.Engine.Assessment;
 
 /// <summary>Result of a check that may not apply (for example indicators of a part without students).</summary>

@@ -1,3 +1,4 @@
+using Planning.Engine.Rules;
 namespace Planning.Engine.Assessment;
 
 /// <summary>Assesses one school in one term against a <see cref="Standard"/> (DOMAIN.md, "Rules that the software must know").</summary>
@@ -77,7 +78,7 @@ public static class SchoolAssessor
     {
         ArgumentNullException.ThrowIfNull(part.Resources);
         ArgumentNullException.ThrowIfNull(part.Grades);
-        if (part.Grades.Any(g => Standard.PartOfGrade(g.Grade) != part.Part) ||
+        if (part.Grades.Any(g => Grades.PartOf(g.Grade) != part.Part) ||
             part.Grades.Select(g => g.Grade).Distinct().Count() != part.Grades.Count)
         {
             throw new ArgumentException($"the {part.Part} part lists a grade of another part or a grade twice");

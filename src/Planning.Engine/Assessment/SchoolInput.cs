@@ -1,3 +1,4 @@
+using Planning.Engine.Rules;
 namespace Planning.Engine.Assessment;
 
 /// <summary>Students and classes of one grade in one term.</summary>
@@ -37,7 +38,7 @@ public sealed record SchoolInput(string Code, IReadOnlyList<PartInput> Parts)
     {
         ArgumentNullException.ThrowIfNull(studentsByGrade);
         ArgumentNullException.ThrowIfNull(classesByGrade);
-        if (studentsByGrade.Count != 9 || classesByGrade.Count != 9)
+        if (studentsByGrade.Count != Grades.Count || classesByGrade.Count != Grades.Count)
         {
             throw new ArgumentException("students and classes are given for grades 1–9");
         }
@@ -45,18 +46,17 @@ public sealed record SchoolInput(string Code, IReadOnlyList<PartInput> Parts)
         var parts = new List<PartInput>();
         if (primary is not null)
         {
-            parts.Add(new PartInput(SchoolPart.Primary, primary, Grades(1, 6)));
+            parts.Add(new PartInput(SchoolPart.Primary, primary, GradesOf(SchoolPart.Primary)));
         }
 
         if (junior is not null)
         {
-            parts.Add(new PartInput(SchoolPart.Junior, junior, Grades(7, 9)));
+            parts.Add(new PartInput(SchoolPart.Junior, junior, GradesOf(SchoolPart.Junior)));
         }
 
         return new SchoolInput(code, parts);
 
-        List<GradeCount> Grades(int first, int last) =>
-            [.. Enumerable.Range(first, last - first + 1)
-                .Select(g => new GradeCount(g, studentsByGrade[g - 1], classesByGrade[g - 1]))];
+        List<GradeCount> GradesOf(SchoolPart part) =>
+            [.. Grades.Of(part).Select(g => new GradeCount(g, studentsByGrade[g - 1], classesByGrade[g - 1]))];
     }
 }

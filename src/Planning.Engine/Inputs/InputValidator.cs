@@ -1,3 +1,4 @@
+using Planning.Engine.Rules;
 namespace Planning.Engine.Inputs;
 
 internal static class InputValidator
@@ -28,7 +29,7 @@ internal static class InputValidator
                 problems.Add(new(at + ".tracks", "tracks must be ≥ 0"));
             }
 
-            if (school.BaseEnrolment.Count != 9 || school.BaseEnrolment.Any(n => n < 0))
+            if (school.BaseEnrolment.Count != Grades.Count || school.BaseEnrolment.Any(n => n < 0))
             {
                 problems.Add(new(at + ".enrolment", "nine counts ≥ 0 are needed, grades 1–9"));
             }
@@ -55,7 +56,7 @@ internal static class InputValidator
                 problems.Add(new(at + ".occupancy_ramp", "fractions must be in [0, 1]"));
             }
 
-            if (area.BaseStudents is { } students && (students.Count != 9 || students.Any(n => n < 0)))
+            if (area.BaseStudents is { } students && (students.Count != Grades.Count || students.Any(n => n < 0)))
             {
                 problems.Add(new(at + ".students", "nine counts ≥ 0 are needed, grades 1–9"));
             }
@@ -76,9 +77,9 @@ internal static class InputValidator
             problems.Add(new("parameters.norms", "students per 1,000 residents must be ≥ 0"));
         }
 
-        if (p.PrimaryClassLimit <= 0 || p.JuniorClassLimit <= 0 || p.SchoolSizeLimit <= 0 || p.NineYearSizeLimit <= 0)
+        foreach (var problem in p.Standard.Problems())
         {
-            problems.Add(new("parameters.limits", "class and school size limits must be > 0"));
+            problems.Add(new("parameters.standard", problem));
         }
 
         if (p.MoveCostMetres < 0 || p.CatchmentChangeCostMetres < 0 || p.OverflowCostMetres <= 0)

@@ -1,4 +1,5 @@
 using Planning.Engine.Assessment;
+using Planning.Engine.Rules;
 using Planning.Engine.Terms;
 
 namespace Planning.Engine.Inputs;

@@ -1,3 +1,4 @@
+using Planning.Engine.Rules;
 using Planning.Engine.Terms;
 
 namespace Planning.Engine.Inputs;
@@ -26,17 +27,11 @@ public sealed record SimulationParameters
     /// <summary>Junior students (grades 7–9 together) per 1,000 residents. Default 35 (DOMAIN.md: 35–42).</summary>
     public double JuniorNormPerThousand { get; init; } = 35;
 
-    /// <summary>Largest class in grades 1–6: 45 (DOMAIN.md).</summary>
-    public int PrimaryClassLimit { get; init; } = 45;
-
-    /// <summary>Largest class in grades 7–9: 50 (DOMAIN.md).</summary>
-    public int JuniorClassLimit { get; init; } = 50;
-
-    /// <summary>Largest primary or junior school: 2,000 students (DOMAIN.md).</summary>
-    public int SchoolSizeLimit { get; init; } = 2000;
-
-    /// <summary>Largest nine-year school, over grades 1–9: 2,500 students (DOMAIN.md).</summary>
-    public int NineYearSizeLimit { get; init; } = 2500;
+    /// <summary>
+    /// Size and class limits (and the rest of the national standard): the one home of 2,000 / 2,500
+    /// students per school and 45 / 50 per class. Default <see cref="Standard.National2017"/>.
+    /// </summary>
+    public Standard Standard { get; init; } = Standard.National2017;
 
     /// <summary>Who follows new catchments. Default <see cref="AssignmentPolicy.IntakeOnly"/>.</summary>
     public AssignmentPolicy Policy { get; init; } = AssignmentPolicy.IntakeOnly;
@@ -68,9 +63,9 @@ public sealed record SimulationParameters
     /// <summary>Solver limits.</summary>
     public SolverOptions Solver { get; init; } = SolverOptions.Default;
 
-    /// <summary>Class limit of <paramref name="grade"/> (1–9).</summary>
-    public int ClassLimit(int grade) => grade <= 6 ? PrimaryClassLimit : JuniorClassLimit;
+    /// <summary>Class limit of <paramref name="grade"/> (1–9), from <see cref="Standard"/>.</summary>
+    public int ClassLimit(int grade) => Standard.ClassLimit(grade);
 
-    /// <summary>Size limit of a school of <paramref name="level"/>.</summary>
-    public int SizeLimit(SchoolLevel level) => level == SchoolLevel.NineYear ? NineYearSizeLimit : SchoolSizeLimit;
+    /// <summary>Size limit of a school of <paramref name="level"/>, from <see cref="Standard"/>.</summary>
+    public int SizeLimit(SchoolLevel level) => Standard.SizeLimit(level);
 }

@@ -1,5 +1,6 @@
 using NetTopologySuite.Geometries;
 using Planning.Engine.Assessment;
+using Planning.Engine.Rules;
 
 namespace Planning.Engine.Results;
 

@@ -1,3 +1,4 @@
+using Planning.Engine.Rules;
 namespace Planning.Engine.Results;
 
 /// <summary>One school in one term.</summary>

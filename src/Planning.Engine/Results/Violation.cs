@@ -1,28 +1,29 @@
 using Planning.Engine.Assessment;
+using Planning.Engine.Rules;
 
 namespace Planning.Engine.Results;
 
 /// <summary>What limit is broken.</summary>
 public enum ViolationKind
 {
-    /// <summary>A school has more students than 2,000 (nine-year: 2,500) (DOMAIN.md).</summary>
-    SchoolOverSize,
+    /// <summary>A school has more students than its size limit (Standard: 2,000, nine-year 2,500).</summary>
+    SchoolSize,
 
-    /// <summary>A grade has more students than its tracks × 45 (grades 1–6) or × 50 (grades 7–9) (DOMAIN.md).</summary>
-    GradeOverCapacity,
+    /// <summary>A grade has more students than its tracks × the class limit (Standard: 45 in grades 1–6, 50 in 7–9).</summary>
+    ClassSize,
 
     /// <summary>
     /// Demand exceeds capacity: the school is short of seats for the pupils placed there, or (with no
     /// school code) no open school teaches the level at all.
     /// </summary>
-    Shortfall,
+    SeatsShort,
 }
 
 /// <summary>One broken limit in one term.</summary>
 /// <param name="Kind">What is broken.</param>
 /// <param name="SchoolCode">The school, or null for pupils no school can take.</param>
 /// <param name="Part">The level concerned, or null for the whole school.</param>
-/// <param name="Grade">The grade, for <see cref="ViolationKind.GradeOverCapacity"/>.</param>
+/// <param name="Grade">The grade, for <see cref="ViolationKind.ClassSize"/>.</param>
 /// <param name="Students">Students counted against the limit.</param>
 /// <param name="Limit">The limit (school size, or tracks × class limit; 0 for pupils no school can take).</param>
 /// <param name="Excess">Students beyond the limit: the seats short.</param>

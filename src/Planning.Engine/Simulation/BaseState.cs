@@ -1,5 +1,6 @@
 using System.Globalization;
 using Planning.Engine.Assessment;
+using Planning.Engine.Rules;
 
 namespace Planning.Engine.Simulation;
 
@@ -26,16 +27,16 @@ internal static class BaseState
             pending.Add([]);
         }
 
-        var known = new int[district.Schools.Count * 9];
+        var known = new int[district.Schools.Count * Grades.Count];
         var sharers = new Dictionary<int, List<(int Area, double Weight)>>();
         for (var a = 0; a < district.RealAreaCount; a++)
         {
             var info = district.Areas[a];
             var area = info.Source!;
-            for (var grade = 1; grade <= 9; grade++)
+            for (var grade = Grades.First; grade <= Grades.Last; grade++)
             {
-                var school = info.BaseSchools[(int)District.PartOf(grade)];
-                var teaches = district.Teaches(school, start, District.PartOf(grade));
+                var school = info.BaseSchools[(int)Grades.PartOf(grade)];
+                var teaches = district.Teaches(school, start, Grades.PartOf(grade));
                 if (area.BaseStudents is { } students)
                 {
                     var n = students[grade - 1];
@@ -47,7 +48,7 @@ internal static class BaseState
                     if (teaches)
                     {
                         groups[a].Add(new PupilGroup(grade, school, n));
-                        known[school * 9 + grade - 1] += n;
+                        known[school * Grades.Count + grade - 1] += n;
                     }
                     else
                     {
@@ -65,7 +66,7 @@ internal static class BaseState
 
                 if (teaches)
                 {
-                    var key = school * 9 + grade - 1;
+                    var key = school * Grades.Count + grade - 1;
                     if (!sharers.TryGetValue(key, out var list))
                     {
                         sharers[key] = list = [];
@@ -88,9 +89,9 @@ internal static class BaseState
         for (var s = 0; s < district.Schools.Count; s++)
         {
             var enrolment = district.Schools[s].BaseEnrolment;
-            for (var grade = 1; grade <= 9; grade++)
+            for (var grade = Grades.First; grade <= Grades.Last; grade++)
             {
-                var residual = enrolment[grade - 1] - known[s * 9 + grade - 1];
+                var residual = enrolment[grade - 1] - known[s * Grades.Count + grade - 1];
                 if (residual < 0)
                 {
                     notes.Add(string.Create(CultureInfo.InvariantCulture,
@@ -102,7 +103,7 @@ internal static class BaseState
                     continue;
                 }
 
-                if (sharers.TryGetValue(s * 9 + grade - 1, out var list))
+                if (sharers.TryGetValue(s * Grades.Count + grade - 1, out var list))
                 {
                     var shares = Demography.Apportion(residual, list.Select(l => l.Weight).ToList());
                     for (var i = 0; i < list.Count; i++)

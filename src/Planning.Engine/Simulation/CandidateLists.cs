@@ -1,5 +1,6 @@
 using Planning.Engine.Assessment;
 using Planning.Engine.Assignment;
+using Planning.Engine.Rules;
 using Planning.Engine.Spatial;
 using Planning.Engine.Terms;
 

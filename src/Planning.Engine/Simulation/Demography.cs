@@ -1,4 +1,5 @@
 using Planning.Engine.Inputs;
+using Planning.Engine.Rules;
 using Planning.Engine.Terms;
 
 namespace Planning.Engine.Simulation;
@@ -8,7 +9,9 @@ internal static class Demography
 {
     /// <summary>Pupils per resident in one grade: the primary norm spread over 6 grades, the junior norm over 3.</summary>
     public static double PerGrade(SimulationParameters p, int grade) =>
-        grade <= 6 ? p.PrimaryNormPerThousand / 1000 / 6 : p.JuniorNormPerThousand / 1000 / 3;
+        Grades.PartOf(grade) == SchoolPart.Primary
+            ? p.PrimaryNormPerThousand / 1000 / Grades.CountOf(SchoolPart.Primary)
+            : p.JuniorNormPerThousand / 1000 / Grades.CountOf(SchoolPart.Junior);
 
     /// <summary>Pupils expected in one grade at the area's occupancy in <paramref name="term"/>.</summary>
     public static double Expected(ResidentialArea area, SimulationParameters p, Term term, int grade) =>

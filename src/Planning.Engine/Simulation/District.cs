@@ -1,5 +1,6 @@
 using Planning.Engine.Assessment;
 using Planning.Engine.Inputs;
+using Planning.Engine.Rules;
 using Planning.Engine.Terms;
 
 namespace Planning.Engine.Simulation;
@@ -34,12 +35,6 @@ internal sealed class District
 
     public int RealAreaCount { get; }
 
-    public static SchoolPart PartOf(int grade) => grade <= 6 ? SchoolPart.Primary : SchoolPart.Junior;
-
-    public static int FirstGrade(SchoolPart part) => part == SchoolPart.Primary ? 1 : 7;
-
-    public static int LastGrade(SchoolPart part) => part == SchoolPart.Primary ? 6 : 9;
-
     public int Tracks(int school, Term term, SchoolPart part)
     {
         if (_tracksTerm != term || _tracks.Length == 0)
@@ -53,7 +48,7 @@ internal sealed class District
 
     public bool Teaches(int school, Term term, SchoolPart part) => school >= 0 && Tracks(school, term, part) > 0;
 
-    public int GradeCapacity(int school, Term term, int grade) => Tracks(school, term, PartOf(grade)) * Parameters.ClassLimit(grade);
+    public int GradeCapacity(int school, Term term, int grade) => Tracks(school, term, Grades.PartOf(grade)) * Parameters.ClassLimit(grade);
 
     public int SizeLimit(int school) => Parameters.SizeLimit(Schools[school].Level);
 

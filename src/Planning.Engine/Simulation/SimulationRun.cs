@@ -2,6 +2,7 @@ using Planning.Engine.Assessment;
 using Planning.Engine.Assignment;
 using Planning.Engine.Inputs;
 using Planning.Engine.Results;
+using Planning.Engine.Rules;
 using Planning.Engine.Spatial;
 using Planning.Engine.Terms;
 
@@ -11,7 +12,7 @@ namespace Planning.Engine.Simulation;
 internal sealed class SimulationRun
 {
     private readonly District _district;
-    private readonly SimulationMode _mode;
+    private readonly RunMode _mode;
     private readonly CandidateLists _candidates;
     private readonly CatchmentBuilder _catchments = new();
     private readonly List<List<PupilGroup>> _groups;
@@ -19,7 +20,7 @@ internal sealed class SimulationRun
     private readonly int[][] _catchment;
     private Term? _previous;
 
-    public SimulationRun(SimulationInput input, SimulationMode mode)
+    public SimulationRun(SimulationInput input, RunMode mode)
     {
         _district = new District(input);
         _mode = mode;
@@ -40,7 +41,7 @@ internal sealed class SimulationRun
         var counts = new TermCounts();
         var pending = _previous is { } previous ? Progress(term, previous, counts) : _basePending;
         ReleaseUntaught(term, pending);
-        if (_mode == SimulationMode.Redistribute && Parameters.Policy == AssignmentPolicy.Reassign
+        if (_mode == RunMode.Redistribute && Parameters.Policy == AssignmentPolicy.Reassign
             && (term.IsAutumn || _previous is null || _district.Schools.Any(s => OpensIn(s, term))))
         {
             ReleaseAll(pending);
@@ -86,7 +87,7 @@ internal sealed class SimulationRun
                 counts.Intake += intake;
             }
 
-            for (var grade = term.IsAutumn ? 2 : 1; grade <= 9; grade++)
+            for (var grade = term.IsAutumn ? 2 : 1; grade <= Grades.Last; grade++)
             {
                 var arrivals = Demography.Arrivals(area, Parameters, term, previous, grade);
                 Add(pending[a], grade, arrivals);
@@ -113,19 +114,19 @@ internal sealed class SimulationRun
     // A nine-year pupil goes on to grade 7 in the same school unless pupils may be reassigned.
     private bool StaysForGradeSeven(int school, Term term) =>
         _district.Teaches(school, term, SchoolPart.Junior)
-        && (_mode == SimulationMode.KeepCurrent || Parameters.Policy == AssignmentPolicy.IntakeOnly);
+        && (_mode == RunMode.KeepCurrent || Parameters.Policy == AssignmentPolicy.IntakeOnly);
 
     /// <summary>Pupils of schools that closed or no longer teach their grade (and pupils without a school) must be placed.</summary>
     private void ReleaseUntaught(Term term, List<List<PendingPupils>> pending)
     {
         for (var a = 0; a < _groups.Count; a++)
         {
-            if (_groups[a].Any(g => !_district.Teaches(g.School, term, District.PartOf(g.Grade))))
+            if (_groups[a].Any(g => !_district.Teaches(g.School, term, Grades.PartOf(g.Grade))))
             {
                 pending[a].AddRange(_groups[a]
-                    .Where(g => !_district.Teaches(g.School, term, District.PartOf(g.Grade)))
+                    .Where(g => !_district.Teaches(g.School, term, Grades.PartOf(g.Grade)))
                     .Select(g => new PendingPupils(g.Grade, g.School, g.Count, false)));
-                _groups[a].RemoveAll(g => !_district.Teaches(g.School, term, District.PartOf(g.Grade)));
+                _groups[a].RemoveAll(g => !_district.Teaches(g.School, term, Grades.PartOf(g.Grade)));
             }
         }
     }
@@ -144,10 +145,10 @@ internal sealed class SimulationRun
         var units = new List<PlacementUnit>();
         for (var a = 0; a < pending.Count; a++)
         {
-            foreach (var part in (SchoolPart[])[SchoolPart.Primary, SchoolPart.Junior])
+            foreach (var part in SchoolParts.All)
             {
                 var merged = pending[a]
-                    .Where(p => District.PartOf(p.Grade) == part)
+                    .Where(p => Grades.PartOf(p.Grade) == part)
                     .GroupBy(p => (p.Grade, p.From, p.IsTransition))
                     .Select(g => g.First() with { Count = g.Sum(p => p.Count) })
                     .OrderBy(p => p.Grade)
@@ -161,7 +162,7 @@ internal sealed class SimulationRun
                 var items = merged
                     .Select(p => new DemandItem(p.Grade, _district.Teaches(p.From, term, part) ? p.From : -1, p.Count))
                     .ToList();
-                IReadOnlyList<Candidate> candidates = _mode == SimulationMode.KeepCurrent
+                IReadOnlyList<Candidate> candidates = _mode == RunMode.KeepCurrent
                     ? KeptSchool(a, part, term) is var kept and >= 0 ? [new Candidate(kept, _district.Distance(a, kept), true)] : []
                     : _candidates.For(a, part, term, _catchment[a][(int)part], merged.Select(p => p.From));
                 units.Add(new PlacementUnit(new DecisionUnit(a, part, items, candidates), merged));
@@ -196,7 +197,7 @@ internal sealed class SimulationRun
         for (var s = 0; s < _district.Schools.Count; s++)
         {
             problem.TotalCapacity[s] = _district.SizeLimit(s);
-            for (var grade = 1; grade <= 9; grade++)
+            for (var grade = Grades.First; grade <= Grades.Last; grade++)
             {
                 problem.GradeCapacity[AssignmentProblem.Slot(s, grade)] = _district.GradeCapacity(s, term, grade);
             }
@@ -219,7 +220,7 @@ internal sealed class SimulationRun
             problem.TotalCapacity[s] = Math.Max(0, problem.TotalCapacity[s]);
         }
 
-        if (_mode == SimulationMode.KeepCurrent)
+        if (_mode == RunMode.KeepCurrent)
         {
             // One candidate per unit: the relaxation is then the assignment, and it prices the overflow.
             var kept = AssignmentSolver.Solve(problem, allowSplitting: true, p.Solver, cancellation);
@@ -292,13 +293,13 @@ internal sealed class SimulationRun
         for (var a = 0; a < _district.Areas.Count; a++)
         {
             var area = _district.Areas[a];
-            foreach (var part in (SchoolPart[])[SchoolPart.Primary, SchoolPart.Junior])
+            foreach (var part in SchoolParts.All)
             {
                 if (!shares.TryGetValue((a, part), out var list))
                 {
                     var lived = area.Source is null || area.Source.OccupancyIn(term) > 0 || _groups[a].Count > 0;
                     var school = !lived ? -1
-                        : _mode == SimulationMode.KeepCurrent ? KeptSchool(a, part, term)
+                        : _mode == RunMode.KeepCurrent ? KeptSchool(a, part, term)
                         : _district.Teaches(_catchment[a][(int)part], term, part) ? _catchment[a][(int)part]
                         : _candidates.Closest(a, part);
                     list = school >= 0 ? [(school, 1.0)] : [];

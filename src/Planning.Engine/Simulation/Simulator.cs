@@ -19,7 +19,7 @@ public static class Simulator
     /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
     public static SimulationResult Run(
         SimulationInput input,
-        SimulationMode mode = SimulationMode.Redistribute,
+        RunMode mode = RunMode.Redistribute,
         IProgress<SimulationProgress>? progress = null,
         CancellationToken cancellation = default)
     {

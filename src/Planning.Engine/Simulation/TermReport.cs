@@ -1,5 +1,6 @@
 using Planning.Engine.Assessment;
 using Planning.Engine.Results;
+using Planning.Engine.Rules;
 using Planning.Engine.Spatial;
 using Planning.Engine.Terms;
 
@@ -18,10 +19,10 @@ internal static class TermReport
         SolveStats solve,
         CatchmentBuilder catchments)
     {
-        var enrolment = new int[district.Schools.Count * 9];
+        var enrolment = new int[district.Schools.Count * Grades.Count];
         foreach (var group in groups.SelectMany(g => g).Where(g => g.School >= 0))
         {
-            enrolment[group.School * 9 + group.Grade - 1] += group.Count;
+            enrolment[group.School * Grades.Count + group.Grade - 1] += group.Count;
         }
 
         var schools = Enumerable.Range(0, district.Schools.Count).Select(s => School(district, term, s, enrolment)).ToList();
@@ -36,7 +37,7 @@ internal static class TermReport
         }
 
         var awayFromBase = Enumerable.Range(0, district.RealAreaCount).Sum(a => groups[a]
-            .Where(g => g.School >= 0 && district.Areas[a].BaseSchools[(int)District.PartOf(g.Grade)] is var b && b >= 0 && b != g.School)
+            .Where(g => g.School >= 0 && district.Areas[a].BaseSchools[(int)Grades.PartOf(g.Grade)] is var b && b >= 0 && b != g.School)
             .Sum(g => g.Count));
         var movement = new MovementStats(counts.Intake, counts.Arrivals, counts.Leavers, counts.Moved, awayFromBase);
         SchoolPart?[] parts = [null, SchoolPart.Primary, SchoolPart.Junior];
@@ -48,10 +49,10 @@ internal static class TermReport
     {
         var school = district.Schools[s];
         var grades = new List<GradeResult>();
-        for (var grade = 1; grade <= 9; grade++)
+        for (var grade = Grades.First; grade <= Grades.Last; grade++)
         {
-            var students = enrolment[s * 9 + grade - 1];
-            var tracks = district.Tracks(s, term, District.PartOf(grade));
+            var students = enrolment[s * Grades.Count + grade - 1];
+            var tracks = district.Tracks(s, term, Grades.PartOf(grade));
             if (students == 0 && tracks == 0)
             {
                 continue;
@@ -78,14 +79,14 @@ internal static class TermReport
         var totalExcess = Math.Max(0, school.Students - school.SizeLimit);
         if (totalExcess > 0)
         {
-            yield return new Violation(ViolationKind.SchoolOverSize, school.SchoolCode, null, null, school.Students, school.SizeLimit, totalExcess, null, []);
+            yield return new Violation(ViolationKind.SchoolSize, school.SchoolCode, null, null, school.Students, school.SizeLimit, totalExcess, null, []);
         }
 
         foreach (var grade in school.Grades.Where(g => g.OverCapacity))
         {
             var inRooms = grade.Tracks == 0 ? grade.Students : (grade.Students + grade.Tracks - 1) / grade.Tracks;
             yield return new Violation(
-                ViolationKind.GradeOverCapacity, school.SchoolCode, District.PartOf(grade.Grade), grade.Grade,
+                ViolationKind.ClassSize, school.SchoolCode, Grades.PartOf(grade.Grade), grade.Grade,
                 grade.Students, grade.Capacity, grade.Students - grade.Capacity, inRooms, []);
         }
 
@@ -101,23 +102,23 @@ internal static class TermReport
                 .ThenBy(p => p.Key)
                 .Select(p => district.Areas[p.Key].Code!)
                 .ToList();
-            yield return new Violation(ViolationKind.Shortfall, school.SchoolCode, null, null, school.Students, school.Students - seatsShort, seatsShort, null, areas);
+            yield return new Violation(ViolationKind.SeatsShort, school.SchoolCode, null, null, school.Students, school.Students - seatsShort, seatsShort, null, areas);
         }
     }
 
     private static IEnumerable<Violation> Unserved(District district, List<List<PupilGroup>> groups)
     {
-        foreach (var part in (SchoolPart[])[SchoolPart.Primary, SchoolPart.Junior])
+        foreach (var part in SchoolParts.All)
         {
             var byArea = Enumerable.Range(0, groups.Count)
-                .Select(a => (Area: a, Count: groups[a].Where(g => g.School < 0 && District.PartOf(g.Grade) == part).Sum(g => g.Count)))
+                .Select(a => (Area: a, Count: groups[a].Where(g => g.School < 0 && Grades.PartOf(g.Grade) == part).Sum(g => g.Count)))
                 .Where(x => x.Count > 0)
                 .ToList();
             var total = byArea.Sum(x => x.Count);
             if (total > 0)
             {
                 var areas = byArea.OrderByDescending(x => x.Count).Select(x => district.Areas[x.Area].Code).OfType<string>().ToList();
-                yield return new Violation(ViolationKind.Shortfall, null, part, null, total, 0, total, null, areas);
+                yield return new Violation(ViolationKind.SeatsShort, null, part, null, total, 0, total, null, areas);
             }
         }
     }
@@ -131,7 +132,7 @@ internal static class TermReport
         {
             foreach (var g in groups[a])
             {
-                if (g.School < 0 || (part is { } p && District.PartOf(g.Grade) != p))
+                if (g.School < 0 || (part is { } p && Grades.PartOf(g.Grade) != p))
                 {
                     continue;
                 }

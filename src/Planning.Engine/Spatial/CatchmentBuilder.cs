@@ -2,6 +2,7 @@ using NetTopologySuite.Geometries;
 using NetTopologySuite.Operation.Union;
 using Planning.Engine.Assessment;
 using Planning.Engine.Results;
+using Planning.Engine.Rules;
 using Planning.Engine.Simulation;
 
 namespace Planning.Engine.Spatial;

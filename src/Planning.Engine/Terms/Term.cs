@@ -17,6 +17,12 @@ public readonly record struct Term(int Year, Season Season) : IComparable<Term>
     /// <summary>The default last simulated term.</summary>
     public static Term DefaultHorizon { get; } = new(2025, Season.Autumn);
 
+    /// <summary>The autumn term of <paramref name="year"/>, when that school year starts.</summary>
+    public static Term Autumn(int year) => new(year, Season.Autumn);
+
+    /// <summary>The spring term of <paramref name="year"/> (the second term of the school year that started the autumn before).</summary>
+    public static Term Spring(int year) => new(year, Season.Spring);
+
     /// <summary>The year in which this term's school year started (2021-spring belongs to 2020).</summary>
     public int SchoolYear => Season == Season.Autumn ? Year : Year - 1;
 
@@ -72,6 +78,23 @@ public readonly record struct Term(int Year, Season Season) : IComparable<Term>
 
         return false;
     }
+
+    /// <summary>The earliest year a term of the data may start in.</summary>
+    public const int MinYear = 1950;
+
+    /// <summary>The latest year a term of the data may start in.</summary>
+    public const int MaxYear = 2099;
+
+    /// <summary>The format every client writes, as a regular expression (for the contract's rules).</summary>
+    public const string Pattern = "^[0-9]{4}-(autumn|spring)$";
+
+    /// <summary>
+    /// Reads a term written exactly in its canonical form (<c>2020-autumn</c>, lower case) with a
+    /// year from <see cref="MinYear"/> to <see cref="MaxYear"/>: the form the dataset and the
+    /// contract require. False for anything else.
+    /// </summary>
+    public static bool TryParseExact(string? text, out Term term) =>
+        TryParse(text, out term) && term.Year is >= MinYear and <= MaxYear && term.ToString() == text;
 
     /// <summary>Number of terms from <paramref name="other"/> to this term (negative when earlier).</summary>
     public int TermsSince(Term other) => Ordinal - other.Ordinal;

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using Planning.Server.Common;
 
 namespace Planning.Server.Access;
 
@@ -33,7 +34,7 @@ public sealed class ApiKeyAuthenticationHandler(
         {
             key = await keys.FindActiveAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
         }
-        catch (Exception e) when (Errors.ErrorInterceptor.IsDatabaseUnavailable(e))
+        catch (Exception e) when (ErrorInterceptor.IsDatabaseUnavailable(e))
         {
             return AuthenticateResult.Fail(new DatabaseUnavailableException(e));
         }
@@ -53,4 +54,4 @@ public sealed class ApiKeyAuthenticationHandler(
 
 /// <summary>The key could not be checked because the database is down.</summary>
 public sealed class DatabaseUnavailableException(Exception inner)
-    : Exception(Errors.ErrorInterceptor.DatabaseUnavailableMessage, inner);
+    : Exception(ErrorInterceptor.DatabaseUnavailableMessage, inner);

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Planning.Server.Common;
 using Planning.Server.Data;
-using Planning.Server.Errors;
 
 namespace Planning.Server.Access;
 
@@ -43,10 +43,7 @@ public sealed class ApiKeyStore(PlanningDb db, AuditLog audit)
     /// </summary>
     public async Task<ApiKeyRow> RevokeAsync(string id, string revokedBy, CancellationToken ct, bool allowLastAdmin = false)
     {
-        if (!Guid.TryParse(id, out var guid))
-        {
-            throw new ValidationFailedException([new FieldProblem("id", $"\"{id}\" is not a key id (a UUID)")]);
-        }
+        var guid = Checks.Id(id, "id", "key");
         await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, ct);
         var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == guid, ct) ?? throw new NotFoundException($"key {id}");
         if (key.RevokedAt is not null)

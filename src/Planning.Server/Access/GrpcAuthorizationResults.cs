@@ -1,8 +1,9 @@
 using Grpc.Core;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.Authorization;
+using Planning.Server.Common;
 using Planning.Server.Data;
 
 namespace Planning.Server.Access;
@@ -38,10 +39,10 @@ public sealed partial class GrpcAuthorizationResults(ILogger<GrpcAuthorizationRe
             {
                 await new AuditLog(context.RequestServices.GetRequiredService<PlanningDb>(), caller).DeniedAsync(needed, context.RequestAborted);
             }
-            catch (Exception e) when (Errors.ErrorInterceptor.IsDatabaseUnavailable(e))
+            catch (Exception e) when (ErrorInterceptor.IsDatabaseUnavailable(e))
             {
                 status = StatusCode.Unavailable;
-                message = Errors.ErrorInterceptor.DatabaseUnavailableMessage;
+                message = ErrorInterceptor.DatabaseUnavailableMessage;
             }
         }
         else

@@ -1,8 +1,7 @@
 using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
+using Planning.Server.Common;
 using Planning.Server.Data;
-using Planning.Server.Errors;
-using Planning.Server.Hosting;
 
 namespace Planning.Server.Access;
 

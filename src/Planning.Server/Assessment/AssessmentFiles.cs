@@ -30,7 +30,7 @@ public static class AssessmentFiles
             xml.WriteProcessingInstruction("mso-application", "progid=\"Excel.Sheet\"");
             xml.WriteStartElement("Workbook", Ss);
             xml.WriteAttributeString("xmlns", "ss", null, Ss);
-            foreach (var (part, title) in new[] { (Engine.Assessment.SchoolPart.Primary, "小学 Primary"), (Engine.Assessment.SchoolPart.Junior, "初中 Junior") })
+            foreach (var (part, title) in new[] { (Engine.Rules.SchoolPart.Primary, "小学 Primary"), (Engine.Rules.SchoolPart.Junior, "初中 Junior") })
             {
                 xml.WriteStartElement("Worksheet", Ss);
                 xml.WriteAttributeString("Name", Ss, title);

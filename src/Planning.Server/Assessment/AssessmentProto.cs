@@ -1,4 +1,6 @@
 using Planning.Engine.Assessment;
+using Planning.Engine.Rules;
+using Planning.Server.Common;
 using V1 = Planning.V1;
 
 namespace Planning.Server.Assessment;
@@ -6,21 +8,6 @@ namespace Planning.Server.Assessment;
 /// <summary>From the engine's assessment records to planning.v1 messages.</summary>
 public static class AssessmentProto
 {
-    public static V1.Indicator ToProto(Indicator indicator) => indicator switch
-    {
-        Indicator.DegreeTeachers => V1.Indicator.DegreeTeachers,
-        Indicator.BackboneTeachers => V1.Indicator.BackboneTeachers,
-        Indicator.PeArtTeachers => V1.Indicator.PeArtTeachers,
-        Indicator.FloorArea => V1.Indicator.FloorArea,
-        Indicator.SportsArea => V1.Indicator.SportsArea,
-        Indicator.EquipmentValue => V1.Indicator.EquipmentValue,
-        Indicator.MultimediaRooms => V1.Indicator.MultimediaRooms,
-        _ => throw new ArgumentOutOfRangeException(nameof(indicator), indicator, null),
-    };
-
-    public static V1.SchoolPart ToProto(SchoolPart part) =>
-        part == SchoolPart.Primary ? V1.SchoolPart.Primary : V1.SchoolPart.Junior;
-
     public static V1.DistrictAssessment District(string runId, string term, DistrictAssessment district)
     {
         var proto = new V1.DistrictAssessment { RunId = runId, Term = term, Passes = district.Outcome == Outcome.Met };
@@ -28,13 +15,13 @@ public static class AssessmentProto
         {
             var part = new V1.PartAssessment
             {
-                Part = ToProto(level.Part), Schools = level.PartsAssessed, SchoolsMeetingAll = level.PartsMeetingAll,
+                Part = Vocabulary.ToProto(level.Part), Schools = level.PartsAssessed, SchoolsMeetingAll = level.PartsMeetingAll,
             };
             part.Coefficients.AddRange(level.Coefficients.Select(c =>
             {
                 var coefficient = new V1.Coefficient
                 {
-                    Indicator = ToProto(c.Indicator),
+                    Indicator = Vocabulary.ToProto(c.Indicator),
                     Value = c.Coefficient ?? 0,
                     Ceiling = c.Ceiling,
                     Met = c.Outcome != Outcome.NotMet,
@@ -55,7 +42,7 @@ public static class AssessmentProto
         {
             var message = new V1.SchoolPartAssessment
             {
-                Part = ToProto(part.Part),
+                Part = Vocabulary.ToProto(part.Part),
                 Students = part.Students,
                 // A part without students has nothing to fail (not applicable counts as met).
                 SixOfSeven = part.ResourceOutcome != Outcome.NotMet,
@@ -70,7 +57,7 @@ public static class AssessmentProto
 
     public static V1.IndicatorResult ToProto(IndicatorResult i) => new()
     {
-        Indicator = ToProto(i.Indicator),
+        Indicator = Vocabulary.ToProto(i.Indicator),
         Value = i.Value ?? 0,
         Threshold = i.Threshold,
         Met = i.Outcome != Outcome.NotMet,

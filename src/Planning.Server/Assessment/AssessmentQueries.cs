@@ -1,6 +1,7 @@
+using Planning.Server.Common;
 using Planning.Server.Data;
-using Planning.Server.Errors;
-using Planning.Server.Simulation;
+using Planning.Server.Runs;
+using Planning.Engine.Rules;
 using V1 = Planning.V1;
 
 namespace Planning.Server.Assessment;
@@ -15,7 +16,7 @@ public sealed class AssessmentQueries(PlanningDb db, RunResults runs)
     {
         var run = await _assessments.FindAsync(runId, term, ct);
         var schools = await _assessments.TermAsync(run, term, ct);
-        var district = Engine.Assessment.DistrictAssessment.Assess(schools.Where(s => s.Counts).Select(s => s.Assessment));
+        var district = Engine.Assessment.DistrictAssessment.Assess(schools.Where(s => s.Counts).Select(s => s.Assessment), RunAssessments.StandardOf(run));
         return AssessmentProto.District(runId, term, district);
     }
 

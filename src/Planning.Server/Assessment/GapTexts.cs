@@ -1,5 +1,6 @@
 using System.Globalization;
 using Planning.Engine.Assessment;
+using Planning.Engine.Rules;
 
 namespace Planning.Server.Assessment;
 

@@ -1,4 +1,6 @@
 using Planning.Engine.Assessment;
+using Planning.Engine.Rules;
+using Planning.Server.Common;
 using EngineItem = Planning.Engine.Assessment.RectificationItem;
 using V1 = Planning.V1;
 
@@ -49,12 +51,12 @@ public static class RectificationBuilder
 
     private static Key KeyOf(AssessedSchool school, EngineItem item) => item.Kind switch
     {
-        ItemKind.Indicator => new Key(school.Facts.Code, AssessmentProto.ToProto(item.Part!.Value),
-            AssessmentProto.ToProto(item.Indicator!.Value), ""),
-        ItemKind.ClassSize => new Key(school.Facts.Code, AssessmentProto.ToProto(item.Part!.Value), V1.Indicator.Unspecified, "classes"),
+        ItemKind.Indicator => new Key(school.Facts.Code, Vocabulary.ToProto(item.Part!.Value),
+            Vocabulary.ToProto(item.Indicator!.Value), ""),
+        ItemKind.ClassSize => new Key(school.Facts.Code, Vocabulary.ToProto(item.Part!.Value), V1.Indicator.Unspecified, "classes"),
         // The size limit is the school's; a nine-year school's size item belongs to neither part.
         _ => new Key(school.Facts.Code, school.Assessment.Parts.Count == 1
-            ? AssessmentProto.ToProto(school.Assessment.Parts[0].Part)
+            ? Vocabulary.ToProto(school.Assessment.Parts[0].Part)
             : V1.SchoolPart.Unspecified, V1.Indicator.Unspecified, "size"),
     };
 }

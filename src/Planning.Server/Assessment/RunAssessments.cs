@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Planning.Engine.Assessment;
+using Planning.Server.Common;
 using Planning.Server.Data;
-using Planning.Server.Dataset;
-using Planning.Server.Errors;
-using Planning.Server.Simulation;
+using Planning.Server.Runs;
+using Planning.Engine.Rules;
 
 namespace Planning.Server.Assessment;
 
@@ -23,12 +23,9 @@ public sealed class RunAssessments(PlanningDb db, RunResults runs)
         var problems = new Problems();
         if (!Guid.TryParse(runId, out _))
         {
-            problems.Add("run_id", $"\"{runId}\" is not a run id (a UUID)");
+            problems.Add("run_id", Checks.BadId(runId, "run"));
         }
-        if (!PropertyReader.IsTerm(term))
-        {
-            problems.Add("term", $"must be a term like \"2021-autumn\", not \"{term}\"");
-        }
+        Checks.Term(term, "term", problems);
         foreach (var p in more)
         {
             problems.Add(p.Field, p.Description);
@@ -44,8 +41,9 @@ public sealed class RunAssessments(PlanningDb db, RunResults runs)
     {
         var rows = (await db.RunSchools.AsNoTracking().Where(s => s.RunId == run.Id && s.Term == term).ToListAsync(ct))
             .OrderBy(s => s.SchoolCode, StringComparer.Ordinal).ToList();
-        var facts = await SchoolFactsLoader.LoadAsync(db, run, [.. rows.Select(r => r.SchoolCode)], ct);
-        return [.. rows.Where(r => facts.ContainsKey(r.SchoolCode)).Select(r => Assess(facts[r.SchoolCode], r))];
+        var facts = SchoolFactsLoader.Load(run);
+        var standard = StandardOf(run);
+        return [.. rows.Where(r => facts.ContainsKey(r.SchoolCode)).Select(r => Assess(facts[r.SchoolCode], r, standard))];
     }
 
     /// <summary>Every school of the run in every term: terms ascending, then schools by code.</summary>
@@ -54,12 +52,16 @@ public sealed class RunAssessments(PlanningDb db, RunResults runs)
         var terms = await db.RunTerms.AsNoTracking().Where(t => t.RunId == run.Id).OrderBy(t => t.TermIndex)
             .Select(t => t.Term).ToListAsync(ct);
         var rows = (await db.RunSchools.AsNoTracking().Where(s => s.RunId == run.Id).ToListAsync(ct)).ToLookup(r => r.Term);
-        var facts = await SchoolFactsLoader.LoadAsync(db, run, [.. rows.SelectMany(g => g).Select(r => r.SchoolCode).Distinct()], ct);
+        var facts = SchoolFactsLoader.Load(run);
+        var standard = StandardOf(run);
         return [.. terms.Select(t => (t, (IReadOnlyList<AssessedSchool>)[.. rows[t]
             .Where(r => facts.ContainsKey(r.SchoolCode))
             .OrderBy(r => r.SchoolCode, StringComparer.Ordinal)
-            .Select(r => Assess(facts[r.SchoolCode], r))]))];
+            .Select(r => Assess(facts[r.SchoolCode], r, standard))]))];
     }
 
-    private static AssessedSchool Assess(SchoolFacts facts, RunSchoolRow row) => new(facts, row, facts.Assess(row));
+    /// <summary>The standard the run was computed under, frozen with it.</summary>
+    public static Standard StandardOf(RunRow run) => RunSnapshots.Standard(SchoolFactsLoader.Snapshot(run).Standard);
+
+    private static AssessedSchool Assess(SchoolFacts facts, RunSchoolRow row, Standard standard) => new(facts, row, facts.Assess(row, standard));
 }

@@ -1,8 +1,9 @@
 using Planning.Engine.Assessment;
 using Planning.Engine.Inputs;
+using Planning.Engine.Rules;
 using Planning.Engine.Terms;
 using EngineEntry = Planning.Engine.Assessment.ResourceEntry;
-using EnginePart = Planning.Engine.Assessment.SchoolPart;
+using EnginePart = Planning.Engine.Rules.SchoolPart;
 
 namespace Planning.Server.Assessment;
 
@@ -34,17 +35,17 @@ public sealed record SchoolFacts(
     /// school has tracks (classrooms) for it that term, so a grade over tracks × class limit
     /// breaks the class limit (DOMAIN.md: 45 in grades 1–6, 50 in grades 7–9).
     /// </summary>
-    public SchoolAssessment Assess(Data.RunSchoolRow row)
+    public SchoolAssessment Assess(Data.RunSchoolRow row, Standard standard)
     {
         ArgumentNullException.ThrowIfNull(row);
         var term = Term.Parse(row.Term);
-        var classes = Enumerable.Range(1, 9).Select(g => g <= 6 ? row.PrimaryTracks : row.JuniorTracks).ToArray();
-        var enrolment = row.Enrolment.Length == 9 ? row.Enrolment : new int[9];
+        var classes = Grades.All.Select(g => Grades.PartOf(g) == EnginePart.Primary ? row.PrimaryTracks : row.JuniorTracks).ToArray();
+        var enrolment = row.Enrolment.Length == Grades.Count ? row.Enrolment : new int[Grades.Count];
         return SchoolAssessor.Assess(SchoolInput.Create(
             Code,
             enrolment,
             classes,
             Teaches(EnginePart.Primary) ? ResourcesAt(EnginePart.Primary, term) : null,
-            Teaches(EnginePart.Junior) ? ResourcesAt(EnginePart.Junior, term) : null));
+            Teaches(EnginePart.Junior) ? ResourcesAt(EnginePart.Junior, term) : null), standard);
     }
 }

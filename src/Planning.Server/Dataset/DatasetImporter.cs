@@ -1,9 +1,8 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Planning.Server.Common;
 using Planning.Server.Data;
-using Planning.Server.Errors;
-using Planning.Server.Hosting;
 
 namespace Planning.Server.Dataset;
 

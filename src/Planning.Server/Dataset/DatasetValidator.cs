@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
-using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
+using NetTopologySuite.Geometries;
 using NetTopologySuite.Operation.Valid;
+using Planning.Engine.Rules;
 using Planning.Engine.Terms;
+using Planning.Server.Common;
 using Planning.Server.Data;
-using Planning.Server.Errors;
 
 namespace Planning.Server.Dataset;
 

@@ -1,21 +1,19 @@
 using System.Text.Json.Nodes;
 using NetTopologySuite.Geometries;
+using Planning.Server.Common;
 using Planning.Server.Data;
 
 namespace Planning.Server.Dataset;
 
-/// <summary>A feature ready to be written to a file: geometry plus properties in format order.</summary>
-public sealed record ExportFeature(Geometry Geometry, JsonObject Properties);
-
 /// <summary>Properties of each layer exactly as docs/dataset-format.md names them, so an export re-imports unchanged.</summary>
 public static class FeatureProperties
 {
-    public static ExportFeature From(DistrictFeature d) => new(Simplest(d.Geometry), new JsonObject
+    public static ExportFeature From(DistrictFeature d) => new(GeoJsonFile.Simplest(d.Geometry), new JsonObject
     {
         ["code"] = d.Code, ["name"] = d.Name, ["population"] = d.Population,
     });
 
-    public static ExportFeature From(AdminAreaFeature a) => new(Simplest(a.Geometry), new JsonObject
+    public static ExportFeature From(AdminAreaFeature a) => new(GeoJsonFile.Simplest(a.Geometry), new JsonObject
     {
         ["code"] = a.Code,
         ["name"] = a.Name,
@@ -35,22 +33,25 @@ public static class FeatureProperties
         {
             ["from"] = t.From, ["primary"] = t.Primary, ["junior"] = t.Junior,
         })]),
-        ["resources"] = new JsonArray([.. s.Resources.Select(r => (JsonNode)new JsonObject
-        {
-            ["part"] = EnumNames.Name(EnumNames.Parts, r.Part),
-            ["from"] = r.From,
-            ["teachers_degree"] = r.TeachersDegree,
-            ["teachers_backbone"] = r.TeachersBackbone,
-            ["teachers_pe_art"] = r.TeachersPeArt,
-            ["floor_area_m2"] = r.FloorAreaM2,
-            ["sports_area_m2"] = r.SportsAreaM2,
-            ["equipment_value_yuan"] = r.EquipmentValueYuan,
-            ["multimedia_rooms"] = r.MultimediaRooms,
-        })]),
+        ["resources"] = new JsonArray([.. s.Resources.Select(r => (JsonNode)From(r))]),
         ["enrolment"] = Ints(s.Enrolment),
     });
 
-    public static ExportFeature From(ResidentialAreaFeature a) => new(Simplest(a.Geometry), new JsonObject
+    /// <summary>One entry of a school's "resources".</summary>
+    public static JsonObject From(ResourceFeature r) => new()
+    {
+        ["part"] = EnumNames.Name(EnumNames.Parts, r.Part),
+        ["from"] = r.From,
+        ["teachers_degree"] = r.TeachersDegree,
+        ["teachers_backbone"] = r.TeachersBackbone,
+        ["teachers_pe_art"] = r.TeachersPeArt,
+        ["floor_area_m2"] = r.FloorAreaM2,
+        ["sports_area_m2"] = r.SportsAreaM2,
+        ["equipment_value_yuan"] = r.EquipmentValueYuan,
+        ["multimedia_rooms"] = r.MultimediaRooms,
+    };
+
+    public static ExportFeature From(ResidentialAreaFeature a) => new(GeoJsonFile.Simplest(a.Geometry), new JsonObject
     {
         ["code"] = a.Code,
         ["name"] = a.Name,
@@ -65,12 +66,12 @@ public static class FeatureProperties
         ["school_junior"] = a.SchoolJunior,
     });
 
-    public static DistrictFeature ToFeature(District d) => new(d.Code, d.Name, d.Population, d.Boundary);
+    public static DistrictFeature ToFeature(DistrictRow d) => new(d.Code, d.Name, d.Population, d.Boundary);
 
-    public static AdminAreaFeature ToFeature(AdminArea a) =>
+    public static AdminAreaFeature ToFeature(AdminAreaRow a) =>
         new(a.Code, a.Name, a.Kind, a.Population, a.Approximate, a.Boundary);
 
-    public static SchoolFeature ToFeature(School s) => new(
+    public static SchoolFeature ToFeature(SchoolRow s) => new(
         s.Code, s.Name, s.Level, s.Kind, s.AdminArea!.Code, s.Location,
         [.. s.Capacity.OrderBy(c => DatasetValidator.TermOrder(c.FromTerm))
             .Select(c => new CapacityFeature(c.FromTerm, c.PrimaryTracks, c.JuniorTracks))],
@@ -79,13 +80,10 @@ public static class FeatureProperties
                 r.FloorAreaM2, r.SportsAreaM2, r.EquipmentValueYuan, r.MultimediaRooms))],
         s.Enrolment);
 
-    public static ResidentialAreaFeature ToFeature(ResidentialArea a) => new(
+    public static ResidentialAreaFeature ToFeature(ResidentialAreaRow a) => new(
         a.Code, a.Name, a.Kind, a.AdminArea!.Code, a.Boundary, a.Population, a.Households, a.OccupiedFrom,
         a.OccupancyRamp, a.Students, a.SchoolPrimary?.Code, a.SchoolJunior?.Code);
 
     private static JsonArray Ints(IEnumerable<int> values) => new([.. values.Select(v => (JsonNode)v)]);
 
-    /// <summary>A one-part MultiPolygon is written as the Polygon it came in as.</summary>
-    public static Geometry Simplest(MultiPolygon geometry) =>
-        geometry.NumGeometries == 1 ? geometry.GetGeometryN(0) : geometry;
 }

@@ -1,4 +1,6 @@
 using NetTopologySuite.Geometries;
+using Planning.Engine.Inputs;
+using Planning.Engine.Rules;
 using Planning.Server.Data;
 
 namespace Planning.Server.Dataset;
@@ -22,7 +24,7 @@ public sealed record SchoolFeature(
     IReadOnlyList<CapacityFeature> Tracks, IReadOnlyList<ResourceFeature> Resources, int[] Enrolment);
 
 public sealed record ResidentialAreaFeature(
-    string Code, string Name, ResidentialAreaKind Kind, string AdminArea, MultiPolygon Geometry,
+    string Code, string Name, AreaKind Kind, string AdminArea, MultiPolygon Geometry,
     int Population, int Households, string? OccupiedFrom, double[]? OccupancyRamp, int[]? Students,
     string? SchoolPrimary, string? SchoolJunior);
 
@@ -62,10 +64,10 @@ public static class EnumNames
     public static readonly IReadOnlyDictionary<string, SchoolPart> Parts =
         new Dictionary<string, SchoolPart> { ["primary"] = SchoolPart.Primary, ["junior"] = SchoolPart.Junior };
 
-    public static readonly IReadOnlyDictionary<string, ResidentialAreaKind> AreaKinds =
-        new Dictionary<string, ResidentialAreaKind>
+    public static readonly IReadOnlyDictionary<string, AreaKind> AreaKinds =
+        new Dictionary<string, AreaKind>
         {
-            ["compound"] = ResidentialAreaKind.Compound, ["village"] = ResidentialAreaKind.Village,
+            ["compound"] = AreaKind.Compound, ["village"] = AreaKind.Village,
         };
 
     public static string Name<T>(IReadOnlyDictionary<string, T> names, T value) where T : struct, Enum =>

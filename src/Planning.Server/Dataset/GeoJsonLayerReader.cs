@@ -1,7 +1,8 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.Converters;
-using Planning.Server.Errors;
+using Planning.Server.Common;
 
 namespace Planning.Server.Dataset;
 
@@ -20,6 +21,20 @@ public static class GeoJsonLayerReader
         ReadLayer(layers, LayerNames.AdminAreas, problems, ReadAdminArea),
         ReadLayer(layers, LayerNames.Schools, problems, ReadSchool),
         ReadLayer(layers, LayerNames.ResidentialAreas, problems, ReadResidentialArea));
+
+    /// <summary>One feature of <paramref name="layer"/> (e.g. a school a scenario opens), read as an upload's would be.</summary>
+    public static DatasetFeatures ReadFeature(string layer, JsonObject feature, Problems problems) =>
+        Read(new Dictionary<string, byte[]>
+        {
+            [layer] = JsonSerializer.SerializeToUtf8Bytes(new JsonObject { ["type"] = "FeatureCollection", ["features"] = new JsonArray(feature.DeepClone()) }),
+        }, problems);
+
+    /// <summary>One entry of a school's "resources", read as an upload's would be.</summary>
+    public static ResourceFeature ReadResourceEntry(JsonObject entry, string path, Problems problems)
+    {
+        using var document = JsonDocument.Parse(entry.ToJsonString());
+        return ReadResources(new PropertyReader(document.RootElement, path, problems), document.RootElement, path);
+    }
 
     private delegate T? FeatureReader<T>(PropertyReader p, Geometry? geometry);
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Planning.Server.Common;
 using Planning.Server.Data;
 
 namespace Planning.Server.Dataset;

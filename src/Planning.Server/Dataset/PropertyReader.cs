@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Planning.Server.Errors;
+using Planning.Server.Common;
 
 namespace Planning.Server.Dataset;
 
@@ -9,9 +9,6 @@ namespace Planning.Server.Dataset;
 /// </summary>
 public sealed class PropertyReader(JsonElement properties, string path, Problems problems)
 {
-    public const int MaxTextLength = 100;
-    public const int MaxCodeLength = 32;
-
     public string Path => path;
 
     public void Problem(string field, string description) => problems.Add($"{path}.{field}", description);
@@ -22,9 +19,9 @@ public sealed class PropertyReader(JsonElement properties, string path, Problems
             ? value
             : null;
 
-    public string Code(string field = "code") => Text(field, MaxCodeLength);
+    public string Code(string field = "code") => Text(field, Checks.MaxCodeLength);
 
-    public string Text(string field, int maxLength = MaxTextLength)
+    public string Text(string field, int maxLength = Checks.MaxTextLength)
     {
         if (Get(field) is not { } value)
         {
@@ -157,9 +154,9 @@ public sealed class PropertyReader(JsonElement properties, string path, Problems
             return "";
         }
         var text = value.ValueKind == JsonValueKind.String ? value.GetString()! : "";
-        if (!IsTerm(text))
+        if (!Engine.Terms.Term.TryParseExact(text, out _))
         {
-            problems.Add($"{fieldPath}.{field}", $"must be a term like \"2020-autumn\" or \"2021-spring\", not {Describe(value)}");
+            problems.Add($"{fieldPath}.{field}", Checks.BadTerm(value.ValueKind == JsonValueKind.String ? text : Describe(value)));
         }
         return text;
     }
@@ -261,9 +258,6 @@ public sealed class PropertyReader(JsonElement properties, string path, Problems
     }
 
     /// <summary>A term in its canonical form, e.g. "2020-autumn", in a plausible range of years.</summary>
-    public static bool IsTerm(string text) =>
-        Planning.Engine.Terms.Term.TryParse(text, out var term) && term.Year is >= 1950 and <= 2099 && term.ToString() == text;
-
     public static string Describe(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.String => $"\"{Shorten(value.GetString()!)}\"",

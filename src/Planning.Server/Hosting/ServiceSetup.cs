@@ -1,11 +1,17 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using Planning.Engine.Inputs;
 using Planning.Server.Access;
+using Planning.Server.Areas;
+using Planning.Server.Assessment;
+using Planning.Server.Common;
 using Planning.Server.Data;
 using Planning.Server.Dataset;
-using Planning.Server.Errors;
-using Planning.Server.Services;
-using Planning.Server.Simulation;
+using Planning.Server.Geography;
+using Planning.Server.Rules;
+using Planning.Server.Runs;
+using Planning.Server.Scenarios;
+using Planning.Server.Schools;
 
 namespace Planning.Server.Hosting;
 
@@ -20,6 +26,9 @@ public static class ServiceSetup
         ListenGuard.Check(builder.Configuration);
         var limits = (builder.Configuration.GetSection("Limits").Get<ServerLimits>() ?? new ServerLimits()).Checked();
         builder.Services.AddSingleton(limits);
+        var standard = (builder.Configuration.GetSection("Standard").Get<StandardSettings>() ?? new StandardSettings()).ToStandard();
+        builder.Services.AddSingleton(standard);
+        builder.Services.AddSingleton(SimulationParameters.Default with { Standard = standard });
 
         builder.Services.AddDbContext<PlanningDb>(options => options
             .UseNpgsql(connectionString, o => o.UseNetTopologySuite())
@@ -31,7 +40,8 @@ public static class ServiceSetup
         builder.Services.AddScoped<ScenarioStore>();
         builder.Services.AddScoped<RunResults>();
         builder.Services.AddScoped<RunQueries>();
-        builder.Services.AddScoped<Assessment.AssessmentQueries>();
+        builder.Services.AddScoped<ICatchmentLayer>(sp => sp.GetRequiredService<RunQueries>());
+        builder.Services.AddScoped<AssessmentQueries>();
         builder.Services.AddSingleton<RunQueue>();
         builder.Services.AddSingleton<RunEndRecorder>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RunEndRecorder>());
@@ -91,6 +101,7 @@ public static class ServiceSetup
         app.MapGrpcService<ScenarioApi>();
         app.MapGrpcService<SimulationApi>();
         app.MapGrpcService<AssessmentApi>();
+        app.MapGrpcService<RulesApi>();
         WebMap.WebMapSettings.Map(app);
         app.MapGrpcHealthChecksService().AllowAnonymous();
         app.MapGrpcReflectionService().RequireAuthorization(Roles.Viewer);
@@ -102,41 +113,8 @@ public static class ServiceSetup
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PlanningDb>();
         await DatabaseInitializer.MigrateAsync(db);
+        await ScenarioUpgrade.RunAsync(db, app.Logger);
+        await RunSnapshotUpgrade.RunAsync(db, scope.ServiceProvider.GetRequiredService<EngineInputs>(), app.Logger);
         await RunResults.MarkInterruptedAsync(db);
-    }
-}
-
-/// <summary>Server limits, configurable under "Limits".</summary>
-public sealed record ServerLimits
-{
-    /// <summary>Largest gRPC message in either direction.</summary>
-    public int MaxMessageBytes { get; init; } = 16 * 1024 * 1024;
-    /// <summary>Largest import upload over all chunks.</summary>
-    public long MaxImportBytes { get; init; } = 256L * 1024 * 1024;
-    /// <summary>Most features in one import.</summary>
-    public int MaxImportFeatures { get; init; } = 200_000;
-    /// <summary>Simulations computed at once; more wait in line. The solver uses every core it is given.</summary>
-    public int MaxConcurrentRuns { get; init; } = Math.Max(1, Environment.ProcessorCount / 4);
-    /// <summary>Simulations that may wait in line; one more is refused.</summary>
-    public int MaxQueuedRuns { get; init; } = 16;
-    /// <summary>Largest run: residential areas × schools × terms (Baodi to 2025-autumn: 924 × 103 × 11 ≈ 1 M).</summary>
-    public long MaxRunSize { get; init; } = 100_000_000;
-    /// <summary>Longest a run may compute before the server stops it.</summary>
-    public int MaxRunSeconds { get; init; } = 3600;
-
-    /// <summary>These limits, or an error at start naming the first that cannot work.</summary>
-    public ServerLimits Checked()
-    {
-        (bool Bad, string Message)[] rules =
-        [
-            (MaxMessageBytes < 1024, "Limits:MaxMessageBytes must be at least 1024"),
-            (MaxImportBytes < 1, "Limits:MaxImportBytes must be at least 1"),
-            (MaxImportFeatures < 1, "Limits:MaxImportFeatures must be at least 1"),
-            (MaxConcurrentRuns < 1, "Limits:MaxConcurrentRuns must be at least 1 (with 0 no run would ever compute)"),
-            (MaxQueuedRuns < 0, "Limits:MaxQueuedRuns must be 0 or more"),
-            (MaxRunSize < 1, "Limits:MaxRunSize must be at least 1"),
-            (MaxRunSeconds is < 1 or > 7 * 24 * 3600, "Limits:MaxRunSeconds must be from 1 to 604800 (a week)"),
-        ];
-        return rules.FirstOrDefault(r => r.Bad).Message is { } message ? throw new InvalidOperationException(message) : this;
     }
 }

@@ -1,4 +1,5 @@
 using Planning.Engine.Assessment;
+using Planning.Engine.Rules;
 
 namespace Planning.Engine.Tests.Assessment;
 

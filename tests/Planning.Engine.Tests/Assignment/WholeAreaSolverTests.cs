@@ -1,6 +1,7 @@
 using Planning.Engine.Assessment;
 using Planning.Engine.Assignment;
 using Planning.Engine.Inputs;
+using Planning.Engine.Rules;
 
 namespace Planning.Engine.Tests.Assignment;
 
@@ -92,8 +93,8 @@ public class WholeAreaSolverTests
         // but 5,000 m away: only a swap (not a single move, which would overflow) fixes it.
         var units = new List<DecisionUnit>
         {
-            new(0, Engine.Assessment.SchoolPart.Primary, [new DemandItem(1, -1, 30)], [new Candidate(0, 100, false), new Candidate(1, 5000, false)]),
-            new(1, Engine.Assessment.SchoolPart.Primary, [new DemandItem(1, -1, 30)], [new Candidate(1, 100, false), new Candidate(0, 5000, false)]),
+            new(0, Engine.Rules.SchoolPart.Primary, [new DemandItem(1, -1, 30)], [new Candidate(0, 100, false), new Candidate(1, 5000, false)]),
+            new(1, Engine.Rules.SchoolPart.Primary, [new DemandItem(1, -1, 30)], [new Candidate(1, 100, false), new Candidate(0, 5000, false)]),
         };
         var problem = new AssignmentProblem(2, units, 0, 0, Overflow);
         problem.GradeCapacity[AssignmentProblem.Slot(0, 1)] = problem.GradeCapacity[AssignmentProblem.Slot(1, 1)] = 30;

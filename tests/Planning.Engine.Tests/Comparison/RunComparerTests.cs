@@ -1,5 +1,6 @@
 using Planning.Engine.Comparison;
 using Planning.Engine.Inputs;
+using Planning.Engine.Rules;
 using Planning.Engine.Simulation;
 using static Planning.Engine.Tests.Fixtures;
 
@@ -19,7 +20,7 @@ public class RunComparerTests
     [Fact]
     public void Compare_BeforeAndAfter_ReportsFlowsBetweenSchools()
     {
-        var before = Simulator.Run(Input(), SimulationMode.KeepCurrent);
+        var before = Simulator.Run(Input(), RunMode.KeepCurrent);
         var after = Simulator.Run(Input());
 
         var terms = RunComparer.Compare(before, after);
@@ -34,7 +35,7 @@ public class RunComparerTests
     [Fact]
     public void Compare_BeforeAndAfter_ReportsDistancesOfBoth()
     {
-        var terms = RunComparer.Compare(Simulator.Run(Input(), SimulationMode.KeepCurrent), Simulator.Run(Input()));
+        var terms = RunComparer.Compare(Simulator.Run(Input(), RunMode.KeepCurrent), Simulator.Run(Input()));
 
         // 180 primary pupils at P or N, 30 grade-7 pupils at J in both runs.
         Assert.Equal((180 * Metres(2000, 0) + 30 * Metres(2000, 1000)) / 210, terms[2].DistanceBefore.MeanMetres, 6);
@@ -49,7 +50,7 @@ public class RunComparerTests
         var input = Input() with { Areas = [.. Input().Areas, NewArea("b", 1990, Grades((1, 30)), primary: "P")] };
         input = input with { Schools = input.Schools.Select(s => s.Code == "P" ? s with { Tracks = [new TrackStep(Autumn2020, 1, 0)] } : s).ToList() };
 
-        var terms = RunComparer.Compare(Simulator.Run(input, SimulationMode.KeepCurrent), Simulator.Run(input));
+        var terms = RunComparer.Compare(Simulator.Run(input, RunMode.KeepCurrent), Simulator.Run(input));
 
         Assert.Contains(terms[2].ViolationsBefore, v => v.SchoolCode == "P" && v.Grade == 1);
         Assert.Empty(terms[2].ViolationsAfter);

@@ -1,6 +1,7 @@
 using Planning.Engine.Assessment;
 using Planning.Engine.Inputs;
 using Planning.Engine.Results;
+using Planning.Engine.Rules;
 using Planning.Engine.Simulation;
 using static Planning.Engine.Tests.Fixtures;
 
@@ -92,11 +93,11 @@ public class AssignmentTests
 
         var term = Simulator.Run(input).Terms[0];
 
-        var shortfall = Assert.Single(term.Violations, v => v.Kind == ViolationKind.Shortfall);
+        var shortfall = Assert.Single(term.Violations, v => v.Kind == ViolationKind.SeatsShort);
         Assert.Equal("A", shortfall.SchoolCode);
         Assert.Equal(15, shortfall.Excess);
         Assert.Equal(["x", "y"], shortfall.AreaCodes.Order());
-        var grade = Assert.Single(term.Violations, v => v.Kind == ViolationKind.GradeOverCapacity);
+        var grade = Assert.Single(term.Violations, v => v.Kind == ViolationKind.ClassSize);
         Assert.Equal((1, 60, 45, 15, 60), (grade.Grade!.Value, grade.Students, grade.Limit, grade.Excess, grade.LargestClass!.Value));
     }
 
@@ -111,7 +112,7 @@ public class AssignmentTests
 
         var term = Simulator.Run(input).Terms[0];
 
-        var shortfall = Assert.Single(term.Violations, v => v.Kind == ViolationKind.Shortfall);
+        var shortfall = Assert.Single(term.Violations, v => v.Kind == ViolationKind.SeatsShort);
         Assert.Equal(("A", 15), (shortfall.SchoolCode, shortfall.Excess));
         Assert.Equal(["big"], shortfall.AreaCodes);
         Assert.Equal(30, term.Schools.Single(s => s.SchoolCode == "B").Students);
@@ -125,7 +126,7 @@ public class AssignmentTests
         var term = Simulator.Run(input).Terms[0];
 
         var shortfall = Assert.Single(term.Violations);
-        Assert.Equal((ViolationKind.Shortfall, null, SchoolPart.Junior, 20), (shortfall.Kind, shortfall.SchoolCode, shortfall.Part, shortfall.Excess));
+        Assert.Equal((ViolationKind.SeatsShort, null, SchoolPart.Junior, 20), (shortfall.Kind, shortfall.SchoolCode, shortfall.Part, shortfall.Excess));
         Assert.Equal(["x"], shortfall.AreaCodes);
     }
 

@@ -1,5 +1,6 @@
 using Planning.Engine.Assessment;
 using Planning.Engine.Results;
+using Planning.Engine.Rules;
 using Planning.Engine.Simulation;
 using static Planning.Engine.Tests.Fixtures;
 
@@ -10,7 +11,7 @@ namespace Planning.Engine.Tests.Simulation;
 public class ClassLimitTests
 {
     private static TermResult NineYearWith(int[] enrolment, int primaryTracks = 3, int juniorTracks = 3) =>
-        Simulator.Run(Input([NineYear("N", 0, primaryTracks, juniorTracks, enrolment)], []), SimulationMode.KeepCurrent).Terms[0];
+        Simulator.Run(Input([NineYear("N", 0, primaryTracks, juniorTracks, enrolment)], []), RunMode.KeepCurrent).Terms[0];
 
     private static GradeResult Grade(TermResult term, int grade) => term.Schools[0].Grades.Single(g => g.Grade == grade);
 
@@ -39,7 +40,7 @@ public class ClassLimitTests
         Assert.Equal((2, 23), (Grade(term, 6).Classes, Grade(term, 6).LargestClass));
         Assert.Equal((1, 46), (Grade(term, 7).Classes, Grade(term, 7).LargestClass));
         var violation = Assert.Single(term.Violations);
-        Assert.Equal((ViolationKind.GradeOverCapacity, 6, SchoolPart.Primary, 1, 46), (violation.Kind, violation.Grade, violation.Part, violation.Excess, violation.LargestClass));
+        Assert.Equal((ViolationKind.ClassSize, 6, SchoolPart.Primary, 1, 46), (violation.Kind, violation.Grade, violation.Part, violation.Excess, violation.LargestClass));
     }
 
     [Fact]
@@ -50,15 +51,15 @@ public class ClassLimitTests
         Assert.Equal(2520, term.Schools[0].Students);
         Assert.Equal(2500, term.Schools[0].SizeLimit);
         var violation = Assert.Single(term.Violations);
-        Assert.Equal((ViolationKind.SchoolOverSize, 20), (violation.Kind, violation.Excess));
+        Assert.Equal((ViolationKind.SchoolSize, 20), (violation.Kind, violation.Excess));
     }
 
     [Fact]
     public void Run_PrimarySchool_Has2000StudentLimit()
     {
-        var term = Simulator.Run(Input([Primary("P", 0, 8, [340, 340, 340, 340, 340, 340, 0, 0, 0])], []), SimulationMode.KeepCurrent).Terms[0];
+        var term = Simulator.Run(Input([Primary("P", 0, 8, [340, 340, 340, 340, 340, 340, 0, 0, 0])], []), RunMode.KeepCurrent).Terms[0];
 
         var violation = Assert.Single(term.Violations);
-        Assert.Equal((ViolationKind.SchoolOverSize, 2040, 2000, 40), (violation.Kind, violation.Students, violation.Limit, violation.Excess));
+        Assert.Equal((ViolationKind.SchoolSize, 2040, 2000, 40), (violation.Kind, violation.Students, violation.Limit, violation.Excess));
     }
 }

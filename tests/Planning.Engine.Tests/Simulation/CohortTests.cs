@@ -1,6 +1,7 @@
 using Planning.Engine.Assessment;
 using Planning.Engine.Inputs;
 using Planning.Engine.Results;
+using Planning.Engine.Rules;
 using Planning.Engine.Simulation;
 using static Planning.Engine.Tests.Fixtures;
 
@@ -11,7 +12,7 @@ public class CohortTests
     private static readonly int[] AllGrades = [10, 11, 12, 13, 14, 15, 20, 21, 22];
 
     /// <summary>One area with known pupils in every grade at primary P and junior J.</summary>
-    private static SimulationInput OneArea(SimulationMode mode = SimulationMode.Redistribute) => Input(
+    private static SimulationInput OneArea(RunMode mode = RunMode.Redistribute) => Input(
         [Primary("P", 0, tracks: 2, enrolment: [.. AllGrades[..6], 0, 0, 0]), Junior("J", 1000, tracks: 2, enrolment: [0, 0, 0, 0, 0, 0, .. AllGrades[6..]])],
         [new ResidentialArea("old", AreaKind.Compound, East(100), 0, BaseStudents: AllGrades, PrimarySchool: "P", JuniorSchool: "J")],
         OneTerm() with { Horizon = Autumn2021 });
@@ -55,7 +56,7 @@ public class CohortTests
         // J2 is nearer, but the area's junior (feeder) school is J.
         var input = OneArea() with { Schools = [.. OneArea().Schools, Junior("J2", 150, tracks: 2)] };
 
-        var autumn = Simulator.Run(input, SimulationMode.KeepCurrent).Terms[2];
+        var autumn = Simulator.Run(input, RunMode.KeepCurrent).Terms[2];
 
         Assert.Equal(15, Enrolment(autumn, "J")[6]);
         Assert.Equal(0, autumn.Schools.Single(s => s.SchoolCode == "J2").Students);
@@ -116,7 +117,7 @@ public class CohortTests
                 new ResidentialArea("u2", AreaKind.Compound, East(30), 1000, PrimarySchool: "P"),
             ]);
 
-        var term = Simulator.Run(input, SimulationMode.KeepCurrent).Terms[0];
+        var term = Simulator.Run(input, RunMode.KeepCurrent).Terms[0];
 
         int At(string? area, int grade) => term.Placements.Where(p => p.AreaCode == area && p.Grade == grade).Sum(p => p.Students);
         Assert.Equal((30, 60, 10), (At("k", 1), At("u1", 1), At("u2", 1)));

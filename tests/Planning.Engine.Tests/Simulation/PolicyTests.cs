@@ -1,5 +1,6 @@
 using Planning.Engine.Inputs;
 using Planning.Engine.Results;
+using Planning.Engine.Rules;
 using Planning.Engine.Simulation;
 using Planning.Engine.Terms;
 using static Planning.Engine.Tests.Fixtures;
@@ -77,7 +78,7 @@ public class PolicyTests
     [Fact]
     public void Run_KeepCurrent_GivesNewSchoolNobody()
     {
-        var autumn = Simulator.Run(NewSchoolNearby(AssignmentPolicy.Reassign, Autumn2021), SimulationMode.KeepCurrent).Terms[2];
+        var autumn = Simulator.Run(NewSchoolNearby(AssignmentPolicy.Reassign, Autumn2021), RunMode.KeepCurrent).Terms[2];
 
         Assert.Equal(0, Students(autumn, "N"));
         Assert.Equal(180, Students(autumn, "P"));

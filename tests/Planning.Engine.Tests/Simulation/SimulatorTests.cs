@@ -1,4 +1,5 @@
 using Planning.Engine.Inputs;
+using Planning.Engine.Rules;
 using Planning.Engine.Simulation;
 using static Planning.Engine.Tests.Fixtures;
 

@@ -1,5 +1,6 @@
 using Planning.Engine.Assessment;
 using Planning.Engine.Inputs;
+using Planning.Engine.Rules;
 using Planning.Engine.Simulation;
 using static Planning.Engine.Tests.Fixtures;
 

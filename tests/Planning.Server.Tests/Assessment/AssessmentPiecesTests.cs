@@ -1,11 +1,12 @@
 using System.Text;
 using Planning.Engine.Assessment;
+using Planning.Engine.Rules;
 using Planning.Engine.Terms;
 using Planning.Server.Assessment;
 using Planning.Server.Data;
 using EngineEntry = Planning.Engine.Assessment.ResourceEntry;
-using EngineLevel = Planning.Engine.Inputs.SchoolLevel;
-using EnginePart = Planning.Engine.Assessment.SchoolPart;
+using EngineLevel = Planning.Engine.Rules.SchoolLevel;
+using EnginePart = Planning.Engine.Rules.SchoolPart;
 using V1 = Planning.V1;
 
 namespace Planning.Server.Tests.Assessment;
@@ -85,6 +86,6 @@ public sealed class AssessmentPiecesTests
             Term = term, SchoolCode = school.Code, Open = true, Students = students, PrimaryTracks = 8,
             Enrolment = enrolment, Classes = new int[9], LargestClass = new int[9],
         };
-        return new AssessedSchool(school, row, school.Assess(row));
+        return new AssessedSchool(school, row, school.Assess(row, Standard.National2017));
     }
 }

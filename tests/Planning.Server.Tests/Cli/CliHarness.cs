@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Planning.Client.Cli;
+using Planning.Cli;
 using Planning.Server.Tests.Infrastructure;
 using Spectre.Console;
 
@@ -85,7 +85,7 @@ public static class CliHarness
             Input = new StringReader(session.Stdin),
             Cancellation = cancel.Token,
         };
-        var exitCode = await Planning.Client.Cli.Cli.RunAsync(args, context);
+        var exitCode = await Planning.Cli.CommandLine.RunAsync(args, context);
         return new CliResult(exitCode, writer.ToString());
     }
 

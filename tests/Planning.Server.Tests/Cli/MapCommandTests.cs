@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Planning.Client.Api;
-using Planning.Client.Maps;
+using Planning.Cli.Maps;
 using Planning.Server.Tests.Infrastructure;
 using SkiaSharp;
 
@@ -41,7 +41,7 @@ public sealed partial class MapCommandTests(ImportedServerFixture fixture) : ICl
     {
         using var channel = Server.CreateChannel();
         using var client = new PlanningClient(channel);
-        var data = await new MapDataLoader(client).LoadAsync(new MapRequest(SchoolPart.Primary));
+        var data = await new MapDataLoader(client).LoadAsync(new MapRequest(Planning.V1.SchoolPart.Primary));
 
         using var typeface = MapFonts.Resolve(data.Texts());
         Assert.Contains("宝坻区", data.Title);

@@ -1,6 +1,6 @@
 using Grpc.Net.Client;
 using Planning.Client.Api;
-using Planning.Client.Cli;
+using Planning.Cli;
 using Planning.Server.Tests.Infrastructure;
 
 namespace Planning.Server.Tests.Cli;

@@ -1,6 +1,7 @@
-using Planning.Server.Errors;
+using Planning.Server.Common;
 using Planning.Server.Hosting;
-using Planning.Server.Simulation;
+using Planning.Server.Runs;
+using Planning.Server.Scenarios;
 
 namespace Planning.Server.Tests.Simulation;
 

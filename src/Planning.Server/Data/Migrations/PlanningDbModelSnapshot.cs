@@ -24,7 +24,7 @@ namespace Planning.Server.Data.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "postgis");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Planning.Server.Data.AdminArea", b =>
+            modelBuilder.Entity("Planning.Server.Data.AdminAreaRow", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -220,7 +220,7 @@ namespace Planning.Server.Data.Migrations
                     b.ToTable("audit_events", (string)null);
                 });
 
-            modelBuilder.Entity("Planning.Server.Data.CapacityStep", b =>
+            modelBuilder.Entity("Planning.Server.Data.CapacityStepRow", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -260,7 +260,7 @@ namespace Planning.Server.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("Planning.Server.Data.DatasetImport", b =>
+            modelBuilder.Entity("Planning.Server.Data.DatasetImportRow", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -285,7 +285,7 @@ namespace Planning.Server.Data.Migrations
                     b.ToTable("dataset_imports", (string)null);
                 });
 
-            modelBuilder.Entity("Planning.Server.Data.District", b =>
+            modelBuilder.Entity("Planning.Server.Data.DistrictRow", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -330,7 +330,7 @@ namespace Planning.Server.Data.Migrations
                     b.ToTable("districts", (string)null);
                 });
 
-            modelBuilder.Entity("Planning.Server.Data.ResidentialArea", b =>
+            modelBuilder.Entity("Planning.Server.Data.ResidentialAreaRow", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -435,7 +435,7 @@ namespace Planning.Server.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("Planning.Server.Data.ResourceEntry", b =>
+            modelBuilder.Entity("Planning.Server.Data.ResourceRow", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -664,11 +664,6 @@ namespace Planning.Server.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("finished_at");
 
-                    b.Property<string>("InputJson")
-                        .IsRequired()
-                        .HasColumnType("jsonb")
-                        .HasColumnName("input_json");
-
                     b.Property<string>("Label")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -688,6 +683,15 @@ namespace Planning.Server.Data.Migrations
                     b.Property<Guid?>("ScenarioId")
                         .HasColumnType("uuid")
                         .HasColumnName("scenario_id");
+
+                    b.Property<int>("SnapshotFormat")
+                        .HasColumnType("integer")
+                        .HasColumnName("snapshot_format");
+
+                    b.Property<string>("SnapshotJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("snapshot_json");
 
                     b.Property<DateTimeOffset?>("StartedAt")
                         .HasColumnType("timestamp with time zone")
@@ -926,6 +930,12 @@ namespace Planning.Server.Data.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("description");
 
+                    b.Property<int>("Format")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("format");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -949,7 +959,7 @@ namespace Planning.Server.Data.Migrations
                     b.ToTable("scenarios", (string)null);
                 });
 
-            modelBuilder.Entity("Planning.Server.Data.School", b =>
+            modelBuilder.Entity("Planning.Server.Data.SchoolRow", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1023,9 +1033,9 @@ namespace Planning.Server.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("Planning.Server.Data.CapacityStep", b =>
+            modelBuilder.Entity("Planning.Server.Data.CapacityStepRow", b =>
                 {
-                    b.HasOne("Planning.Server.Data.School", null)
+                    b.HasOne("Planning.Server.Data.SchoolRow", null)
                         .WithMany("Capacity")
                         .HasForeignKey("SchoolId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1033,22 +1043,22 @@ namespace Planning.Server.Data.Migrations
                         .HasConstraintName("fk_school_capacity_schools_school_id");
                 });
 
-            modelBuilder.Entity("Planning.Server.Data.ResidentialArea", b =>
+            modelBuilder.Entity("Planning.Server.Data.ResidentialAreaRow", b =>
                 {
-                    b.HasOne("Planning.Server.Data.AdminArea", "AdminArea")
+                    b.HasOne("Planning.Server.Data.AdminAreaRow", "AdminArea")
                         .WithMany()
                         .HasForeignKey("AdminAreaId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_residential_areas_admin_areas_admin_area_id");
 
-                    b.HasOne("Planning.Server.Data.School", "SchoolJunior")
+                    b.HasOne("Planning.Server.Data.SchoolRow", "SchoolJunior")
                         .WithMany()
                         .HasForeignKey("SchoolJuniorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_residential_areas_schools_school_junior_id");
 
-                    b.HasOne("Planning.Server.Data.School", "SchoolPrimary")
+                    b.HasOne("Planning.Server.Data.SchoolRow", "SchoolPrimary")
                         .WithMany()
                         .HasForeignKey("SchoolPrimaryId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1061,9 +1071,9 @@ namespace Planning.Server.Data.Migrations
                     b.Navigation("SchoolPrimary");
                 });
 
-            modelBuilder.Entity("Planning.Server.Data.ResourceEntry", b =>
+            modelBuilder.Entity("Planning.Server.Data.ResourceRow", b =>
                 {
-                    b.HasOne("Planning.Server.Data.School", null)
+                    b.HasOne("Planning.Server.Data.SchoolRow", null)
                         .WithMany("Resources")
                         .HasForeignKey("SchoolId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1140,9 +1150,9 @@ namespace Planning.Server.Data.Migrations
                         .HasConstraintName("fk_run_violations_runs_run_id");
                 });
 
-            modelBuilder.Entity("Planning.Server.Data.School", b =>
+            modelBuilder.Entity("Planning.Server.Data.SchoolRow", b =>
                 {
-                    b.HasOne("Planning.Server.Data.AdminArea", "AdminArea")
+                    b.HasOne("Planning.Server.Data.AdminAreaRow", "AdminArea")
                         .WithMany()
                         .HasForeignKey("AdminAreaId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1152,7 +1162,7 @@ namespace Planning.Server.Data.Migrations
                     b.Navigation("AdminArea");
                 });
 
-            modelBuilder.Entity("Planning.Server.Data.School", b =>
+            modelBuilder.Entity("Planning.Server.Data.SchoolRow", b =>
                 {
                     b.Navigation("Capacity");
 

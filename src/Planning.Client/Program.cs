@@ -1,9 +1,0 @@
-using Planning.Client.Cli;
-
-namespace Planning.Client;
-
-/// <summary>The `planning` executable. A named class, not top-level statements, so that its Program does not clash with the server's in the tests.</summary>
-internal static class Program
-{
-    public static Task<int> Main(string[] args) => Cli.Cli.RunAsync(args, CliContext.ForTerminal());
-}

@@ -1,0 +1,141 @@
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
+using Grpc.Core.Interceptors;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Planning.Server.Common;
+
+/// <summary>Maps domain and database exceptions to precise gRPC status codes, in one place.</summary>
+public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) : Interceptor
+{
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            return await continuation(request, context);
+        }
+        catch (Exception e) when (e is not RpcException)
+        {
+            throw Map(e, context);
+        }
+    }
+
+    public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, ServerCallContext context,
+        ClientStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            return await continuation(requestStream, context);
+        }
+        catch (Exception e) when (e is not RpcException)
+        {
+            throw Map(e, context);
+        }
+    }
+
+    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
+        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
+        ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            await continuation(request, responseStream, context);
+        }
+        catch (Exception e) when (e is not RpcException)
+        {
+            throw Map(e, context);
+        }
+    }
+
+    private RpcException Map(Exception e, ServerCallContext context)
+    {
+        if (e is Planning.Engine.Inputs.InvalidInputException invalid)
+        {
+            e = new ValidationFailedException([.. invalid.Problems.Select(p => new FieldProblem(p.Field, p.Description))]);
+        }
+        switch (e)
+        {
+            case ValidationFailedException v:
+                var badRequest = new BadRequest();
+                badRequest.FieldViolations.AddRange(v.Problems.Select(p =>
+                    new BadRequest.Types.FieldViolation { Field = p.Field, Description = p.Description }));
+                return new Google.Rpc.Status
+                {
+                    Code = (int)Code.InvalidArgument,
+                    Message = v.Message,
+                    Details = { Any.Pack(badRequest) },
+                }.ToRpcException();
+            case NotFoundException:
+                return new RpcException(new Grpc.Core.Status(StatusCode.NotFound, e.Message));
+            case VersionConflictException:
+                return new RpcException(new Grpc.Core.Status(StatusCode.Aborted, e.Message));
+            case DbUpdateConcurrencyException:
+                return new RpcException(new Grpc.Core.Status(StatusCode.Aborted,
+                    "the row was changed by someone else since it was read; read it again and retry"));
+            case PreconditionFailedException:
+                return new RpcException(new Grpc.Core.Status(StatusCode.FailedPrecondition, e.Message));
+            case LimitExceededException:
+                return new RpcException(new Grpc.Core.Status(StatusCode.ResourceExhausted, e.Message));
+            case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
+                return new RpcException(new Grpc.Core.Status(StatusCode.Cancelled, "the call was cancelled"));
+        }
+
+        if (FindPostgresError(e) is { } pg)
+        {
+            switch (pg.SqlState)
+            {
+                case PostgresErrorCodes.UniqueViolation:
+                    return new RpcException(new Grpc.Core.Status(StatusCode.AlreadyExists,
+                        $"a row with the same key already exists ({pg.ConstraintName})"));
+                case PostgresErrorCodes.ForeignKeyViolation:
+                    return new RpcException(new Grpc.Core.Status(StatusCode.FailedPrecondition,
+                        $"other rows still refer to it ({pg.ConstraintName})"));
+                case PostgresErrorCodes.CheckViolation:
+                    return new RpcException(new Grpc.Core.Status(StatusCode.InvalidArgument,
+                        $"a value breaks the rule {pg.ConstraintName}"));
+                case PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected:
+                    return new RpcException(new Grpc.Core.Status(StatusCode.Aborted,
+                        "the change collided with another one made at the same time; read again and retry"));
+            }
+        }
+
+        if (IsDatabaseUnavailable(e))
+        {
+            LogDatabaseUnavailable(logger, e, context.Method);
+            return new RpcException(new Grpc.Core.Status(StatusCode.Unavailable, DatabaseUnavailableMessage));
+        }
+
+        LogUnexpected(logger, e, context.Method);
+        return new RpcException(new Grpc.Core.Status(StatusCode.Internal, "internal error; the server log has the details"));
+    }
+
+    /// <summary>What a caller is told, whichever step found the database away.</summary>
+    public const string DatabaseUnavailableMessage = "the database is unavailable; retry later";
+
+    /// <summary>True when the database cannot be reached (down, restarting, timed out), as opposed to refusing a statement.</summary>
+    public static bool IsDatabaseUnavailable(Exception e) =>
+        (FindNpgsqlError(e) is { IsTransient: true } && !IsCollision(FindPostgresError(e))) || e is TimeoutException;
+
+    /// <summary>What the database driver said, under EF's "likely due to a transient failure" wrapper.</summary>
+    public static string DatabaseReason(Exception e) => FindNpgsqlError(e)?.Message ?? e.Message;
+
+    /// <summary>A serialization failure or deadlock: Npgsql calls them transient, but the database is there.</summary>
+    private static bool IsCollision(PostgresException? pg) =>
+        pg?.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected;
+
+    private static PostgresException? FindPostgresError(Exception e) =>
+        e as PostgresException ?? e.InnerException as PostgresException;
+
+    private static NpgsqlException? FindNpgsqlError(Exception e) =>
+        e as NpgsqlException ?? e.InnerException as NpgsqlException;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Database unavailable in {Method}")]
+    private static partial void LogDatabaseUnavailable(ILogger logger, Exception e, string method);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected error in {Method}")]
+    private static partial void LogUnexpected(ILogger logger, Exception e, string method);
+}

@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
+using NetTopologySuite.Geometries;
+
+namespace Planning.Server.Data;
+
+// Rows of the base dataset. Geometries are SRID 4326, longitude first.
+// Terms are stored as their canonical text ("2020-autumn").
+
+public sealed class DistrictRow
+{
+    public long Id { get; set; }
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    public long Population { get; set; }
+    public required MultiPolygon Boundary { get; set; }
+}
+
+internal sealed class DistrictConfiguration : IEntityTypeConfiguration<DistrictRow>
+{
+    public void Configure(EntityTypeBuilder<DistrictRow> b)
+    {
+        b.ToTable("districts");
+        b.HasIndex(x => x.Code).IsUnique();
+        b.Property(x => x.Code).HasMaxLength(32);
+        b.Property(x => x.Name).HasMaxLength(100);
+        b.Property(x => x.Boundary).HasColumnType("geometry (multipolygon, 4326)");
+        b.HasIndex(x => x.Boundary).HasMethod("gist");
+    }
+}

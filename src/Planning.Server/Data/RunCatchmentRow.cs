@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
+using NetTopologySuite.Geometries;
+using Planning.Engine.Rules;
+
+namespace Planning.Server.Data;
+
+public sealed class RunCatchmentRow
+{
+    public long Id { get; set; }
+    public Guid RunId { get; set; }
+    public required string Term { get; set; }
+    public SchoolPart Part { get; set; }
+    public required string SchoolCode { get; set; }
+    public int Areas { get; set; }
+    public int Parts { get; set; }
+    public Geometry? Boundary { get; set; }
+}
+
+internal sealed class RunCatchmentConfiguration : IEntityTypeConfiguration<RunCatchmentRow>
+{
+    public void Configure(EntityTypeBuilder<RunCatchmentRow> b)
+    {
+        b.ToTable("run_catchments");
+        b.Property(x => x.Boundary).HasColumnType("geometry (geometry, 4326)");
+        b.HasIndex(x => x.Boundary).HasMethod("gist");
+        b.HasIndex(x => new { x.RunId, x.Term, x.Part });
+        b.HasOne<RunRow>().WithMany().HasForeignKey(x => x.RunId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,109 @@
+using System.Text.Json.Nodes;
+using NetTopologySuite.Geometries;
+using Planning.Engine.Inputs;
+using Planning.Engine.Rules;
+using Planning.Engine.Terms;
+using Planning.Server.Common;
+using Planning.Server.Dataset;
+using Planning.Server.Scenarios;
+
+namespace Planning.Server.Runs;
+
+/// <summary>Freezes a scenario ready to run into a <see cref="RunSnapshot"/>, and turns a snapshot back into the engine's input.</summary>
+public static class RunSnapshots
+{
+    private static readonly GeometryFactory Factory = new(new PrecisionModel(), 4326);
+
+    public static RunSnapshot Freeze(ScenarioInput scenario)
+    {
+        var input = scenario.Input;
+        var features = scenario.Schools.GroupBy(s => s.Code).ToDictionary(g => g.Key, g => g.Last());
+        var additions = scenario.Additions.ToLookup(a => a.SchoolCode, a => Record(a.Added));
+        var p = input.Parameters;
+        return new RunSnapshot(
+            RunSnapshot.CurrentFormat,
+            Record(p.Standard),
+            new ParametersRecord(
+                p.Start.ToString(), p.Horizon.ToString(), p.PrimaryNormPerThousand, p.JuniorNormPerThousand, p.Policy,
+                p.MoveCostMetres, p.CatchmentChangeCostMetres, p.OverflowCostMetres, p.AllowSplitting, p.CandidateSchools,
+                p.MaxCandidateDistanceMetres,
+                new SolverRecord(p.Solver.TimeLimitSeconds, p.Solver.RelativeGap, p.Solver.Workers, p.Solver.MaxFreeAreas)),
+            [.. input.Schools.Select(s =>
+            {
+                var feature = features.GetValueOrDefault(s.Code);
+                return new SchoolSnapshot(
+                    s.Code, feature?.Name ?? s.Code, s.Level, feature is null ? "" : EnumNames.Name(EnumNames.Kinds, feature.Kind),
+                    s.Location.Longitude, s.Location.Latitude,
+                    [.. s.Tracks.Select(t => new TrackRecord(t.From.ToString(), t.PrimaryTracks, t.JuniorTracks))],
+                    [.. s.BaseEnrolment], s.ClosedFrom?.ToString(),
+                    [.. feature?.Resources.Select(Record) ?? []], [.. additions[s.Code]]);
+            })],
+            [.. input.Areas.Select(a => new AreaSnapshot(
+                a.Code, a.Kind, a.Point.Longitude, a.Point.Latitude, a.Population, a.OccupiedFrom?.ToString(),
+                a.OccupancyRamp, a.BaseStudents, a.PrimarySchool, a.JuniorSchool,
+                a.Boundary is null ? null : JsonNode.Parse(GeoJsonFile.Write(a.Boundary))))]);
+    }
+
+    /// <summary>The engine's input exactly as the run was started with it.</summary>
+    public static SimulationInput ToInput(RunSnapshot snapshot)
+    {
+        var p = snapshot.Parameters;
+        var parameters = SimulationParameters.Default with
+        {
+            Standard = Standard(snapshot.Standard),
+            Start = Term.Parse(p.StartTerm),
+            Horizon = Term.Parse(p.HorizonTerm),
+            PrimaryNormPerThousand = p.PrimaryStudentsPer1000,
+            JuniorNormPerThousand = p.JuniorStudentsPer1000,
+            Policy = p.Policy,
+            MoveCostMetres = p.MoveCostM,
+            CatchmentChangeCostMetres = p.CatchmentChangeCostM,
+            OverflowCostMetres = p.OverflowCostM,
+            AllowSplitting = p.AllowSplit,
+            CandidateSchools = p.CandidateSchools,
+            MaxCandidateDistanceMetres = p.MaxCandidateDistanceM,
+            Solver = new SolverOptions(p.Solver.TimeLimitSeconds, p.Solver.RelativeGap, p.Solver.Workers, p.Solver.MaxFreeAreas),
+        };
+        return new SimulationInput(
+            [.. snapshot.Schools.Select(s => new School(
+                s.Code, s.Level, new GeoPoint(s.Lon, s.Lat),
+                [.. s.Tracks.Select(t => new TrackStep(Term.Parse(t.From), t.Primary, t.Junior))],
+                [.. s.Enrolment], s.ClosedFrom is null ? null : Term.Parse(s.ClosedFrom)))],
+            [.. snapshot.Areas.Select(a => new ResidentialArea(
+                a.Code, a.Kind, new GeoPoint(a.Lon, a.Lat), a.Population,
+                a.OccupiedFrom is null ? null : Term.Parse(a.OccupiedFrom),
+                a.OccupancyRamp, a.Students, a.SchoolPrimary, a.SchoolJunior,
+                a.Boundary is null ? null : Boundary(a.Boundary)))],
+            parameters);
+    }
+
+    public static Standard Standard(StandardRecord s) => Engine.Rules.Standard.National2017 with
+    {
+        Name = s.Name,
+        SchoolSizeLimit = s.SchoolSizeLimit,
+        NineYearSizeLimit = s.NineYearSizeLimit,
+        PrimaryClassLimit = s.PrimaryClassLimit,
+        JuniorClassLimit = s.JuniorClassLimit,
+        MinimumMet = s.MinimumMet,
+        FloorShare = s.FloorShare,
+        PrimaryCoefficientCeiling = s.PrimaryCoefficientCeiling,
+        JuniorCoefficientCeiling = s.JuniorCoefficientCeiling,
+        PrimaryThresholds = s.PrimaryThresholds,
+        JuniorThresholds = s.JuniorThresholds,
+    };
+
+    public static StandardRecord Record(Standard s) => new(
+        s.Name, s.SchoolSizeLimit, s.NineYearSizeLimit, s.PrimaryClassLimit, s.JuniorClassLimit, s.MinimumMet, s.FloorShare,
+        s.PrimaryCoefficientCeiling, s.JuniorCoefficientCeiling, s.PrimaryThresholds, s.JuniorThresholds);
+
+    private static ResourceRecord Record(ResourceFeature r) => new(
+        r.Part, r.From, r.TeachersDegree, r.TeachersBackbone, r.TeachersPeArt, r.FloorAreaM2, r.SportsAreaM2,
+        r.EquipmentValueYuan, r.MultimediaRooms);
+
+    private static Geometry Boundary(JsonNode geoJson)
+    {
+        var problems = new Problems();
+        var geometry = GeoJsonLayerReader.ParseGeometry(geoJson.ToJsonString(), "boundary", problems);
+        return geometry ?? throw new InvalidOperationException("a run snapshot's area boundary does not read back");
+    }
+}

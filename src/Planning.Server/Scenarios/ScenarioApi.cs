@@ -1,0 +1,131 @@
+using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Planning.Server.Access;
+using Planning.Server.Common;
+using Planning.Server.Data;
+using Planning.Server.Scenarios;
+using Planning.V1;
+
+namespace Planning.Server.Scenarios;
+
+[Authorize(Policy = Roles.Viewer)]
+public sealed class ScenarioApi(PlanningDb db, ScenarioStore store, AuditLog audit) : ScenarioService.ScenarioServiceBase
+{
+    [Authorize(Policy = Roles.Planner)]
+    public override async Task<Scenario> CreateScenario(CreateScenarioRequest request, ServerCallContext context)
+    {
+        var ct = context.CancellationToken;
+        CheckName(request.Name, request.Description);
+        await store.InputAsync(request.Settings, request.Changes, ct); // validates settings and changes against the data
+        var row = new ScenarioRow
+        {
+            Id = Guid.NewGuid(),
+            Name = request.Name.Trim(),
+            Description = request.Description,
+            SettingsJson = ScenarioStore.SettingsJson(request.Settings),
+            ChangesJson = ScenarioStore.ChangesJson(request.Changes),
+            CreatedAt = DateTimeOffset.UtcNow,
+        };
+        db.Scenarios.Add(row);
+        audit.Add("scenario.create", $"scenario {row.Id}", new { scenario = AuditLog.Proto(ScenarioStore.ToProto(row)) });
+        await db.SaveChangesAsync(ct);
+        return ScenarioStore.ToProto(row); // after saving: with the row's version
+    }
+
+    public override async Task<Scenario> GetScenario(GetScenarioRequest request, ServerCallContext context) =>
+        ScenarioStore.ToProto(await store.FindAsync(request.Id, tracking: false, context.CancellationToken, "id"));
+
+    public override async Task<ListScenariosResponse> ListScenarios(ListScenariosRequest request, ServerCallContext context)
+    {
+        var problems = new Problems();
+        var (offset, size) = Paging.Read(request.Page, problems);
+        problems.ThrowIfAny();
+        var total = await db.Scenarios.CountAsync(context.CancellationToken);
+        var rows = await db.Scenarios.AsNoTracking().OrderByDescending(s => s.CreatedAt).ThenBy(s => s.Id)
+            .Skip(offset).Take(size).ToListAsync(context.CancellationToken);
+        var response = new ListScenariosResponse { Page = Paging.Response(offset, size, total) };
+        response.Scenarios.AddRange(rows.Select(ScenarioStore.ToProto));
+        return response;
+    }
+
+    [Authorize(Policy = Roles.Planner)]
+    public override async Task<Scenario> AddScenarioChanges(AddScenarioChangesRequest request, ServerCallContext context)
+    {
+        var ct = context.CancellationToken;
+        var row = await store.FindAsync(request.ScenarioId, tracking: true, ct);
+        if (row.Version != request.Version)
+        {
+            throw new VersionConflictException($"scenario {row.Id}");
+        }
+        var changes = ScenarioStore.ChangesOf(row).Concat(request.Changes).ToList();
+        var scenario = ScenarioStore.ToProto(row);
+        await store.InputAsync(scenario.Settings, changes, ct);
+        row.ChangesJson = ScenarioStore.ChangesJson(changes);
+        db.Entry(row).Property(r => r.Version).OriginalValue = (uint)request.Version;
+        audit.Add("scenario.change", $"scenario {row.Id}", new
+        {
+            name = row.Name,
+            added = request.Changes.Select(c => AuditLog.Proto(c)).ToList(),
+        });
+        await db.SaveChangesAsync(ct);
+        return ScenarioStore.ToProto(row);
+    }
+
+    [Authorize(Policy = Roles.Planner)]
+    public override async Task<Scenario> UpdateScenarioSettings(UpdateScenarioSettingsRequest request, ServerCallContext context)
+    {
+        var ct = context.CancellationToken;
+        var row = await store.FindAsync(request.ScenarioId, tracking: true, ct);
+        if (row.Version != request.Version)
+        {
+            throw new VersionConflictException($"scenario {row.Id}");
+        }
+        await store.InputAsync(request.Settings, ScenarioStore.ChangesOf(row), ct);
+        var before = AuditLog.Proto(ScenarioStore.ToProto(row).Settings);
+        row.SettingsJson = ScenarioStore.SettingsJson(request.Settings);
+        db.Entry(row).Property(r => r.Version).OriginalValue = (uint)request.Version;
+        audit.Add("scenario.settings", $"scenario {row.Id}", new
+        {
+            name = row.Name, before, after = AuditLog.Proto(request.Settings),
+        });
+        await db.SaveChangesAsync(ct);
+        return ScenarioStore.ToProto(row);
+    }
+
+    [Authorize(Policy = Roles.Planner)]
+    public override async Task<DeleteScenarioResponse> DeleteScenario(DeleteScenarioRequest request, ServerCallContext context)
+    {
+        var ct = context.CancellationToken;
+        var row = await store.FindAsync(request.Id, tracking: true, ct, "id");
+        // Its runs go with it; one still going would lose its row under it. The row lock makes a run
+        // that starts meanwhile wait (its foreign key check) until this is decided.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM scenarios WHERE id = {row.Id} FOR UPDATE", ct);
+        var going = await db.Runs.Where(r => r.ScenarioId == row.Id).CountAsync(RunRow.Unfinished, ct);
+        if (going > 0)
+        {
+            throw new PreconditionFailedException(
+                $"scenario {row.Id} has {going} run(s) going or waiting; let them finish or cancel them, then delete it");
+        }
+        db.Scenarios.Remove(row);
+        audit.Add("scenario.delete", $"scenario {row.Id}", new { scenario = AuditLog.Proto(ScenarioStore.ToProto(row)) });
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new DeleteScenarioResponse();
+    }
+
+    private static void CheckName(string name, string description)
+    {
+        var problems = new Problems();
+        if (string.IsNullOrWhiteSpace(name) || name.Length > 100 || name.Any(char.IsControl))
+        {
+            problems.Add("name", "is required, at most 100 characters, without control characters");
+        }
+        if (description.Length > 2000 || description.Any(c => c == '\0'))
+        {
+            problems.Add("description", "must be at most 2,000 characters, without NUL characters");
+        }
+        problems.ThrowIfAny();
+    }
+}
