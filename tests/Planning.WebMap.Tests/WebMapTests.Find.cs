@@ -49,6 +49,26 @@ public sealed partial class WebMapTests
         await map.AssertNoErrorsAsync();
     }
 
+    [Fact]
+    public async Task Problem_schools_of_the_base_data_are_judged_by_the_servers_rules()
+    {
+        var rules = await _truth.RulesAsync();
+        var schools = await _truth.SchoolsAsync();
+        int Limit(School s) => s.Level == SchoolLevel.NineYear ? rules.NineYearSizeLimit : rules.SchoolSizeLimit;
+        var overSize = schools.Where(s => s.Enrolment.Sum() > Limit(s)).Select(s => s.Code).Order(StringComparer.Ordinal).ToList();
+        Assert.NotEmpty(overSize);
+        await using var map = await fixture.OpenAsync("run=base");
+
+        await map.Page.ClickAsync("#open-problems");
+        await map.Page.WaitForSelectorAsync("#problem-table");
+
+        var rows = await ProblemRowsAsync(map);
+        Assert.Equal(overSize, rows.Where(r => r.Students > r.Limit).Select(r => r.Code).Order(StringComparer.Ordinal));
+        Assert.All(rows, r => Assert.Equal(Limit(schools.Single(s => s.Code == r.Code)), r.Limit));
+        Assert.All(rows, r => Assert.Equal(schools.Single(s => s.Code == r.Code).Enrolment.Sum(), r.Students));
+        await map.AssertNoErrorsAsync();
+    }
+
     private sealed record ProblemRow(string Code, int Students, int Limit, int Grades, int SeatsShort);
 
     private static async Task<List<ProblemRow>> ProblemRowsAsync(MapPage map)

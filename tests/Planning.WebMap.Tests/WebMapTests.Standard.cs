@@ -61,6 +61,7 @@ public sealed partial class WebMapTests
         var school = schools.Where(s => s.Level == SchoolLevel.NineYear && open.Contains(s.Code)).MaxBy(s => s.Enrolment.Sum())!;
         var assessment = await fixture.Assessment.AssessSchoolAsync(new AssessSchoolRequest { RunId = DefaultRun.Id, Term = FirstTerm, SchoolCode = school.Code });
         Assert.Equal(2, assessment.Parts.Count);
+        var rules = await _truth.RulesAsync();
         await using var map = await fixture.OpenAsync();
 
         await SelectSchoolAsync(map, school.Code);
@@ -73,7 +74,7 @@ public sealed partial class WebMapTests
                 $"#school-standard table[data-part='{name}'] tbody tr",
                 "rs => rs.map(r => ({ indicator: Number(r.dataset.indicator), value: r.querySelector('[data-col=value]').dataset.value, " +
                 "threshold: r.querySelector('[data-col=threshold]').dataset.value, met: r.querySelector('[data-col=met]').dataset.value, " +
-                "gap: r.querySelector('.gap').textContent }))");
+                "gap: r.querySelector('.gap').textContent, name: r.querySelector('td').textContent }))");
             Assert.Equal(7, rows.GetArrayLength()); // met items too, not only the unmet ones
             foreach (var i in part.Indicators)
             {
@@ -82,6 +83,7 @@ public sealed partial class WebMapTests
                 Assert.Equal(i.Threshold, double.Parse(row.GetProperty("threshold").GetString()!, CultureInfo.InvariantCulture));
                 Assert.Equal(i.Met ? "true" : "false", row.GetProperty("met").GetString());
                 Assert.Equal(i.Met ? "" : i.GapText, row.GetProperty("gap").GetString());
+                Assert.Contains(rules.Indicators.Single(x => x.Indicator == i.Indicator).NameZh, row.GetProperty("name").GetString()); // the server's name
             }
             Assert.Equal(part.SixOfSeven ? "true" : "false",
                 await map.Page.GetAttributeAsync($"#school-standard table[data-part='{name}']", "data-six-of-seven"));

@@ -176,8 +176,11 @@ public sealed partial class WebMapTests(WebMapFixture fixture, ITestOutputHelper
         // The last term: by then the redistribution has moved many areas, some for one level only.
         var term = DefaultRun.Terms[^1];
         var anyLevel = await _truth.ChangedAreasAnyLevelAsync(fixture.BeforeRun, DefaultRun, term);
-        var primary = await _truth.ChangedAreasAsync(fixture.BeforeRun, DefaultRun, term, SchoolPart.Primary);
-        var junior = await _truth.ChangedAreasAsync(fixture.BeforeRun, DefaultRun, term, SchoolPart.Junior);
+        var primary = await _truth.ChangedAreasFromCompareAsync(fixture.BeforeRun, DefaultRun, term, SchoolPart.Primary);
+        var junior = await _truth.ChangedAreasFromCompareAsync(fixture.BeforeRun, DefaultRun, term, SchoolPart.Junior);
+        // The server's per-level lists agree with the two runs' assignments.
+        Assert.Equal(primary, await _truth.ChangedAreasAsync(fixture.BeforeRun, DefaultRun, term, SchoolPart.Primary));
+        Assert.Equal(junior, await _truth.ChangedAreasAsync(fixture.BeforeRun, DefaultRun, term, SchoolPart.Junior));
         Assert.True(primary.Count > 0 && junior.Count > 0, "the redistribution changed no school of one level");
         Assert.True(primary.Count < anyLevel.Count && junior.Count < anyLevel.Count,
             $"every changed area changed both levels ({primary.Count}, {junior.Count} of {anyLevel.Count}): nothing to tell the levels apart");

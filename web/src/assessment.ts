@@ -5,28 +5,26 @@ import {
   Indicator, type DistrictAssessment, type RectificationItem, type RectificationList, type SchoolAssessment,
 } from "./gen/planning/v1/assessment_pb";
 import { SchoolPart } from "./gen/planning/v1/common_pb";
+import type { Rules } from "./gen/planning/v1/rules_pb";
 import { fmt, termLabel } from "./domain";
 import { esc } from "./info";
 import { app, cached } from "./state";
 
-/** The seven indicators as the standard names them, with the unit of their value. */
-export const INDICATORS: { indicator: Indicator; zh: string; en: string; unit: string; digits: number }[] = [
-  { indicator: Indicator.DEGREE_TEACHERS, zh: "高于规定学历教师数", en: "teachers above the required degree", unit: "/100 students", digits: 2 },
-  { indicator: Indicator.BACKBONE_TEACHERS, zh: "县级以上骨干教师数", en: "district-level backbone teachers", unit: "/100 students", digits: 2 },
-  { indicator: Indicator.PE_ART_TEACHERS, zh: "体育、艺术专任教师数", en: "PE and art teachers", unit: "/100 students", digits: 2 },
-  { indicator: Indicator.FLOOR_AREA, zh: "生均教学及辅助用房面积", en: "teaching floor area", unit: "m²/student", digits: 2 },
-  { indicator: Indicator.SPORTS_AREA, zh: "生均体育运动场馆面积", en: "sports ground and hall area", unit: "m²/student", digits: 2 },
-  { indicator: Indicator.EQUIPMENT_VALUE, zh: "生均教学仪器设备值", en: "teaching equipment value", unit: "yuan/student", digits: 0 },
-  { indicator: Indicator.MULTIMEDIA_ROOMS, zh: "网络多媒体教室数", en: "networked multimedia classrooms", unit: "/100 students", digits: 2 },
-];
-
-export function indicatorName(indicator: Indicator): string {
-  const i = INDICATORS.find((x) => x.indicator === indicator);
-  return i ? `${i.zh} ${i.en}` : `indicator ${indicator}`;
+/** An indicator as the server's rules name it (GetRules: the standard's Chinese name, English name and unit). */
+function ruleOf(rules: Rules, indicator: Indicator) {
+  return rules.indicators.find((x) => x.indicator === indicator);
 }
 
-function digitsOf(indicator: Indicator): number {
-  return INDICATORS.find((x) => x.indicator === indicator)?.digits ?? 2;
+export function indicatorName(rules: Rules, indicator: Indicator, english = true): string {
+  const r = ruleOf(rules, indicator);
+  if (!r) return `indicator ${indicator}`;
+  return english ? `${r.nameZh} ${r.nameEn}` : r.nameZh;
+}
+
+/** Decimals to show: none for amounts in the thousands (yuan), two otherwise. */
+function digitsOf(rules: Rules, indicator: Indicator): number {
+  const r = ruleOf(rules, indicator);
+  return r && Math.min(r.primaryNorm, r.juniorNorm) >= 100 ? 0 : 2;
 }
 
 export function partName(part: SchoolPart): string {
@@ -50,7 +48,7 @@ export function rectificationList(runId: string): Promise<RectificationList> {
 }
 
 /** The district's verdict and, per level, its coefficients against their ceilings. */
-export function districtHtml(d: DistrictAssessment): string {
+export function districtHtml(d: DistrictAssessment, rules: Rules): string {
   const verdict = d.passes
     ? `<p id="standard-verdict" class="good" data-passes="true">通过 The district passes in ${esc(termLabel(d.term))} (${esc(d.term)})</p>`
     : `<p id="standard-verdict" class="bad" data-passes="false">未通过 The district does not pass in ${esc(termLabel(d.term))} (${esc(d.term)})</p>`;
@@ -59,7 +57,7 @@ export function districtHtml(d: DistrictAssessment): string {
     const rows = p.coefficients
       .map(
         (c) => `<tr data-indicator="${c.indicator}">
-          <td>${c.indicator}. ${esc(indicatorName(c.indicator))}</td>
+          <td>${c.indicator}. ${esc(indicatorName(rules, c.indicator))}</td>
           <td class="num" data-col="value" data-value="${c.value}">${Number.isFinite(c.value) ? fmt(c.value, 3) : "—"}</td>
           <td class="num" data-col="ceiling" data-value="${c.ceiling}">≤ ${fmt(c.ceiling, 2)}</td>
           <td data-col="met" data-value="${c.met}">${mark(c.met)}</td>
@@ -76,16 +74,16 @@ export function districtHtml(d: DistrictAssessment): string {
 }
 
 /** A school's seven values against their norms, per level taught, with the 6-of-7, size and class verdicts. */
-export function schoolStandardHtml(a: SchoolAssessment): string {
+export function schoolStandardHtml(a: SchoolAssessment, rules: Rules): string {
   return a.parts
     .map((p) => {
       const part = p.part === SchoolPart.JUNIOR ? "junior" : "primary";
       const rows = p.indicators
         .map(
           (i) => `<tr data-indicator="${i.indicator}"${i.met ? "" : ' class="unmet"'}>
-            <td>${i.indicator}. ${esc(INDICATORS.find((x) => x.indicator === i.indicator)?.zh ?? String(i.indicator))}</td>
-            <td class="num" data-col="value" data-value="${i.value}">${fmt(i.value, digitsOf(i.indicator))}</td>
-            <td class="num" data-col="threshold" data-value="${i.threshold}">≥ ${fmt(i.threshold, digitsOf(i.indicator))}</td>
+            <td title="${esc(ruleOf(rules, i.indicator)?.unit ?? "")}">${i.indicator}. ${esc(indicatorName(rules, i.indicator, false))}</td>
+            <td class="num" data-col="value" data-value="${i.value}">${fmt(i.value, digitsOf(rules, i.indicator))}</td>
+            <td class="num" data-col="threshold" data-value="${i.threshold}">≥ ${fmt(i.threshold, digitsOf(rules, i.indicator))}</td>
             <td data-col="met" data-value="${i.met}">${mark(i.met)}</td>
             <td class="gap">${i.met ? "" : esc(i.gapText)}</td></tr>`,
         )
@@ -99,27 +97,30 @@ export function schoolStandardHtml(a: SchoolAssessment): string {
 }
 
 /** The unmet items of a school's assessment, as lines for its open items. */
-export function unmetItems(a: SchoolAssessment): string[] {
+export function unmetItems(a: SchoolAssessment, rules: Rules): string[] {
   const out: string[] = [];
   for (const part of a.parts) {
     const p = part.part === SchoolPart.JUNIOR ? "初中" : "小学";
     for (const i of part.indicators.filter((x) => !x.met)) {
-      out.push(`${p} ${i.gapText || `${indicatorName(i.indicator)}: ${fmt(i.value, 2)} < ${fmt(i.threshold, 2)}`}`);
+      out.push(`${p} ${i.gapText || `${indicatorName(rules, i.indicator)}: ${fmt(i.value, 2)} < ${fmt(i.threshold, 2)}`}`);
     }
-    if (!part.sixOfSeven) out.push(`${p}: 七项指标未达到 6 项 — fewer than 6 of 7 indicators met (or the 7th below 85 %)`);
+    if (!part.sixOfSeven) {
+      out.push(`${p}: 七项指标未达到 ${rules.minimumIndicatorsMet} 项 — fewer than ${rules.minimumIndicatorsMet} of ${rules.indicators.length} ` +
+        `indicators met (or one not met below ${fmt(rules.floorShare * 100)} % of its norm)`);
+    }
   }
   return out;
 }
 
-function itemName(item: RectificationItem): string {
-  if (item.indicator !== Indicator.UNSPECIFIED) return `${item.indicator}. ${INDICATORS.find((x) => x.indicator === item.indicator)?.zh ?? ""}`;
+function itemName(item: RectificationItem, rules: Rules): string {
+  if (item.indicator !== Indicator.UNSPECIFIED) return `${item.indicator}. ${indicatorName(rules, item.indicator, false)}`;
   if (item.item === "size") return "规模 school size";
   if (item.item === "classes") return "班额 class size";
   return item.item;
 }
 
 /** The rectification list: every open item per school, the term it opens and the term it closes. */
-export function rectificationHtml(list: RectificationList, term: string, termKey: (t: string) => number): string {
+export function rectificationHtml(list: RectificationList, rules: Rules, term: string, termKey: (t: string) => number): string {
   if (list.items.length === 0) return `<p class="good">无整改事项 No open items in any term of this run.</p>`;
   const name = (c: string) => app.data.schoolByCode.get(c)?.name ?? c;
   const openNow = (i: RectificationItem) =>
@@ -133,7 +134,7 @@ export function rectificationHtml(list: RectificationList, term: string, termKey
       (i) => `<tr data-school="${esc(i.schoolCode)}"${openNow(i) ? ' class="open-now"' : ""}>
         <td><a data-goto-school="${esc(i.schoolCode)}">${esc(name(i.schoolCode))}</a> <small>${esc(i.schoolCode)}</small></td>
         <td>${partName(i.part)}</td>
-        <td data-col="item">${esc(itemName(i))}</td>
+        <td data-col="item">${esc(itemName(i, rules))}</td>
         <td data-col="opened">${esc(i.openedTerm)}</td>
         <td data-col="closed">${i.closedTerm ? esc(i.closedTerm) : `<span class="bad">未销号 not closed by the horizon</span>`}</td></tr>`,
     )

@@ -37,59 +37,62 @@ async function side(runId: string | null, term: string): Promise<{ assignments: 
   return { assignments: new Map(r.assignments.map((x) => [x.areaCode, x] as const)), summary: r.summary ?? null };
 }
 
-/**
- * The areas whose school of the level shown differs from the compared run (the baseline, e.g.
- * "before") to the selected run (e.g. "after") in the term shown, from both sides' assignments; the
- * largest student flows of that level (CompareRuns when both sides are runs).
- */
-export async function changedAreas(): Promise<ChangedAreas> {
-  const term = currentTerm();
-  const part = app.view.part;
-  const a = app.view.compareRunId;
-  const b = app.view.runId;
-  if (a === b) return { features: [], codes: [], flows: [], a: null, b: null, source: "同一方案 the same run on both sides" };
-  if (a && !termsOf(a).includes(term)) {
-    return { features: [], codes: [], flows: [], a: null, b: null, source: `对比方案没有 the compared run has no term ${term}` };
-  }
-  const [sa, sb, runsCompared] = await Promise.all([
-    side(a, term),
-    side(b, term),
-    a && b ? comparison(a, b) : Promise.resolve(null),
-    loadAreaGeometry(),
-  ]);
-  const schoolOf = (s: typeof sa, area: (typeof app.data.areas)[number]) => {
-    if (!s.assignments) return baseSchoolOf(area, part);
-    const x = s.assignments.get(area.code);
-    return x ? (part === SchoolPart.PRIMARY ? x.schoolPrimaryCode : x.schoolJuniorCode) : "";
-  };
-  const codes: string[] = [];
-  const computed = new Map<string, Flow>();
-  for (const area of app.data.areas) {
-    const from = schoolOf(sa, area);
-    const to = schoolOf(sb, area);
-    if (from === to) continue;
-    codes.push(area.code);
-    const students = partStudents(sb.assignments?.get(area.code)?.students ?? sa.assignments?.get(area.code)?.students ?? area.students, part);
-    const k = `${from}|${to}`;
-    const f = computed.get(k) ?? { fromSchoolCode: from, toSchoolCode: to, part, students: 0 };
-    f.students += students;
-    computed.set(k, f);
-  }
-  const t = runsCompared?.find((x) => x.term === term);
-  const features = codes.flatMap((code) => {
+/** Hatchable features of the areas with these codes (their boundaries loaded). */
+function areaFeatures(codes: string[]): Feature[] {
+  return codes.flatMap((code) => {
     const g = app.data.areaGeometry.get(code);
     if (!g) return [];
     const f = new Feature({ geometry: g, code });
     f.setId(code);
     return [f];
   });
+}
+
+/**
+ * The areas whose school of the level shown differs from the compared run (the baseline, e.g.
+ * "before") to the selected run (e.g. "after") in the term shown, and the largest student flows of
+ * that level. Two runs: CompareRuns says both. The base data on one side: from both sides' schools,
+ * area by area.
+ */
+export async function changedAreas(): Promise<ChangedAreas> {
+  const term = currentTerm();
+  const part = app.view.part;
+  const a = app.view.compareRunId;
+  const b = app.view.runId;
+  const none = (source: string): ChangedAreas => ({ features: [], codes: [], flows: [], a: null, b: null, source });
+  if (a === b) return none("同一方案 the same run on both sides");
+  if (a && !termsOf(a).includes(term)) return none(`对比方案没有 the compared run has no term ${term}`);
+  if (a && b) {
+    const [terms] = await Promise.all([comparison(a, b), loadAreaGeometry()]);
+    const t = terms.find((x) => x.term === term);
+    if (!t) return none(`CompareRuns: no term ${term}`);
+    const codes = [...(part === SchoolPart.PRIMARY ? t.changedPrimaryAreaCodes : t.changedJuniorAreaCodes)];
+    return {
+      features: areaFeatures(codes), codes, flows: t.flows.filter((f) => f.part === part), a: t.a ?? null, b: t.b ?? null,
+      source: `${partLabel(part)}: CompareRuns`,
+    };
+  }
+  const [sa, sb] = await Promise.all([side(a, term), side(b, term), loadAreaGeometry()]);
+  const schoolOf = (s: typeof sa, area: (typeof app.data.areas)[number]) => {
+    if (!s.assignments) return baseSchoolOf(area, part);
+    const x = s.assignments.get(area.code);
+    return x ? (part === SchoolPart.PRIMARY ? x.schoolPrimaryCode : x.schoolJuniorCode) : "";
+  };
+  const codes: string[] = [];
+  const flows = new Map<string, Flow>();
+  for (const area of app.data.areas) {
+    const from = schoolOf(sa, area);
+    const to = schoolOf(sb, area);
+    if (from === to) continue;
+    codes.push(area.code);
+    const students = partStudents(sb.assignments?.get(area.code)?.students ?? sa.assignments?.get(area.code)?.students ?? area.students, part);
+    const f = flows.get(`${from}|${to}`) ?? { fromSchoolCode: from, toSchoolCode: to, part, students: 0 };
+    f.students += students;
+    flows.set(`${from}|${to}`, f);
+  }
   return {
-    features,
-    codes,
-    flows: t ? t.flows.filter((f) => f.part === part) : [...computed.values()],
-    a: t?.a ?? sa.summary,
-    b: t?.b ?? sb.summary,
-    source: `${partLabel(part)}: ${t ? "CompareRuns" : "computed from assignments"}`,
+    features: areaFeatures(codes), codes, flows: [...flows.values()], a: sa.summary, b: sb.summary,
+    source: `${partLabel(part)}: from both sides' schools`,
   };
 }
 

@@ -1,5 +1,6 @@
 // Rules of the national standard the page needs to colour and explain (docs/DOMAIN.md).
 import { SchoolKind, SchoolLevel, SchoolPart } from "./gen/planning/v1/common_pb";
+import type { Rules } from "./gen/planning/v1/rules_pb";
 import type { School } from "./gen/planning/v1/schools_pb";
 import type { SchoolTermResult, Violation } from "./gen/planning/v1/simulation_pb";
 import { ViolationKind } from "./gen/planning/v1/simulation_pb";
@@ -9,17 +10,26 @@ export const BASE_TERM = "2020-autumn";
 
 export const GRADES = [1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
 
-// The standard's limits, for the base data only: a run's results carry the server's own judgement
-// (SchoolTermResult.size_limit, Violation.limit), and every view of a run uses those instead.
-
-/** 45 in grades 1–6, 50 in grades 7–9 (base data; seat counts shown in the school panel). */
-export function classLimit(grade: number): number {
-  return grade <= 6 ? 45 : 50;
+/**
+ * The limits in force on the server (RulesService.GetRules): the page writes none of its own. A run's
+ * results carry the server's judgement already (SchoolTermResult.size_limit, Violation.limit); these
+ * serve the base data, which has no result, and the seats shown (tracks × class limit).
+ */
+export interface Limits {
+  classLimit: (grade: number) => number;
+  sizeLimit: (level: SchoolLevel) => number;
+  /** "45 (1–6) / 50 (7–9)", for notes. */
+  classLimitsText: string;
 }
 
-/** 2,000 students; nine-year schools 2,500 over grades 1–9 (base data only). */
-function baseSizeLimit(level: SchoolLevel): number {
-  return level === SchoolLevel.NINE_YEAR ? 2500 : 2000;
+export function limitsOf(rules: Rules): Limits {
+  const bands = [...rules.gradeBands].sort((a, b) => a.firstGrade - b.firstGrade);
+  const band = (grade: number) => bands.find((b) => grade >= b.firstGrade && grade <= b.lastGrade);
+  return {
+    classLimit: (grade) => band(grade)?.classLimit ?? 0,
+    sizeLimit: (level) => (level === SchoolLevel.NINE_YEAR ? rules.nineYearSizeLimit : rules.schoolSizeLimit),
+    classLimitsText: bands.map((b) => `${b.classLimit} (${b.firstGrade}–${b.lastGrade})`).join(" / "),
+  };
 }
 
 export function partOfGrade(grade: number): SchoolPart {
@@ -87,12 +97,13 @@ export interface SchoolFigures {
 }
 
 /** Classes needed ⌈students / limit⌉ and the largest class ⌈students / classes⌉, as the engine reports them. */
-export function baseFigures(school: School, term: string = BASE_TERM): SchoolFigures {
+export function baseFigures(school: School, limits: Limits, term: string = BASE_TERM): SchoolFigures {
   const tracks = tracksIn(school, term);
+  const { classLimit } = limits;
   const enrolment = GRADES.map((g) => school.enrolment[g - 1] ?? 0);
   const classes = enrolment.map((s, i) => (s > 0 ? Math.ceil(s / classLimit(i + 1)) : 0));
   const largestClass = enrolment.map((s, i) => (classes[i] > 0 ? Math.ceil(s / classes[i]) : 0));
-  const capacity = (g: number) => (g <= 6 ? tracks.primary : tracks.junior) * classLimit(g);
+  const capacity = (g: number) => (partOfGrade(g) === SchoolPart.PRIMARY ? tracks.primary : tracks.junior) * classLimit(g);
   const gradesOver = GRADES.filter((g) => {
     const n = enrolment[g - 1];
     return n > 0 && (n > capacity(g) || largestClass[g - 1] > classLimit(g));
@@ -107,7 +118,7 @@ export function baseFigures(school: School, term: string = BASE_TERM): SchoolFig
     classes,
     largestClass,
     total: enrolment.reduce((a, b) => a + b, 0),
-    sizeLimit: baseSizeLimit(school.level),
+    sizeLimit: limits.sizeLimit(school.level),
     primaryTracks: tracks.primary,
     juniorTracks: tracks.junior,
     gradesOver,
@@ -140,8 +151,8 @@ export function runFigures(school: School | undefined, r: SchoolTermResult, viol
 }
 
 /** Capacity of a grade: tracks × class limit. */
-export function gradeCapacity(f: SchoolFigures, grade: number): number {
-  return (grade <= 6 ? f.primaryTracks : f.juniorTracks) * classLimit(grade);
+export function gradeCapacity(f: SchoolFigures, grade: number, limits: Limits): number {
+  return (partOfGrade(grade) === SchoolPart.PRIMARY ? f.primaryTracks : f.juniorTracks) * limits.classLimit(grade);
 }
 
 /** A grade is over its limit (as the figures' source judged it). */

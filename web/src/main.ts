@@ -113,18 +113,23 @@ async function init(): Promise<void> {
     const hash = readHash();
     const part = hash.part === "junior" ? SchoolPart.JUNIOR : SchoolPart.PRIMARY;
     prefetchHashRun(hash, part);
-    // Everything at once, each piece taken in as it comes. The runs (and scenarios) name the run to
-    // open: its term result and catchments are asked for then, while the base data still loads.
-    const opening = Promise.all([listRuns(), listScenarios()]).then(([runs, scenarios]) => {
-      app.data.runs = runs;
+    // Everything at once, each piece taken in as it comes. The runs name the run to open: its term
+    // result and catchments are asked for as soon as they are in, while the base data still loads.
+    const prefetch = (o: { runId: string | null }) => {
+      if (!o.runId) return;
+      const terms = termsOf(o.runId);
+      const term = hash.term && terms.includes(hash.term) ? hash.term : terms[0];
+      void termResult(o.runId, term).catch(() => {}); // a failure surfaces when render() asks again
+      void runCatchments(o.runId, term, part).catch(() => {});
+    };
+    const guessed = listRuns().then((list) => {
+      app.data.runs = list;
+      prefetch(openingView(hash.run, false)); // the scenarios may still be on their way: a guess, nearly always right
+    });
+    const opening = Promise.all([guessed, listScenarios()]).then(([, scenarios]) => {
       app.data.scenarios = scenarios;
       const o = openingView(hash.run);
-      if (o.runId) {
-        const terms = termsOf(o.runId);
-        const term = hash.term && terms.includes(hash.term) ? hash.term : terms[0];
-        void termResult(o.runId, term).catch(() => {}); // a failure surfaces when render() asks again
-        void runCatchments(o.runId, term, part).catch(() => {});
-      }
+      prefetch(o); // asked for already when the guess was right (the answers are shared)
       return o;
     });
     const [open] = await Promise.all([
@@ -135,7 +140,7 @@ async function init(): Promise<void> {
       }),
       api.geography.listAdminAreas({ includeGeometry: true }).then((r) => showAdminAreas(r.adminAreas)),
       // Colouring the schools takes the main thread a while: only once the run's own calls have gone out.
-      Promise.all([listAllSchools(), listAllAreas(false), opening]).then(([schools, areas]) => takeSchoolsAndAreas(schools, areas)),
+      Promise.all([listAllSchools(), listAllAreas(false), guessed]).then(([schools, areas]) => takeSchoolsAndAreas(schools, areas)),
       settings.then(takeSettings),
     ]);
 

@@ -82,10 +82,13 @@ export function rememberScenario(scenario: string): void {
 
 /**
  * The scenario and run the page opens: the run in the address; else the scenario chosen last in this
- * browser, with its newest run; else the scenario of the newest successful redistribution.
+ * browser, with its newest run; else the scenario of the newest successful redistribution. With
+ * `scenariosLoaded` false, a guess from the runs alone (the page asks for the guessed run's data at once).
  */
-export function openingView(hashRun: string | undefined): { scenario: string; runId: string | null } {
-  const known = (id: string) => id === "" || app.data.scenarios.some((s) => s.id === id);
+export function openingView(hashRun: string | undefined, scenariosLoaded = true): { scenario: string; runId: string | null } {
+  // Before the scenarios are in (a first guess, to ask for the run's data early): a scenario is known when it has runs.
+  const known = (id: string) =>
+    id === "" || (scenariosLoaded ? app.data.scenarios.some((s) => s.id === id) : app.data.runs.some((r) => r.scenarioId === id));
   const remembered = rememberedScenario();
   if (hashRun && hashRun !== "base") {
     const run = runById(hashRun);

@@ -3,13 +3,13 @@ import { fromLonLat } from "ol/proj";
 import { describeError } from "./api";
 import { schoolAssessment, schoolStandardHtml, unmetItems } from "./assessment";
 import { SchoolPart } from "./gen/planning/v1/common_pb";
-import { baseFigures, fmt, schoolStatus, type SchoolFigures } from "./domain";
+import { baseFigures, fmt, schoolStatus, type Limits, type SchoolFigures } from "./domain";
 import { $ } from "./dom";
 import { areaInfoHtml, esc, figureItems, itemsHtml, schoolInfoHtml } from "./info";
 import type { MapPanel } from "./mapview";
 import { runTitle } from "./runs";
 import { app, panelA, runById, type ViewData } from "./state";
-import { loadAreaGeometry } from "./viewdata";
+import { limits, loadAreaGeometry, rules } from "./viewdata";
 
 /** The school whose catchment is highlighted: the selected school, or the selected area's school. */
 export function selectedSchoolForHighlight(data: ViewData | null): string | null {
@@ -45,8 +45,10 @@ export async function renderInfo(): Promise<void> {
   }
   if (v.selectedSchool) {
     const code = v.selectedSchool;
+    const l = await limits();
+    if (app.view.selectedSchool !== code || app.render.viewData[0] !== data) return; // another choice meanwhile
     const school = app.data.schoolByCode.get(code);
-    const figures = data.figures.get(code) ?? (school ? baseFigures(school, data.spec.term) : undefined);
+    const figures = data.figures.get(code) ?? (school ? baseFigures(school, l, data.spec.term) : undefined);
     if (!figures) {
       el.innerHTML = `<p class="hint">${esc(code)}: not in this run.</p>`;
       return;
@@ -60,8 +62,8 @@ export async function renderInfo(): Promise<void> {
       runLabel: runTitle(runById(data.spec.runId)),
       areas: areaCount,
       catchmentStudents: catchment ? Number(catchment.get("students") ?? 0) : null,
-    });
-    await renderStandard(figures, data);
+    }, l);
+    await renderStandard(figures, data, l);
     return;
   }
   el.innerHTML = "";
@@ -69,8 +71,8 @@ export async function renderInfo(): Promise<void> {
 }
 
 /** The school's open items and its seven indicators against their norms (AssessSchool), for a run. */
-async function renderStandard(figures: SchoolFigures, data: ViewData): Promise<void> {
-  const local = figureItems(figures, data.violations);
+async function renderStandard(figures: SchoolFigures, data: ViewData, l: Limits): Promise<void> {
+  const local = figureItems(figures, data.violations, l);
   const items = () => document.getElementById("school-items");
   const standard = () => document.getElementById("school-standard");
   if (!data.spec.runId) {
@@ -80,10 +82,10 @@ async function renderStandard(figures: SchoolFigures, data: ViewData): Promise<v
     return;
   }
   try {
-    const a = await schoolAssessment(data.spec.runId, data.spec.term, figures.code);
+    const [a, r] = await Promise.all([schoolAssessment(data.spec.runId, data.spec.term, figures.code), rules()]);
     if (app.view.selectedSchool !== figures.code || app.render.viewData[0] !== data) return; // another school or view meanwhile
-    items()!.innerHTML = itemsHtml(local, unmetItems(a), "");
-    standard()!.innerHTML = schoolStandardHtml(a);
+    items()!.innerHTML = itemsHtml(local, unmetItems(a, r), "");
+    standard()!.innerHTML = schoolStandardHtml(a, r);
   } catch (e) {
     if (app.view.selectedSchool !== figures.code) return;
     const text = `评估失败 assessment failed: ${describeError(e)}`;

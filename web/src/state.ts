@@ -7,6 +7,7 @@ import type { ApiKey } from "./gen/planning/v1/access_pb";
 import type { DistrictAssessment, RectificationList, SchoolAssessment } from "./gen/planning/v1/assessment_pb";
 import { SchoolPart } from "./gen/planning/v1/common_pb";
 import type { AdminArea } from "./gen/planning/v1/geography_pb";
+import type { Rules } from "./gen/planning/v1/rules_pb";
 import type { Scenario } from "./gen/planning/v1/scenarios_pb";
 import type { ResidentialArea, School } from "./gen/planning/v1/schools_pb";
 import type { AreaAssignment, Run, TermComparison, TermResult, TermSummary, Violation } from "./gen/planning/v1/simulation_pb";
@@ -116,6 +117,7 @@ export interface CacheState {
   schoolAssessments: Map<string, Promise<SchoolAssessment>>;
   rectification: Map<string, Promise<RectificationList>>;
   areaGeometry: Promise<void> | null;
+  rules: Promise<Rules> | null;
 }
 
 export interface App {
@@ -184,6 +186,7 @@ export const app: App = {
     schoolAssessments: new Map(),
     rectification: new Map(),
     areaGeometry: null,
+    rules: null,
   },
   panels: { a: null, b: null },
   simulation: null,

@@ -3,10 +3,11 @@
 import { describeError } from "./api";
 import { districtAssessment, districtHtml, partName, rectificationHtml, rectificationList } from "./assessment";
 import { ViolationKind } from "./gen/planning/v1/simulation_pb";
-import { fmt, levelLabel, termKey, termLabel } from "./domain";
+import { fmt, gradeCapacity, levelLabel, termKey, termLabel, type Limits } from "./domain";
 import { $ } from "./dom";
 import { esc } from "./info";
 import { app, currentTerm, type ProblemSortKey, type TableTab, type ViewData } from "./state";
+import { limits, rules } from "./viewdata";
 
 /** One problem school in a run's term, as the server judged it. */
 export interface ProblemRow {
@@ -22,16 +23,18 @@ export interface ProblemRow {
 
 
 /** The schools over their size limit, with a grade over its seats, or short of seats: from the run's results and violations. */
-export function problemRows(data: ViewData): ProblemRow[] {
+export function problemRows(data: ViewData, limits: Limits): ProblemRow[] {
   const sort = app.view.problemSort;
   const rows: ProblemRow[] = [];
   for (const f of data.figures.values()) {
     if (!f.open) continue;
-    const mine = data.violations.filter((v) => v.schoolCode === f.code);
-    const grades = mine
-      .filter((v) => v.kind === ViolationKind.CLASS_SIZE)
-      .map((v) => ({ grade: v.grade, students: v.value, seats: v.limit }))
-      .sort((a, b) => a.grade - b.grade);
+    // A run: the server's violations. The base data (no result): its grades over tracks × class limit.
+    const grades = f.source === "run"
+      ? data.violations
+          .filter((v) => v.schoolCode === f.code && v.kind === ViolationKind.CLASS_SIZE)
+          .map((v) => ({ grade: v.grade, students: v.value, seats: v.limit }))
+          .sort((a, b) => a.grade - b.grade)
+      : f.gradesOver.map((g) => ({ grade: g, students: f.enrolment[g - 1], seats: gradeCapacity(f, g, limits) }));
     if (f.total <= f.sizeLimit && grades.length === 0 && f.seatsShort === 0) continue;
     rows.push({
       code: f.code, name: f.name, level: levelLabel(f.level), students: f.total, sizeLimit: f.sizeLimit, grades,
@@ -55,12 +58,9 @@ export function problemRows(data: ViewData): ProblemRow[] {
   });
 }
 
-function problemsHtml(data: ViewData | null): string {
-  if (!data || !data.spec.runId) {
-    return `<p class="hint">选择一次模拟 · Pick a run: the problem schools come from the server's results for a run and term
-      (its size limits and its grades over tracks × class limit). The “keep current” run's first term is the base data as the server judges it.</p>`;
-  }
-  const rows = problemRows(data);
+function problemsHtml(data: ViewData | null, limits: Limits): string {
+  if (!data) return "";
+  const rows = problemRows(data, limits);
   const sort = app.view.problemSort;
   const head = (key: ProblemSortKey, text: string) =>
     `<th data-sort="${key}" class="sortable${sort.key === key ? (sort.desc ? " desc" : " asc") : ""}" title="排序 Sort">${text}</th>`;
@@ -76,7 +76,11 @@ function problemsHtml(data: ViewData | null): string {
         <td class="num${r.seatsShort ? " bad" : ""}" data-col="seats-short">${r.seatsShort ? fmt(r.seatsShort) : ""}</td></tr>`,
     )
     .join("");
-  return `<p><b id="problem-count">${fmt(rows.length)}</b> 所问题学校 problem schools in ${esc(termLabel(data.spec.term))} (${esc(data.spec.term)})</p>
+  const source = data.spec.runId
+    ? "模拟结果 from the run's results and violations"
+    : "现状 base data, against the server's limits (GetRules); seats short need a run";
+  return `<p><b id="problem-count">${fmt(rows.length)}</b> 所问题学校 problem schools in ${esc(termLabel(data.spec.term))} (${esc(data.spec.term)}) ·
+      <span class="hint">${source}</span></p>
     ${unserved.map((v) => `<p class="bad">${esc(v.message)}</p>`).join("")}
     <table class="data" id="problem-table"><thead><tr>
       ${head("name", "学校 School")}${head("level", "类型 Level")}${head("students", "在校生 Students")}${head("over", "上限 Size limit")}
@@ -101,7 +105,8 @@ export async function renderTables(): Promise<void> {
   const runId = app.view.runId;
   const term = currentTerm();
   if (tab === "problems") {
-    el.innerHTML = problemsHtml(data);
+    const html = problemsHtml(data, await limits());
+    if (gen === tablesGeneration) el.innerHTML = html;
     return;
   }
   if (!runId) {
@@ -111,8 +116,8 @@ export async function renderTables(): Promise<void> {
   el.innerHTML = `<p class="hint">加载中 Loading…</p>`;
   try {
     const html = tab === "standard"
-      ? districtHtml(await districtAssessment(runId, term))
-      : rectificationHtml(await rectificationList(runId), term, termKey);
+      ? districtHtml(...(await Promise.all([districtAssessment(runId, term), rules()])))
+      : rectificationHtml(...(await Promise.all([rectificationList(runId), rules()])), term, termKey);
     if (gen === tablesGeneration) el.innerHTML = html;
   } catch (e) {
     if (gen === tablesGeneration) el.innerHTML = `<p class="bad">${esc(describeError(e))}</p>`;

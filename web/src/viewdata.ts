@@ -7,13 +7,28 @@ import { api, listAllAreas } from "./api";
 import { SchoolPart } from "./gen/planning/v1/common_pb";
 import type { ResidentialArea } from "./gen/planning/v1/schools_pb";
 import type { TermResult } from "./gen/planning/v1/simulation_pb";
-import { BASE_TERM, baseFigures, runFigures, schoolStatus } from "./domain";
+import type { Rules } from "./gen/planning/v1/rules_pb";
+import { BASE_TERM, baseFigures, limitsOf, runFigures, schoolStatus, type Limits } from "./domain";
 import { geojson, readGeometry } from "./mapview";
 import { app, cached, type ViewData, type ViewSpec } from "./state";
 
 /** The school serving an area's grades of a level in the base data. */
 export function baseSchoolOf(area: ResidentialArea, part: SchoolPart): string {
   return part === SchoolPart.PRIMARY ? area.schoolPrimaryCode : area.schoolJuniorCode;
+}
+
+/** The rules in force on the server (GetRules), asked for once, when first needed. */
+export function rules(): Promise<Rules> {
+  if (!app.cache.rules) {
+    const p = api.rules.getRules({});
+    p.catch(() => (app.cache.rules = null));
+    app.cache.rules = p;
+  }
+  return app.cache.rules;
+}
+
+export async function limits(): Promise<Limits> {
+  return limitsOf(await rules());
 }
 
 export function partStudents(students: number[], part: SchoolPart): number {
@@ -79,9 +94,9 @@ function groupCatchments(part: SchoolPart, codeOf: (area: ResidentialArea) => st
 }
 
 async function baseViewData(spec: ViewSpec): Promise<ViewData> {
-  await loadAreaGeometry();
+  const [l] = await Promise.all([limits(), loadAreaGeometry()]);
   const catchments = groupCatchments(spec.part, (a) => baseSchoolOf(a, spec.part), (a) => partStudents(a.students, spec.part));
-  const figures = new Map(app.data.schools.map((s) => [s.code, baseFigures(s, BASE_TERM)] as const));
+  const figures = new Map(app.data.schools.map((s) => [s.code, baseFigures(s, l, BASE_TERM)] as const));
   const statuses = new Map([...figures].map(([c, f]) => [c, schoolStatus(f)] as const));
   return {
     spec, catchments, catchmentSource: "现状 base data: areas' current schools", figures, statuses,

@@ -25,6 +25,9 @@ public sealed class ServerTruth(WebMapFixture fixture)
         return [.. response.ResidentialAreas];
     }
 
+    /// <summary>The rules in force on the server: its limits and the standard's norms.</summary>
+    public Task<Rules> RulesAsync() => fixture.Rules.GetRulesAsync(new GetRulesRequest()).ResponseAsync;
+
     public async Task<List<Run>> RunsAsync() =>
         [.. (await fixture.Simulation.ListRunsAsync(new ListRunsRequest { Page = new PageRequest { PageSize = 1000 } })).Runs];
 
@@ -52,6 +55,8 @@ public sealed class ServerTruth(WebMapFixture fixture)
     {
         if (run is null)
         {
+            var rules = await RulesAsync();
+            int Limit(int grade) => rules.GradeBands.Single(b => grade >= b.FirstGrade && grade <= b.LastGrade).ClassLimit;
             var school = await fixture.Schools.GetSchoolAsync(new GetSchoolRequest { Code = code });
             var enrolment = school.Enrolment.ToArray();
             var classes = enrolment.Select((s, i) => s == 0 ? 0 : (s + Limit(i + 1) - 1) / Limit(i + 1)).ToArray();
@@ -68,6 +73,14 @@ public sealed class ServerTruth(WebMapFixture fixture)
     {
         var comparison = await fixture.Simulation.CompareRunsAsync(new CompareRunsRequest { RunA = a.Id, RunB = b.Id });
         return [.. comparison.Terms.Single(t => t.Term == term).ChangedAreaCodes.Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>Areas whose school of one level changed between two runs in a term (CompareRuns).</summary>
+    public async Task<List<string>> ChangedAreasFromCompareAsync(Run a, Run b, string term, SchoolPart part)
+    {
+        var comparison = await fixture.Simulation.CompareRunsAsync(new CompareRunsRequest { RunA = a.Id, RunB = b.Id });
+        var t = comparison.Terms.Single(t => t.Term == term);
+        return [.. (part == SchoolPart.Primary ? t.ChangedPrimaryAreaCodes : t.ChangedJuniorAreaCodes).Order(StringComparer.Ordinal)];
     }
 
     /// <summary>Areas whose school of one level differs between two runs in a term, from both runs' assignments.</summary>
@@ -112,8 +125,6 @@ public sealed class ServerTruth(WebMapFixture fixture)
         }
         return (bytes.ToArray(), name);
     }
-
-    private static int Limit(int grade) => grade <= 6 ? 45 : 50;
 
     private static int[] Pad(IEnumerable<int> values)
     {

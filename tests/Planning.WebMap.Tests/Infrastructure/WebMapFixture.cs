@@ -41,6 +41,8 @@ public sealed class WebMapFixture : IAsyncLifetime
 
     public GeographyService.GeographyServiceClient Geography { get; private set; } = null!;
 
+    public RulesService.RulesServiceClient Rules { get; private set; } = null!;
+
     /// <summary>The "after" run (redistribution) of the Baodi base data: the newest redistribution, which the page opens.</summary>
     public Run AfterRun { get; private set; } = null!;
 
@@ -85,6 +87,7 @@ public sealed class WebMapFixture : IAsyncLifetime
         Assessment = new AssessmentService.AssessmentServiceClient(channel);
         Dataset = new DatasetService.DatasetServiceClient(channel);
         Geography = new GeographyService.GeographyServiceClient(channel);
+        Rules = new RulesService.RulesServiceClient(channel);
 
         var imported = await TinyDataset.Upload(Dataset, TinyDataset.BaodiLayers());
         Assert.True(imported.Schools > 0 && imported.ResidentialAreas > 0, "the Baodi data did not import");
