@@ -98,7 +98,7 @@ public sealed partial class WebMapTests
     }
 
     private static readonly byte[] OnePixelPng = Convert.FromBase64String(
-        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGN48uIBAAVgAq3NKV1BAAAAAElFTkSuQmCC"); // one light grey pixel
 
     [Fact]
     public async Task On_a_phone_the_map_takes_the_screen_and_the_side_panel_collapses()
