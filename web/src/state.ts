@@ -1,6 +1,7 @@
 // The page's one state object: what is shown (view), what is loaded (data), who is signed in (auth),
-// the drawing in progress (render) and the map panels. Every module reads and writes `app`; nothing
-// else in the page keeps state of its own apart from the per-call caches in `app.cache`.
+// the drawing in progress (render), the answers asked for (cache) and the map panels. Every module
+// reads and writes `app`; what a module keeps to itself is only plumbing (the sign-in panel's pending
+// promise, a table's generation counter so that a late answer does not overwrite a newer one).
 import type Feature from "ol/Feature";
 import type Geometry from "ol/geom/Geometry";
 import type { ApiKey } from "./gen/planning/v1/access_pb";
