@@ -24,15 +24,17 @@ public sealed partial class WebMapTests
         var runs = await _truth.RunsAsync();
 
         // The run list: the chosen scenario's (the base data's) runs, each with its label, mode and start.
-        var options = await map.Page.EvalOnSelectorAllAsync<string[][]>("#run option", "os => os.map(o => [o.value, o.textContent])");
+        var options = await map.Page.EvalOnSelectorAllAsync<string[][]>("#run option", "os => os.map(o => [o.value, o.textContent, o.title])");
         var baseRuns = runs.Where(r => r.ScenarioId == "").ToList();
         Assert.Equal(["", .. baseRuns.Select(r => r.Id)], options.Select(o => o[0]));
         foreach (var run in baseRuns)
         {
-            var text = options.Single(o => o[0] == run.Id)[1];
+            var option = options.Single(o => o[0] == run.Id);
+            var text = option[1];
             Assert.Contains(run.Label, text);
             Assert.Contains(run.Mode == RunMode.KeepCurrent ? "keep current" : "redistribute", text);
             Assert.Contains(When(run), text);
+            Assert.Contains("基础数据 base data", option[2]); // its scenario, in the option's tooltip
         }
         Assert.Contains("基础数据 base data", await map.Page.InnerTextAsync("#run-info"));
         Assert.Contains(When(fixture.AfterRun), await map.Page.InnerTextAsync("#run-info"));

@@ -118,7 +118,7 @@ export function fillRunSelects(): void {
     `<option value=""${selected === null ? " selected" : ""}>现状 Base data — current catchments</option>`;
   const option = (r: Run, selected: string | null, title: string) => {
     const ok = r.status === RunStatus.SUCCEEDED;
-    return `<option value="${esc(r.id)}"${r.id === selected ? " selected" : ""}${ok ? "" : " disabled"}>${esc(title)}${statusSuffix(r)}</option>`;
+    return `<option value="${esc(r.id)}" title="${esc(runTitle(r))}"${r.id === selected ? " selected" : ""}${ok ? "" : " disabled"}>${esc(title)}${statusSuffix(r)}</option>`;
   };
   const inScenario = (r: Run) => [r.label || "—", modeLabel(r.mode), runWhen(r)].filter((x) => x).join(" · ");
   $<HTMLSelectElement>("run").innerHTML = base(v.runId) + runsOf(v.scenario).map((r) => option(r, v.runId, inScenario(r))).join("");
