@@ -50,7 +50,7 @@ public sealed class AdditionsPlanner(PlanningDb db, RunResults runs)
             LowerBoundYuan = plan.LowerBound,
             Scenario = await ScenarioAsync(run, spread, ct),
             Method = string.Create(CultureInfo.InvariantCulture,
-                $"mixed-integer programme (SCIP) over {parts.Count} school parts; coefficient ceilings as tangent cuts of their second-order cone, {plan.CutRounds} cut(s); every plan checked by the assessment's own rules"),
+                $"mixed-integer programme (SCIP) over {parts.Count} school parts; coefficient ceilings as tangent cuts of their second-order cone, {plan.CutRounds} cut(s); {Unproven(plan)}every plan checked by the assessment's own rules"),
         };
         response.UnitCosts.AddRange(Indicators.All.Select(k => new V1.UnitCost { Indicator = Vocabulary.ToProto(k), Yuan = options.Costs.Of(k) }));
         response.Schools.AddRange(AdditionsProto.Schools(plan, spread, schools, options.Costs));
@@ -63,6 +63,10 @@ public sealed class AdditionsPlanner(PlanningDb db, RunResults runs)
     }
 
     /// <summary>The school in the term with the plan's additions for its parts in place.</summary>
+    private static string Unproven(AdditionsPlan plan) => plan.Status == PlanStatus.Feasible
+        ? "not proven optimal in the time limit: the cheapest plan found that passes (coefficients filled from the lowest values up) and the bound proven; "
+        : "";
+
     private static SchoolAssessment After(AssessedSchool school, AdditionsPlan plan, Term term, Standard standard)
     {
         var added = plan.Parts.Where(p => p.Code == school.Facts.Code)
