@@ -56,6 +56,7 @@ public static class ServiceSetup
         });
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks().AddDbContextCheck<PlanningDb>("database");
+        CheckedServiceMethods.Use(builder.Services); // after every AddGrpc…, which would add grpc-dotnet's binder back
         return builder;
     }
 
