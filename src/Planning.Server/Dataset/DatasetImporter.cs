@@ -29,12 +29,7 @@ public sealed class DatasetImporter(PlanningDb db, ServerLimits limits, Access.A
                 problems.Add(layer, "is required when replacing the dataset (append to add features to it)");
             }
         }
-        var upload = GeoJsonLayerReader.Read(layers, problems);
-        var features = upload.Districts.Count + upload.AdminAreas.Count + upload.Schools.Count + upload.ResidentialAreas.Count;
-        if (features > limits.MaxImportFeatures)
-        {
-            throw new LimitExceededException($"the upload has {features} features; the limit is {limits.MaxImportFeatures}");
-        }
+        var upload = GeoJsonLayerReader.Read(layers, problems, limits.MaxImportFeatures);
         var stored = replace ? StoredCodes.None : await StoredCodes.LoadAsync(db, ct);
         DatasetValidator.Validate(upload, stored, replace, problems);
         problems.ThrowIfAny();

@@ -57,6 +57,7 @@ public sealed class ScenarioStore(PlanningDb db, EngineInputs inputs)
             throw;
         }
         ScenarioMapping.CheckResourceSchools(changes, input, problems);
+        ScenarioMapping.CheckExpansions(changes, input, problems);
         foreach (var problem in input.Validate())
         {
             problems.Add(problem.Field, problem.Description);
@@ -78,10 +79,7 @@ public sealed class ScenarioStore(PlanningDb db, EngineInputs inputs)
         Dataset.DatasetValidator.Validate(
             new Dataset.DatasetFeatures([], [], [.. added.Schools.Select(s => s.School)], [.. added.Areas.Select(a => a.Area)]),
             await Dataset.StoredCodes.LoadAsync(db, ct), replace: false, inner);
-        foreach (var p in inner.All)
-        {
-            problems.Add(RequestPath(p.Field, added), p.Description);
-        }
+        problems.AddAll(inner, field => RequestPath(field, added));
     }
 
     private static string RequestPath(string field, NewFeatures added)
