@@ -18,6 +18,8 @@ public sealed record ServerLimits
     /// <summary>Longest a run may compute before the server stops it.</summary>
     public int MaxRunSeconds { get; init; } = 3600;
 
+    /// <summary>Export files built at once over all callers; more wait (each is then streamed from disk).</summary>
+    public int MaxConcurrentExports { get; init; } = Math.Max(1, Environment.ProcessorCount);
     /// <summary>These limits, or an error at start naming the first that cannot work.</summary>
     public ServerLimits Checked()
     {
@@ -30,6 +32,7 @@ public sealed record ServerLimits
             (MaxQueuedRuns < 0, "Limits:MaxQueuedRuns must be 0 or more"),
             (MaxRunSize < 1, "Limits:MaxRunSize must be at least 1"),
             (MaxRunSeconds is < 1 or > 7 * 24 * 3600, "Limits:MaxRunSeconds must be from 1 to 604800 (a week)"),
+            (MaxConcurrentExports < 1, "Limits:MaxConcurrentExports must be at least 1"),
         ];
         return rules.FirstOrDefault(r => r.Bad).Message is { } message ? throw new InvalidOperationException(message) : this;
     }

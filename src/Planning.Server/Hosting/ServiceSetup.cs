@@ -36,6 +36,8 @@ public static class ServiceSetup
 
         builder.Services.AddScoped<DatasetImporter>();
         builder.Services.AddScoped<LayerExporter>();
+        builder.Services.AddScoped<ExportFiles>();
+        builder.Services.AddSingleton<ExportGate>();
         builder.Services.AddScoped<EngineInputs>();
         builder.Services.AddScoped<ScenarioStore>();
         builder.Services.AddScoped<RunResults>();
