@@ -20,6 +20,8 @@ public sealed record ServerLimits
 
     /// <summary>Export files built at once over all callers; more wait (each is then streamed from disk).</summary>
     public int MaxConcurrentExports { get; init; } = Math.Max(1, Environment.ProcessorCount);
+    /// <summary>Bytes of encoded GetTermResult responses of finished runs kept in memory (Runs.TermResultCache).</summary>
+    public long TermResultCacheBytes { get; init; } = 256L * 1024 * 1024;
     /// <summary>These limits, or an error at start naming the first that cannot work.</summary>
     public ServerLimits Checked()
     {
@@ -33,6 +35,7 @@ public sealed record ServerLimits
             (MaxRunSize < 1, "Limits:MaxRunSize must be at least 1"),
             (MaxRunSeconds is < 1 or > 7 * 24 * 3600, "Limits:MaxRunSeconds must be from 1 to 604800 (a week)"),
             (MaxConcurrentExports < 1, "Limits:MaxConcurrentExports must be at least 1"),
+            (TermResultCacheBytes < 0, "Limits:TermResultCacheBytes must be 0 or more"),
         ];
         return rules.FirstOrDefault(r => r.Bad).Message is { } message ? throw new InvalidOperationException(message) : this;
     }

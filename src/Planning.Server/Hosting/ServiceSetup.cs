@@ -42,6 +42,7 @@ public static class ServiceSetup
         builder.Services.AddScoped<ScenarioStore>();
         builder.Services.AddScoped<RunResults>();
         builder.Services.AddScoped<RunQueries>();
+        builder.Services.AddSingleton<TermResultCache>();
         builder.Services.AddScoped<ICatchmentLayer>(sp => sp.GetRequiredService<RunQueries>());
         builder.Services.AddScoped<AssessmentQueries>();
         builder.Services.AddSingleton<RunQueue>();
