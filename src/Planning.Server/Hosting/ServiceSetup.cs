@@ -49,6 +49,7 @@ public static class ServiceSetup
         builder.Services.AddSingleton<RunEndRecorder>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RunEndRecorder>());
         builder.AddPlanningAccess();
+        builder.Services.AddCallerLimits(limits);
 
         builder.Services.AddGrpc(o =>
         {
@@ -71,6 +72,9 @@ public static class ServiceSetup
             ? Caller.From(http)
             : throw new InvalidOperationException("no caller outside a request"));
         builder.Services.AddScoped<AuditLog>();
+        builder.Services.AddSingleton<AuthenticationThrottle>();
+        builder.Services.AddSingleton<RefusalTally>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<RefusalTally>());
         builder.Services.AddScoped<ApiKeyStore>();
         builder.Services.AddScoped<ApiKeyLookup>();
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
@@ -95,6 +99,7 @@ public static class ServiceSetup
         app.UseStaticFiles();
         app.UseRouting();
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
+        app.UseRateLimiter(); // before authentication: a flood of calls costs no key lookups
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGrpcService<AccessApi>();
