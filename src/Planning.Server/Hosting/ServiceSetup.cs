@@ -8,6 +8,7 @@ using Planning.Server.Common;
 using Planning.Server.Data;
 using Planning.Server.Dataset;
 using Planning.Server.Geography;
+using Planning.Server.Reports;
 using Planning.Server.Rules;
 using Planning.Server.Runs;
 using Planning.Server.Scenarios;
@@ -45,6 +46,8 @@ public static class ServiceSetup
         builder.Services.AddSingleton<TermResultCache>();
         builder.Services.AddScoped<ICatchmentLayer>(sp => sp.GetRequiredService<RunQueries>());
         builder.Services.AddScoped<AssessmentQueries>();
+        builder.Services.AddScoped<ReportLoader>();
+        builder.Services.AddSingleton<ReportGate>();
         builder.Services.AddSingleton<RunQueue>();
         builder.Services.AddSingleton<RunEndRecorder>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RunEndRecorder>());
@@ -111,6 +114,8 @@ public static class ServiceSetup
         app.MapGrpcService<SimulationApi>();
         app.MapGrpcService<AssessmentApi>();
         app.MapGrpcService<RulesApi>();
+        app.MapGrpcService<ReportApi>();
+        WebMap.WebMapSettings.Map(app);
         app.MapGrpcHealthChecksService().AllowAnonymous();
         app.MapGrpcReflectionService().RequireAuthorization(Roles.Viewer);
         return app;
