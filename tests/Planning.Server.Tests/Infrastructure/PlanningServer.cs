@@ -74,12 +74,13 @@ public sealed class PlanningServer : WebApplicationFactory<Program>
 
     /// <summary>
     /// Limits a test server has unless its settings say otherwise: the tests call far faster than any client,
-    /// from one key, so the per-key call rate is raised; the tests of the limits set their own.
+    /// from one key, with many streams at once, so the per-key limits are raised; the tests of the limits set their own.
     /// </summary>
     private static readonly Dictionary<string, string> TestDefaults = new()
     {
         ["Limits:MaxCallsPerSecondPerKey"] = "1000000",
         ["Limits:MaxRefusedCallsPerSecondPerPeer"] = "1000000",
+        ["Limits:MaxConcurrentStreamsPerKey"] = "64",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
