@@ -20,7 +20,7 @@ public sealed class Workers(PlanningClients c, Targets targets, Recorder recorde
         while (DateTime.UtcNow < stopAt && Interlocked.Increment(ref _calls) <= o.MaxCalls)
         {
             var target = targets.Terms[random.Next(targets.Terms.Count)];
-            switch (random.Next(4))
+            switch (o.TermResultsOnly ? 0 : random.Next(4))
             {
                 case 0:
                     await recorder.TimeAsync("GetTermResult", async () => await c.Simulation.GetTermResultAsync(

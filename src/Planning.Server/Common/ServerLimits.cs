@@ -25,7 +25,7 @@ public sealed record ServerLimits
     /// <summary>Streaming calls (runs, imports, exports) one key may have open at once; one more is refused.</summary>
     public int MaxConcurrentStreamsPerKey { get; init; } = 4;
     /// <summary>Calls one key may start a second, on average; bursts of twice as many pass.</summary>
-    public int MaxCallsPerSecondPerKey { get; init; } = 200;
+    public int MaxCallsPerSecondPerKey { get; init; } = 1000;
     /// <summary>Calls without a valid key one peer (IP address) may make a second; bursts of twice as many pass.</summary>
     public int MaxRefusedCallsPerSecondPerPeer { get; init; } = 10;
     /// <summary>Connections Kestrel keeps open at once; more wait to be accepted.</summary>
