@@ -9,6 +9,7 @@ public sealed record LoadOptions
     public const string Usage = """
         usage: Planning.LoadTest [--address URL] [--seconds N] [--readers N] [--simulations N]
                                  [--max-calls N] [--horizon TERM] [--seed N] [--reads mixed|term-results]
+                                 [--flood N]
           --address      server, loopback only (default PLANNING_SERVER or http://127.0.0.1:5081)
           --seconds      measured duration, 1–3600 (default 60)
           --readers      concurrent reader loops, 1–256 (default 16)
@@ -17,6 +18,8 @@ public sealed record LoadOptions
           --horizon      last term of the simulated scenario (default 2021-spring: two terms)
           --seed         seed of the readers' random choices (default 1)
           --reads        mixed: the four read calls alike (default); term-results: GetTermResult only
+          --flood        loops of a second key (PLANNING_FLOOD_API_KEY) calling GetTermResult without pause,
+                         0–256 (default 0); its RESOURCE_EXHAUSTED answers are counted, not errors
         The planner key to call with comes from PLANNING_API_KEY.
         Exit code 0 when every call answered OK, 1 on any unexpected status, 2 on bad usage or setup.
         """;
@@ -29,6 +32,10 @@ public sealed record LoadOptions
     public string Horizon { get; init; } = "2021-spring";
     public int Seed { get; init; } = 1;
     public bool TermResultsOnly { get; init; }
+    public int FloodLoops { get; init; }
+
+    /// <summary>Where the flooding loops' key comes from.</summary>
+    public const string FloodKeyVariable = "PLANNING_FLOOD_API_KEY";
 
     /// <summary>The options, or an error message.</summary>
     public static (LoadOptions? Options, string? Error) Parse(string[] args)
@@ -64,6 +71,9 @@ public sealed record LoadOptions
                     break;
                 case "--seed" when Int(value, 0, int.MaxValue) is { } n:
                     o = o with { Seed = n };
+                    break;
+                case "--flood" when Int(value, 0, 256) is { } n:
+                    o = o with { FloodLoops = n };
                     break;
                 case "--reads" when value is "mixed" or "term-results":
                     o = o with { TermResultsOnly = value == "term-results" };

@@ -43,6 +43,18 @@ public sealed class Workers(PlanningClients c, Targets targets, Recorder recorde
         }
     }
 
+    /// <summary>One loop of the flooding key: GetTermResult without pause until the stop time; refusals counted apart.</summary>
+    public async Task FloodAsync(PlanningClients flood, int index, DateTime stopAt, CancellationToken ct)
+    {
+        var random = new Random(o.Seed + 1000 + index);
+        while (DateTime.UtcNow < stopAt)
+        {
+            var target = targets.Terms[random.Next(targets.Terms.Count)];
+            await recorder.TimeAsync("flood: GetTermResult", async () => await flood.Simulation.GetTermResultAsync(
+                new GetTermResultRequest { RunId = target.RunId, Term = target.Term }, Options(ct)), refusedIsExpected: true);
+        }
+    }
+
     /// <summary>One simulation loop: runs the load-test scenario again and again; a run started before the stop time finishes.</summary>
     public async Task SimulateAsync(DateTime stopAt, CancellationToken ct)
     {
