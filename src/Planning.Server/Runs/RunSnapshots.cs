@@ -41,7 +41,8 @@ public static class RunSnapshots
             [.. input.Areas.Select(a => new AreaSnapshot(
                 a.Code, a.Kind, a.Point.Longitude, a.Point.Latitude, a.Population, a.OccupiedFrom?.ToString(),
                 a.OccupancyRamp, a.BaseStudents, a.PrimarySchool, a.JuniorSchool,
-                a.Boundary is null ? null : JsonNode.Parse(GeoJsonFile.Write(a.Boundary))))]);
+                a.Boundary is null ? null : JsonNode.Parse(GeoJsonFile.Write(a.Boundary))))],
+            scenario.DatasetGeneration);
     }
 
     /// <summary>The engine's input exactly as the run was started with it.</summary>
