@@ -79,16 +79,31 @@ public sealed class PlanAdditionsTests(SmallDistrict district) : IClassFixture<S
         var run = await district.RunAsync(new TinyDataset());
         var request = new PlanAdditionsRequest
         {
-            RunId = run.Id, Term = "2020-autum", TimeLimitSeconds = 601, YuanPerInstrument = double.NaN, Budgets = (BudgetSet)9,
-            UnitCosts = { new UnitCost { Indicator = Indicator.FloorArea, Yuan = -1 }, new UnitCost { Indicator = (Indicator)42, Yuan = 1 } },
+            RunId = run.Id, Term = "2020-autum", TimeLimitSeconds = 601, YuanPerInstrument = double.NaN, Budgets = BudgetSet.ActionPlan,
+            UnitCosts = { new UnitCost { Indicator = Indicator.FloorArea, Yuan = -1 } },
             BudgetOverrides = { new BudgetOverride { Indicator = Indicator.PeArtTeachers, MaxTotal = double.PositiveInfinity } },
         };
 
         var e = await RpcAssert.FailsAsync(() => district.Assessment.PlanAdditionsAsync(request).ResponseAsync, StatusCode.InvalidArgument);
 
         Assert.Equal(
-            ["budget_overrides[0].max_total", "budgets", "term", "time_limit_seconds", "unit_costs[0].yuan", "unit_costs[1].indicator", "yuan_per_instrument"],
+            ["budget_overrides[0].max_total", "term", "time_limit_seconds", "unit_costs[0].yuan", "yuan_per_instrument"],
             RpcAssert.Violations(e).Select(v => v.Field).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task PlanAdditions_UnknownEnumValues_InvalidArgumentNamingEach()
+    {
+        var run = await district.RunAsync(new TinyDataset());
+        var request = new PlanAdditionsRequest
+        {
+            RunId = run.Id, Term = SmallDistrict.Term, Budgets = (BudgetSet)9,
+            UnitCosts = { new UnitCost { Indicator = (Indicator)42, Yuan = 1 } },
+        };
+
+        var e = await RpcAssert.FailsAsync(() => district.Assessment.PlanAdditionsAsync(request).ResponseAsync, StatusCode.InvalidArgument);
+
+        Assert.Equal(["budgets", "unit_costs[0].indicator"], RpcAssert.Violations(e).Select(v => v.Field).Order(StringComparer.Ordinal));
     }
 
     private async Task<PlanAdditionsResponse> PlanAsync(Run run, BudgetSet budgets, params BudgetOverride[] overrides) =>
