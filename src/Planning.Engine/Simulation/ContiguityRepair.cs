@@ -65,7 +65,7 @@ internal sealed class ContiguityRepair
 
     private Dictionary<(string, SchoolPart, string), string> Repair()
     {
-        var (cost, overflow) = Measure(_choice);
+        var (cost, overflow) = Measure(_problem, _choice);
         var reasons = new Dictionary<(string, SchoolPart, string), string>();
         while (true)
         {
@@ -80,7 +80,7 @@ internal sealed class ContiguityRepair
                     foreach (var fix in Fixes(s, enclave, pieces, why))
                     {
                         var choice = Apply(fix, (int[])_choice.Clone(), null);
-                        var (newCost, newOverflow) = Measure(choice);
+                        var (newCost, newOverflow) = Measure(_problem, choice);
                         if (newOverflow > overflow)
                         {
                             why.Seats.Add(fix.Describe(_district));
@@ -104,7 +104,7 @@ internal sealed class ContiguityRepair
             }
 
             Apply(best, _choice, _school);
-            (cost, overflow) = Measure(_choice);
+            (cost, overflow) = Measure(_problem, _choice);
         }
     }
 
@@ -213,14 +213,14 @@ internal sealed class ContiguityRepair
     }
 
     /// <summary>The exact objective of a whole-area choice and the pupils it puts over a limit.</summary>
-    private (long Cost, long Overflow) Measure(int[] choice)
+    public static (long Cost, long Overflow) Measure(AssignmentProblem problem, int[] choice)
     {
-        var gradeLoad = new long[_problem.GradeCapacity.Length];
-        var totalLoad = new long[_problem.SchoolCount];
+        var gradeLoad = new long[problem.GradeCapacity.Length];
+        var totalLoad = new long[problem.SchoolCount];
         long overflow = 0;
-        for (var u = 0; u < _problem.Units.Count; u++)
+        for (var u = 0; u < problem.Units.Count; u++)
         {
-            var unit = _problem.Units[u];
+            var unit = problem.Units[u];
             if (choice[u] < 0)
             {
                 overflow += unit.Pupils;
@@ -237,15 +237,15 @@ internal sealed class ContiguityRepair
 
         for (var slot = 0; slot < gradeLoad.Length; slot++)
         {
-            overflow += Math.Max(0, gradeLoad[slot] - _problem.GradeCapacity[slot]);
+            overflow += Math.Max(0, gradeLoad[slot] - problem.GradeCapacity[slot]);
         }
 
         for (var s = 0; s < totalLoad.Length; s++)
         {
-            overflow += Math.Max(0, totalLoad[s] - _problem.TotalCapacity[s]);
+            overflow += Math.Max(0, totalLoad[s] - problem.TotalCapacity[s]);
         }
 
-        return (WholeAreaCost.Evaluate(_problem, choice), overflow);
+        return (WholeAreaCost.Evaluate(problem, choice), overflow);
     }
 
     private sealed record Piece(HashSet<int> Main, IReadOnlyList<IReadOnlyList<int>> Enclaves);

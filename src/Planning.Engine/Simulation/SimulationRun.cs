@@ -59,7 +59,8 @@ internal sealed class SimulationRun
         IReadOnlyDictionary<(string, SchoolPart, string), string>? reasons = null;
         if (_mode == RunMode.Redistribute && Parameters.ContiguousCatchments && _graph is not null)
         {
-            (solution, reasons) = MakeContiguous(term, problem, units, solution, plan);
+            (solution, reasons) = ContiguousSolve.Run(
+                new ContiguousSolve.Context(_district, _graph, _constraints, term, problem, Parameters.Solver, cancellation), solution, plan);
         }
 
         var placed = Apply(term, units, solution, counts);
@@ -249,58 +250,6 @@ internal sealed class SimulationRun
         }
 
         return (problem, AssignmentSolver.Solve(problem, p.AllowSplitting, p.Solver, cancellation));
-    }
-
-    /// <summary>
-    /// Repairs enclaves level by level (<see cref="ContiguityRepair"/>); the solution's objective and gap
-    /// are those of the repaired assignment, against the same proven bound (contiguity only adds constraints,
-    /// so a bound without it holds with it).
-    /// </summary>
-    private (AssignmentSolution, IReadOnlyDictionary<(string, SchoolPart, string), string>) MakeContiguous(
-        Term term, AssignmentProblem problem, List<PlacementUnit> units, AssignmentSolution solution, List<(int School, double Share)>[][] plan)
-    {
-        var choice = new int[units.Count];
-        for (var u = 0; u < units.Count; u++)
-        {
-            var school = solution.PerUnit[u].Select(x => x.School).DefaultIfEmpty(-1).First();
-            choice[u] = units[u].Unit.Candidates.ToList().FindIndex(c => c.School == school);
-        }
-
-        var reasons = new Dictionary<(string, SchoolPart, string), string>();
-        foreach (var part in SchoolParts.All)
-        {
-            var school = Enumerable.Range(0, _district.RealAreaCount).Select(a => plan[a][(int)part] is [var first, ..] ? first.School : -1).ToArray();
-            foreach (var (key, reason) in ContiguityRepair.Run(
-                _district, _graph!, term, part, problem, choice, school,
-                a => _constraints.Holder(a, part), (s, a) => _constraints.LockedAgainst(s, part, a)))
-            {
-                reasons[key] = reason;
-            }
-
-            for (var a = 0; a < school.Length; a++)
-            {
-                if (school[a] >= 0 && (plan[a][(int)part] is not [var was, ..] || was.School != school[a]))
-                {
-                    plan[a][(int)part] = [(school[a], 1.0)];
-                }
-            }
-        }
-
-        var perUnit = units.Select((u, i) => (IReadOnlyList<Allocation>)[.. u.Unit.Items.Select((item, j) =>
-            new Allocation(j, choice[i] < 0 ? -1 : u.Unit.Candidates[choice[i]].School, item.Count))]).ToList();
-        var objective = WholeAreaCost.Evaluate(problem, choice);
-        var stats = solution.Stats;
-        if (objective != (long)Math.Round(stats.Objective))
-        {
-            stats = stats with
-            {
-                Method = stats.Method + "+contiguity",
-                Objective = objective,
-                Gap = objective > 0 ? (objective - stats.LowerBound) / objective : 0,
-            };
-        }
-
-        return (new AssignmentSolution(perUnit, stats), reasons);
     }
 
     /// <summary>Enrols the placed pupils; returns pupils placed per school and area this term.</summary>
