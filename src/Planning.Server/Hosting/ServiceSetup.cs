@@ -8,6 +8,7 @@ using Planning.Server.Common;
 using Planning.Server.Data;
 using Planning.Server.Dataset;
 using Planning.Server.Geography;
+using Planning.Server.Planner;
 using Planning.Server.Rules;
 using Planning.Server.Runs;
 using Planning.Server.Scenarios;
@@ -44,6 +45,7 @@ public static class ServiceSetup
         builder.Services.AddScoped<AssessmentQueries>();
         builder.Services.AddSingleton<RunQueue>();
         builder.Services.AddSingleton<RunEndRecorder>();
+        builder.Services.AddSingleton<WhatIfTerms>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RunEndRecorder>());
         builder.AddPlanningAccess();
 
@@ -100,6 +102,7 @@ public static class ServiceSetup
         app.MapGrpcService<ResidentialAreaApi>();
         app.MapGrpcService<ScenarioApi>();
         app.MapGrpcService<SimulationApi>();
+        app.MapGrpcService<PlannerApi>();
         app.MapGrpcService<AssessmentApi>();
         app.MapGrpcService<RulesApi>();
         app.MapGrpcHealthChecksService().AllowAnonymous();
@@ -113,6 +116,7 @@ public static class ServiceSetup
         var db = scope.ServiceProvider.GetRequiredService<PlanningDb>();
         await DatabaseInitializer.MigrateAsync(db);
         await ScenarioUpgrade.RunAsync(db, app.Logger);
+        await AreaAdjacency.FillIfMissingAsync(db);
         await RunSnapshotUpgrade.RunAsync(db, scope.ServiceProvider.GetRequiredService<EngineInputs>(), app.Logger);
         await RunResults.MarkInterruptedAsync(db);
     }

@@ -155,6 +155,20 @@ public sealed class RunResults(PlanningDb db, Access.AuditLog audit)
         MeanDistanceM = t.MeanDistanceM,
         MaxDistanceM = t.MaxDistanceM,
         OptimalityGap = t.OptimalityGap,
+        Enclaves = t.Enclaves,
+        ConstraintIssues = t.ConstraintIssues,
+        Solve = new V1.SolveSummary
+        {
+            Method = t.SolveMethod,
+            Objective = t.Objective,
+            LowerBound = t.LowerBound,
+            BoundKind = t.BoundKind,
+            BoundMethod = t.BoundMethod,
+            SolveSeconds = t.SolveSeconds,
+            BoundSeconds = t.BoundSeconds,
+            OverflowPupils = t.OverflowPupils,
+            MinimumOverflowBound = t.MinimumOverflowBound,
+        },
     };
 
     public async Task<RunTermRow> TermAsync(Guid runId, string term, CancellationToken ct)
