@@ -23,10 +23,10 @@ internal static class SweepCommand
         };
         actions.Bind(command, async run =>
         {
-            var (setting, values) = (run.Value(moveCosts), run.Value(fillShares)) switch
+            var (setting, values) = (run.Value(moveCosts) ?? [], run.Value(fillShares) ?? []) switch
             {
-                ({ } m, null) => (SweepSetting.MoveCost, m),
-                (null, { } f) => (SweepSetting.OpeningFillShare, f),
+                ({ Length: > 0 } m, []) => (SweepSetting.MoveCost, m),
+                ([], { Length: > 0 } f) => (SweepSetting.OpeningFillShare, f),
                 _ => throw new UsageException("give either --move-costs or --fill-shares"),
             };
             if (run.Value(chart) is { } file && Path.GetExtension(file).ToLowerInvariant() is not (".png" or ".svg"))
