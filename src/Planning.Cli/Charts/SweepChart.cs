@@ -1,6 +1,6 @@
 using System.Globalization;
 using Planning.Client.Api;
-using Planning.Cli.Maps;
+using Planning.Reports;
 using SkiaSharp;
 
 namespace Planning.Cli.Charts;

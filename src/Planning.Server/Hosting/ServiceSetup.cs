@@ -9,6 +9,7 @@ using Planning.Server.Data;
 using Planning.Server.Dataset;
 using Planning.Server.Geography;
 using Planning.Server.Planner;
+using Planning.Server.Reports;
 using Planning.Server.Rules;
 using Planning.Server.Runs;
 using Planning.Server.Scenarios;
@@ -43,6 +44,8 @@ public static class ServiceSetup
         builder.Services.AddScoped<RunQueries>();
         builder.Services.AddScoped<ICatchmentLayer>(sp => sp.GetRequiredService<RunQueries>());
         builder.Services.AddScoped<AssessmentQueries>();
+        builder.Services.AddScoped<ReportLoader>();
+        builder.Services.AddSingleton<ReportGate>();
         builder.Services.AddSingleton<RunQueue>();
         builder.Services.AddSingleton<RunEndRecorder>();
         builder.Services.AddSingleton<WhatIfTerms>();
@@ -105,6 +108,7 @@ public static class ServiceSetup
         app.MapGrpcService<PlannerApi>();
         app.MapGrpcService<AssessmentApi>();
         app.MapGrpcService<RulesApi>();
+        app.MapGrpcService<ReportApi>();
         app.MapGrpcHealthChecksService().AllowAnonymous();
         app.MapGrpcReflectionService().RequireAuthorization(Roles.Viewer);
         return app;
