@@ -215,7 +215,8 @@ internal sealed class SimulationRun
             units.Select(u => u.Unit).ToList(),
             (long)Math.Round(p.MoveCostMetres),
             (long)Math.Round(p.CatchmentChangeCostMetres),
-            (long)Math.Round(p.OverflowCostMetres));
+            (long)Math.Round(p.OverflowCostMetres),
+            (long)Math.Round(p.UnderFillCostMetres));
         for (var s = 0; s < _district.Schools.Count; s++)
         {
             problem.TotalCapacity[s] = _district.SizeLimit(s);
@@ -242,6 +243,11 @@ internal sealed class SimulationRun
             problem.TotalCapacity[s] = Math.Max(0, problem.TotalCapacity[s]);
         }
 
+        if (p.OpeningFillShare > 0 && _mode != RunMode.KeepCurrent)
+        {
+            SetFillTargets(term, problem);
+        }
+
         if (_mode == RunMode.KeepCurrent)
         {
             // One candidate per unit: the relaxation is then the assignment, and it prices the overflow.
@@ -250,6 +256,42 @@ internal sealed class SimulationRun
         }
 
         return (problem, AssignmentSolver.Solve(problem, p.AllowSplitting, p.Solver, cancellation));
+    }
+
+    /// <summary>
+    /// A new or expanded school's fill target in the term it opens or grows: the opening fill share of its
+    /// seats, less the pupils already there, but never more than the pupils to place this term who live
+    /// nearer to it than to their present catchment school (no one is pulled past a nearer school to fill it).
+    /// </summary>
+    private void SetFillTargets(Term term, AssignmentProblem problem)
+    {
+        var nearer = new long[problem.SchoolCount];
+        foreach (var unit in problem.Units)
+        {
+            var present = unit.Candidates.Where(c => c.IsCurrentCatchment).Select(c => c.DistanceMetres).DefaultIfEmpty(long.MaxValue).First();
+            foreach (var candidate in unit.Candidates.Where(c => c.DistanceMetres < present))
+            {
+                nearer[candidate.School] += unit.Pupils;
+            }
+        }
+
+        var staying = _groups.SelectMany(g => g).Where(g => g.School >= 0).GroupBy(g => g.School).ToDictionary(g => g.Key, g => (long)g.Sum(x => x.Count));
+        for (var s = 0; s < problem.SchoolCount; s++)
+        {
+            var school = _district.Schools[s];
+            // The base data's schools are there from the first term: they neither open nor grow then.
+            var grows = term > school.Opening
+                ? SchoolParts.All.Any(part => school.TracksIn(term, part) > school.TracksIn(term.Previous, part))
+                : term == school.Opening && term > Term.Base;
+            if (!grows)
+            {
+                continue;
+            }
+
+            var seats = Math.Min(_district.SizeLimit(s), Grades.All.Sum(g => (long)_district.GradeCapacity(s, term, g)));
+            var target = (long)Math.Round(Parameters.OpeningFillShare * seats) - staying.GetValueOrDefault(s);
+            problem.FillTarget[s] = Math.Clamp(target, 0, nearer[s]);
+        }
     }
 
     /// <summary>Enrols the placed pupils; returns pupils placed per school and area this term.</summary>
