@@ -66,11 +66,14 @@ internal static class ContiguousSolve
         var stats = solution.Stats;
         if (best.Cost != (long)Math.Round(stats.Objective))
         {
+            var breakdown = ObjectiveParts.Of(problem, perUnit);
             stats = stats with
             {
                 Method = stats.Method + "+contiguity",
                 Objective = best.Cost,
                 Gap = best.Cost > 0 ? (best.Cost - stats.LowerBound) / best.Cost : 0,
+                Breakdown = breakdown,
+                OverflowPupils = breakdown.All.OverflowPupils,
             };
         }
 

@@ -12,7 +12,7 @@ public sealed class RunWriter(NpgsqlConnection connection)
     public async Task WriteAsync(Guid runId, SimulationResult result, CancellationToken ct)
     {
         var terms = result.Terms.Select((t, i) => (Index: i, Term: t)).ToList();
-        await connection.CopyAsync("run_terms (run_id, term_index, term, students, schools_over_size, grades_over_class_limit, seats_short, students_moved, mean_distance_m, max_distance_m, optimality_gap, solve_seconds, enclaves, constraint_issues, solve_method, objective, lower_bound)",
+        await connection.CopyAsync("run_terms (run_id, term_index, term, students, schools_over_size, grades_over_class_limit, seats_short, students_moved, mean_distance_m, max_distance_m, optimality_gap, solve_seconds, enclaves, constraint_issues, solve_method, objective, lower_bound, bound_kind, bound_method, bound_seconds, overflow_pupils, minimum_overflow_bound, breakdown)",
             terms, (w, x) =>
             {
                 var s = RunSummaries.Of(x.Term);
@@ -33,6 +33,12 @@ public sealed class RunWriter(NpgsqlConnection connection)
                 w.Write(x.Term.Solve.Method);
                 w.Write(x.Term.Solve.Objective);
                 w.Write(x.Term.Solve.LowerBound);
+                w.Write(x.Term.Solve.BoundKind);
+                w.Write(x.Term.Solve.BoundMethod);
+                w.Write(x.Term.Solve.BoundSeconds);
+                w.Write(x.Term.Solve.OverflowPupils);
+                w.Write(x.Term.Solve.MinimumOverflowBound);
+                w.Write(BreakdownRecords.Json(x.Term.Solve.Breakdown), NpgsqlDbType.Jsonb);
             }, ct);
 
         var schools = result.Terms.SelectMany(t => t.Schools.Select(s => (Term: t.Term.ToString(), School: s)));

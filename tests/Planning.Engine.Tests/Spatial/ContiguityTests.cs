@@ -67,6 +67,9 @@ public class ContiguityTests
         Assert.Equal(free.Solve.LowerBound, term.Solve.LowerBound);
         Assert.Equal((term.Solve.Objective - term.Solve.LowerBound) / term.Solve.Objective, term.Solve.Gap, 12);
         Assert.EndsWith("+contiguity", term.Solve.Method);
+        // The breakdown is of the repaired plan: the extra kilometre is travel.
+        Assert.Equal(term.Solve.Objective, term.Solve.Breakdown.Total);
+        Assert.Equal(term.Solve.Objective - free.Solve.Objective, term.Solve.Breakdown.All.TravelPupilMetres - free.Solve.Breakdown.All.TravelPupilMetres);
     }
 
     [Fact]

@@ -41,4 +41,37 @@ public sealed class PlanScenarioTests(ServerFixture fixture) : IClassFixture<Ser
         Assert.True(run.Summaries.Sum(s => s.Enclaves) < free.Summaries.Sum(s => s.Enclaves) / 2,
             $"{run.Summaries.Sum(s => s.Enclaves)} enclaves with contiguity, {free.Summaries.Sum(s => s.Enclaves)} without");
     }
+
+    /// <summary>Seats of a school in a term: tracks × grades × class limit (45 in grades 1–6, 50 in 7–9; DOMAIN.md), within its size limit.</summary>
+    private static int Seats(SchoolTermResult school) => Math.Min(school.SizeLimit, school.PrimaryTracks * 6 * 45 + school.JuniorTracks * 3 * 50);
+
+    [Fact]
+    public async Task RunSimulation_PlanWithOpeningFillShare_NewUrbanSchoolsNoLongerOpenNearlyEmpty()
+    {
+        var scenario = await _calls.ScenarioAsync();
+        var free = (await _calls.RunAsync(new RunSimulationRequest { ScenarioId = scenario })).Finished;
+        var settings = (await _calls.Scenarios.GetScenarioAsync(new GetScenarioRequest { Id = scenario })).Settings;
+        settings.OpeningFillShare = 0.5;
+
+        var (_, filled) = await _calls.RunAsync(new RunSimulationRequest { ScenarioId = scenario, Settings = settings });
+
+        var before = await _calls.Simulation.GetTermResultAsync(new GetTermResultRequest { RunId = free.Id, Term = "2021-spring" });
+        var after = await _calls.Simulation.GetTermResultAsync(new GetTermResultRequest { RunId = filled.Id, Term = "2021-spring" });
+        // Issue 12: in 2021-spring these open with 0 of 1,620, 0 of 1,080 and 43 of 1,680 seats taken, while nearer pupils go elsewhere.
+        foreach (var code in new[] { "BD-P-013", "BD-P-014", "BD-N-002" })
+        {
+            var (was, now) = (before.Schools.Single(s => s.SchoolCode == code), after.Schools.Single(s => s.SchoolCode == code));
+            Assert.True(was.Total < 0.1 * Seats(was), $"{code}: {was.Total} of {Seats(was)} seats without a fill share");
+            Assert.True(now.Total >= 0.45 * Seats(now), $"{code}: {now.Total} of {Seats(now)} seats with a fill share of 0.5");
+        }
+
+        foreach (var summary in filled.Summaries)
+        {
+            // The fill target is soft: it never costs a seat, and the objective's rows add up to it.
+            Assert.True(summary.SeatsShort <= free.Summaries.Single(s => s.Term == summary.Term).SeatsShort, summary.Term);
+            Assert.Equal([ObjectiveLevel.Primary, ObjectiveLevel.Junior, ObjectiveLevel.WholeSchool], summary.Solve.Breakdown.Select(b => b.Level));
+            Assert.Equal(summary.Solve.Objective, summary.Solve.Breakdown.Sum(b => b.TravelPupilM + b.MoveCost + b.ChangeCost + b.OverflowCost + b.UnderFillCost), 0);
+            Assert.False(string.IsNullOrEmpty(summary.Solve.BoundKind), summary.Term);
+        }
+    }
 }
