@@ -139,10 +139,7 @@ public sealed class ResidentialAreaApi(PlanningDb db, AuditLog audit) : Resident
         }
         var inner = new Problems();
         DatasetValidator.Validate(new DatasetFeatures([], [], [], [feature]), stored, replace: false, inner);
-        foreach (var problem in inner.All)
-        {
-            problems.Add(ProtoFieldNames.Area(problem.Field, "residential_area"), problem.Description);
-        }
+        problems.AddAll(inner, field => ProtoFieldNames.Area(field, "residential_area"));
     }
 
     private async Task<ResidentialAreaRow> FindAsync(long id, string code, bool tracking, CancellationToken ct)

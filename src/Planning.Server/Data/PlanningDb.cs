@@ -11,6 +11,7 @@ public sealed class PlanningDb(DbContextOptions<PlanningDb> options) : DbContext
     public DbSet<ResidentialAreaRow> ResidentialAreas => Set<ResidentialAreaRow>();
     public DbSet<AreaAdjacencyRow> AreaAdjacency => Set<AreaAdjacencyRow>();
     public DbSet<DatasetImportRow> DatasetImports => Set<DatasetImportRow>();
+    public DbSet<DatasetStateRow> DatasetState => Set<DatasetStateRow>();
     public DbSet<ScenarioRow> Scenarios => Set<ScenarioRow>();
     public DbSet<RunRow> Runs => Set<RunRow>();
     public DbSet<RunTermRow> RunTerms => Set<RunTermRow>();
@@ -26,10 +27,12 @@ public sealed class PlanningDb(DbContextOptions<PlanningDb> options) : DbContext
     /// <summary>
     /// Saves an edit of the base data. The data then no longer equals any imported file set,
     /// so the import fingerprint goes in the same transaction: re-importing the files restores them.
+    /// A run reading its input meanwhile sees the data before or after the edit, never half of it.
     /// </summary>
     public async Task SaveEditAsync(CancellationToken ct)
     {
         await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
+        await Database.ExecuteSqlRawAsync(DatasetStateRow.LockForEditSql, ct);
         await DatasetImports.ExecuteDeleteAsync(ct);
         await SaveChangesAsync(ct);
         if (own is not null)

@@ -38,10 +38,13 @@ public static class ServiceSetup
 
         builder.Services.AddScoped<DatasetImporter>();
         builder.Services.AddScoped<LayerExporter>();
+        builder.Services.AddScoped<ExportFiles>();
+        builder.Services.AddSingleton<ExportGate>();
         builder.Services.AddScoped<EngineInputs>();
         builder.Services.AddScoped<ScenarioStore>();
         builder.Services.AddScoped<RunResults>();
         builder.Services.AddScoped<RunQueries>();
+        builder.Services.AddSingleton<TermResultCache>();
         builder.Services.AddScoped<ICatchmentLayer>(sp => sp.GetRequiredService<RunQueries>());
         builder.Services.AddScoped<AssessmentQueries>();
         builder.Services.AddScoped<ReportLoader>();
@@ -51,6 +54,7 @@ public static class ServiceSetup
         builder.Services.AddSingleton<WhatIfTerms>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RunEndRecorder>());
         builder.AddPlanningAccess();
+        builder.Services.AddCallerLimits(limits);
 
         builder.Services.AddGrpc(o =>
         {
@@ -61,6 +65,7 @@ public static class ServiceSetup
         });
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks().AddDbContextCheck<PlanningDb>("database");
+        CheckedServiceMethods.Use(builder.Services); // after every AddGrpc…, which would add grpc-dotnet's binder back
         return builder;
     }
 
@@ -72,6 +77,9 @@ public static class ServiceSetup
             ? Caller.From(http)
             : throw new InvalidOperationException("no caller outside a request"));
         builder.Services.AddScoped<AuditLog>();
+        builder.Services.AddSingleton<AuthenticationThrottle>();
+        builder.Services.AddSingleton<RefusalTally>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<RefusalTally>());
         builder.Services.AddScoped<ApiKeyStore>();
         builder.Services.AddScoped<ApiKeyLookup>();
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
@@ -96,6 +104,7 @@ public static class ServiceSetup
         app.UseStaticFiles();
         app.UseRouting();
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
+        app.UseRateLimiter(); // before authentication: a flood of calls costs no key lookups
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGrpcService<AccessApi>();

@@ -13,16 +13,33 @@ using V1 = Planning.V1;
 namespace Planning.Server.Runs;
 
 /// <summary>Reads stored run results: one term in detail, catchments, and two runs compared.</summary>
-public sealed class RunQueries(PlanningDb db, RunResults runs) : ICatchmentLayer
+public sealed class RunQueries(PlanningDb db, RunResults runs, TermResultCache cache) : ICatchmentLayer
 {
+    /// <summary>One term of a succeeded run in detail; from the cache once read (a finished run never changes).</summary>
     public async Task<V1.TermResult> TermResultAsync(string runId, string term, CancellationToken ct)
     {
-        var run = await runs.FindSucceededAsync(runId, ct);
-        var summary = await runs.TermAsync(run.Id, term, ct);
-        var names = await SchoolNamesAsync(run.Id, ct);
-        var result = new V1.TermResult { RunId = runId, Term = term, Summary = RunResults.Summary(summary) };
+        var id = Checks.Id(runId, "run_id", "run");
+        var run = (await db.Database.SqlQuery<RunVersion>(
+                $"SELECT status AS \"Status\", xmin::text::bigint AS \"Version\" FROM runs WHERE id = {id}").ToListAsync(ct))
+            .SingleOrDefault() ?? throw new NotFoundException($"run {runId}");
+        if (run.Status != nameof(RunStatus.Succeeded))
+        {
+            throw new PreconditionFailedException($"run {runId} has no results: it is {run.Status.ToLowerInvariant()}");
+        }
+        Checks.TermOf(term, "term");
+        var key = new TermResultCache.Key(id, run.Version, term);
+        return cache.Find(key) ?? cache.Keep(key, await ReadTermResultAsync(id, term, ct));
+    }
 
-        var schools = await db.RunSchools.AsNoTracking().Where(s => s.RunId == run.Id && s.Term == term)
+    private sealed record RunVersion(string Status, long Version);
+
+    private async Task<V1.TermResult> ReadTermResultAsync(Guid runId, string term, CancellationToken ct)
+    {
+        var summary = await runs.TermAsync(runId, term, ct);
+        var names = await SchoolNamesAsync(runId, ct);
+        var result = new V1.TermResult { RunId = runId.ToString(), Term = term, Summary = RunResults.Summary(summary) };
+
+        var schools = await db.RunSchools.AsNoTracking().Where(s => s.RunId == runId && s.Term == term)
             .OrderBy(s => s.SchoolCode).ToListAsync(ct);
         result.Schools.AddRange(schools.Select(s =>
         {
@@ -43,8 +60,8 @@ public sealed class RunQueries(PlanningDb db, RunResults runs) : ICatchmentLayer
             return school;
         }));
 
-        var assignments = await db.RunAssignments.AsNoTracking().Where(a => a.RunId == run.Id && a.Term == term).ToListAsync(ct);
-        var placements = await db.RunPlacements.AsNoTracking().Where(p => p.RunId == run.Id && p.Term == term)
+        var assignments = await db.RunAssignments.AsNoTracking().Where(a => a.RunId == runId && a.Term == term).ToListAsync(ct);
+        var placements = await db.RunPlacements.AsNoTracking().Where(p => p.RunId == runId && p.Term == term)
             .OrderBy(p => p.AreaCode).ThenBy(p => p.Grade).ThenBy(p => p.SchoolCode).ToListAsync(ct);
         var students = placements.Where(p => p.AreaCode != null).ToLookup(p => p.AreaCode!);
         foreach (var area in assignments.GroupBy(a => a.AreaCode).OrderBy(g => g.Key, StringComparer.Ordinal))
@@ -69,14 +86,14 @@ public sealed class RunQueries(PlanningDb db, RunResults runs) : ICatchmentLayer
             result.Assignments.Add(assignment);
         }
 
-        var violations = await db.RunViolations.AsNoTracking().Where(v => v.RunId == run.Id && v.Term == term)
+        var violations = await db.RunViolations.AsNoTracking().Where(v => v.RunId == runId && v.Term == term)
             .OrderBy(v => v.SchoolCode).ThenBy(v => v.Grade).ToListAsync(ct);
         result.Violations.AddRange(violations.Select(ToProto));
         result.Placements.AddRange(placements.Select(p => new V1.Placement
         {
             AreaCode = p.AreaCode ?? "", Grade = p.Grade, SchoolCode = p.SchoolCode, Students = p.Students,
         }));
-        var issues = await db.RunConstraintIssues.AsNoTracking().Where(i => i.RunId == run.Id && i.Term == term)
+        var issues = await db.RunConstraintIssues.AsNoTracking().Where(i => i.RunId == runId && i.Term == term)
             .OrderBy(i => i.ChangeIndex).ThenBy(i => i.SchoolCode).ThenBy(i => i.Grade).ThenBy(i => i.Id).ToListAsync(ct);
         result.ConstraintIssues.AddRange(issues.Select(i => new V1.ConstraintIssue
         {
@@ -90,7 +107,7 @@ public sealed class RunQueries(PlanningDb db, RunResults runs) : ICatchmentLayer
             Limit = i.Limit,
             Message = i.Message,
         }));
-        var shapes = await db.RunCatchments.AsNoTracking().Where(c => c.RunId == run.Id && c.Term == term)
+        var shapes = await db.RunCatchments.AsNoTracking().Where(c => c.RunId == runId && c.Term == term)
             .OrderBy(c => c.SchoolCode).ThenBy(c => c.Part)
             .Select(c => new { c.SchoolCode, c.Part, c.Areas, c.Parts, c.EnclavesJson }).ToListAsync(ct);
         result.Catchments.AddRange(shapes.Select(c =>

@@ -55,11 +55,21 @@ public sealed class RunResults(PlanningDb db, Access.AuditLog audit)
             .SetProperty(r => r.Status, RunStatus.Running)
             .SetProperty(r => r.StartedAt, DateTimeOffset.UtcNow), ct);
 
-    /// <summary>Writes every result row and marks the run succeeded, in one transaction.</summary>
-    public async Task SucceedAsync(Guid runId, SimulationResult result, CancellationToken ct)
+    /// <summary>
+    /// Writes every result row and marks the run succeeded, in one transaction, unless the dataset the
+    /// run was made from (<paramref name="datasetGeneration"/>) was replaced meanwhile: then nothing is
+    /// written, the run ends failed with the reason, and <see cref="PreconditionFailedException"/> says why.
+    /// </summary>
+    public async Task SucceedAsync(Guid runId, long datasetGeneration, SimulationResult result, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (await Dataset.DatasetGeneration.LockAndCheckAsync(db, datasetGeneration, ct) is { } replaced)
+        {
+            await EndWithoutResultsAsync(db, runId, RunStatus.Failed, replaced, ct);
+            await transaction.CommitAsync(ct);
+            throw new PreconditionFailedException(replaced);
+        }
         await new RunWriter((NpgsqlConnection)db.Database.GetDbConnection()).WriteAsync(runId, result, ct);
         await db.Runs.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.Status, RunStatus.Succeeded)

@@ -12,14 +12,17 @@ namespace Planning.Server.Runs;
 /// (with its name, kind, resources and the scenario's resource additions) and every area. A later
 /// edit of the base data or of the scenario changes neither the run nor its verdict, and any server
 /// can compute the run again from this alone. Names are snake_case and explicit: the stored shape
-/// is ours, not a C# class's.
+/// is ours, not a C# class's. <see cref="DatasetGeneration"/> is the base dataset's generation the
+/// input was read from (Dataset.DatasetGeneration; 0 in snapshots written before it was kept): the
+/// results are written only while it is still the stored one.
 /// </summary>
 public sealed record RunSnapshot(
     [property: JsonPropertyName("format")] int Format,
     [property: JsonPropertyName("standard")] StandardRecord Standard,
     [property: JsonPropertyName("parameters")] ParametersRecord Parameters,
     [property: JsonPropertyName("schools")] IReadOnlyList<SchoolSnapshot> Schools,
-    [property: JsonPropertyName("areas")] IReadOnlyList<AreaSnapshot> Areas)
+    [property: JsonPropertyName("areas")] IReadOnlyList<AreaSnapshot> Areas,
+    [property: JsonPropertyName("dataset_generation")] long DatasetGeneration)
 {
     /// <summary>The format written today.</summary>
     public const int CurrentFormat = 1;

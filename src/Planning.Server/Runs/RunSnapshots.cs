@@ -44,7 +44,8 @@ public static class RunSnapshots
             [.. input.Areas.Select(a => new AreaSnapshot(
                 a.Code, a.Kind, a.Point.Longitude, a.Point.Latitude, a.Population, a.OccupiedFrom?.ToString(),
                 a.OccupancyRamp, a.BaseStudents, a.PrimarySchool, a.JuniorSchool,
-                a.Boundary is null ? null : JsonNode.Parse(GeoJsonFile.Write(a.Boundary))))])
+                a.Boundary is null ? null : JsonNode.Parse(GeoJsonFile.Write(a.Boundary))))],
+            scenario.DatasetGeneration)
         {
             Pins = [.. input.Pins.Select(x => new PinRecord(x.Change, x.AreaCode, x.Part, x.SchoolCode, x.From.ToString()))],
             Locks = [.. input.Locks.Select(x => new LockRecord(x.Change, x.SchoolCode, x.Part, x.From.ToString()))],

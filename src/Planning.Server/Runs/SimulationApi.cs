@@ -87,7 +87,7 @@ public sealed partial class SimulationApi(
             }
             var result = await simulation;
             // Past this point the results are complete: a late cancel must not leave them half-recorded.
-            await WriteResultsAsync(runId, result);
+            await WriteResultsAsync(runId, snapshot.DatasetGeneration, result);
             LogRunFinished(logger, runId);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -171,7 +171,7 @@ public sealed partial class SimulationApi(
     }
 
     /// <summary>Writes the results in one transaction, trying again while the database is briefly away.</summary>
-    private async Task WriteResultsAsync(Guid runId, Planning.Engine.Results.SimulationResult result)
+    private async Task WriteResultsAsync(Guid runId, long datasetGeneration, Planning.Engine.Results.SimulationResult result)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -180,7 +180,7 @@ public sealed partial class SimulationApi(
                 // A commit that went through while its answer was lost: the results are there already.
                 if (attempt == 1 || !await runs.HasSucceededAsync(runId))
                 {
-                    await runs.SucceedAsync(runId, result, CancellationToken.None);
+                    await runs.SucceedAsync(runId, datasetGeneration, result, CancellationToken.None);
                 }
                 return;
             }

@@ -188,9 +188,9 @@ public sealed class ScenarioApi(PlanningDb db, ScenarioStore store, AuditLog aud
         {
             problems.Add("name", "is required, at most 100 characters, without control characters");
         }
-        if (description.Length > 2000 || description.Any(c => c == '\0'))
+        if (description.Length > 2000)
         {
-            problems.Add("description", "must be at most 2,000 characters, without NUL characters");
+            problems.Add("description", "must be at most 2,000 characters");
         }
         problems.ThrowIfAny();
     }

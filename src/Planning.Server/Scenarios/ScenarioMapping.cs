@@ -1,4 +1,5 @@
 using Planning.Engine.Inputs;
+using Planning.Engine.Rules;
 using Planning.Engine.Scenarios;
 using Planning.Engine.Terms;
 using Planning.Server.Areas;
@@ -27,10 +28,6 @@ public static class ScenarioMapping
         if (s is null)
         {
             return p;
-        }
-        if (!Enum.IsDefined(s.Policy))
-        {
-            problems.Add("settings.policy", $"unknown policy {(int)s.Policy}: INTAKE_ONLY or REASSIGN");
         }
         var start = s.StartTerm.Length == 0 ? p.Start : TermOf(s.StartTerm, "settings.start_term", problems) ?? p.Start;
         var horizon = s.HorizonTerm.Length == 0 ? p.Horizon : TermOf(s.HorizonTerm, "settings.horizon_term", problems) ?? p.Horizon;
@@ -83,6 +80,7 @@ public static class ScenarioMapping
                     }
                     break;
                 case V1.ScenarioChange.ChangeOneofCase.CloseSchool:
+                    FieldRules.Code(change.CloseSchool.SchoolCode, $"{path}.close_school.school_code", problems);
                     if (TermOf(change.CloseSchool.FromTerm, $"{path}.close_school.from_term", problems) is { } closeFrom)
                     {
                         Add(result, origins, i - 1, new CloseSchool(change.CloseSchool.SchoolCode, closeFrom));
@@ -90,10 +88,12 @@ public static class ScenarioMapping
                     break;
                 case V1.ScenarioChange.ChangeOneofCase.ExpandSchool:
                     var expand = change.ExpandSchool;
-                    if (expand.AddPrimaryTracks is < 0 or > 40 || expand.AddJuniorTracks is < 0 or > 40
-                        || expand.AddPrimaryTracks + expand.AddJuniorTracks == 0)
+                    FieldRules.Code(expand.SchoolCode, $"{path}.expand_school.school_code", problems);
+                    FieldRules.Tracks(expand.AddPrimaryTracks, $"{path}.expand_school.add_primary_tracks", problems);
+                    FieldRules.Tracks(expand.AddJuniorTracks, $"{path}.expand_school.add_junior_tracks", problems);
+                    if (expand.AddPrimaryTracks == 0 && expand.AddJuniorTracks == 0)
                     {
-                        problems.Add($"{path}.expand_school", "must add from 1 to 40 primary or junior tracks");
+                        problems.Add($"{path}.expand_school", $"must add from 1 to {FieldRules.MaxTracks} primary or junior tracks");
                     }
                     if (TermOf(expand.FromTerm, $"{path}.expand_school.from_term", problems) is { } expandFrom)
                     {
@@ -151,10 +151,7 @@ public static class ScenarioMapping
 
     private static void CheckResources(V1.AddResources add, string path, Problems problems)
     {
-        if (string.IsNullOrWhiteSpace(add.SchoolCode))
-        {
-            problems.Add($"{path}.school_code", "is required");
-        }
+        FieldRules.Code(add.SchoolCode, $"{path}.school_code", problems);
         if (add.Added is not { } r)
         {
             problems.Add($"{path}.added", "is required");
@@ -202,13 +199,38 @@ public static class ScenarioMapping
         }
     }
 
-    private static void Prefix(Problems inner, string from, string to, Problems problems)
+    /// <summary>
+    /// Expansions add tracks only to a part the school teaches (a school opened earlier in the scenario
+    /// counts): junior tracks on a primary school would put pupils in grades 7–9 of a primary school.
+    /// </summary>
+    public static void CheckExpansions(IEnumerable<V1.ScenarioChange> changes, SimulationInput input, Problems problems)
     {
-        foreach (var p in inner.All)
+        var levels = input.Schools.GroupBy(s => s.Code).ToDictionary(g => g.Key, g => g.Last().Level);
+        var i = 0;
+        foreach (var change in changes)
         {
-            problems.Add(to + p.Field[from.Length..], p.Description);
+            if (change.ChangeCase == V1.ScenarioChange.ChangeOneofCase.ExpandSchool
+                && levels.TryGetValue(change.ExpandSchool.SchoolCode, out var level))
+            {
+                foreach (var (part, added, field) in new[]
+                         {
+                             (SchoolPart.Primary, change.ExpandSchool.AddPrimaryTracks, "add_primary_tracks"),
+                             (SchoolPart.Junior, change.ExpandSchool.AddJuniorTracks, "add_junior_tracks"),
+                         })
+                {
+                    if (added > 0 && !SchoolLevels.Has(level, part))
+                    {
+                        problems.Add($"changes[{i}].expand_school.{field}",
+                            $"must be 0: school {change.ExpandSchool.SchoolCode} is a {EnumNames.Name(EnumNames.Levels, level)} school and does not teach grades {Grades.FirstOf(part)}–{Grades.LastOf(part)}");
+                    }
+                }
+            }
+            i++;
         }
     }
+
+    private static void Prefix(Problems inner, string from, string to, Problems problems) =>
+        problems.AddAll(inner, field => to + field[from.Length..]);
 
     private static Term? TermOf(string text, string field, Problems problems)
     {

@@ -94,7 +94,14 @@ public static class AccessMatrix
     }
 
     /// <summary>Calls a method with an empty request (bytes, so one path for every method) and returns its status.</summary>
-    public static async Task<StatusCode> CallEmptyAsync(CallInvoker invoker, string path)
+    public static async Task<StatusCode> CallEmptyAsync(CallInvoker invoker, string path) =>
+        (await CallAsync(invoker, path, []))?.StatusCode ?? StatusCode.OK;
+
+    /// <summary>
+    /// Calls a method with <paramref name="request"/> as the encoded request message (one message of a stream);
+    /// null when it succeeds, else how it failed.
+    /// </summary>
+    public static async Task<RpcException?> CallAsync(CallInvoker invoker, string path, byte[] request)
     {
         var method = Methods.Single(m => Path(m) == path);
         var type = (method.IsClientStreaming, method.IsServerStreaming) switch
@@ -111,17 +118,21 @@ public static class AccessMatrix
             switch (type)
             {
                 case MethodType.Unary:
-                    await invoker.AsyncUnaryCall(raw, null, options, []);
+                    await invoker.AsyncUnaryCall(raw, null, options, request);
                     break;
                 case MethodType.ClientStreaming:
                     using (var call = invoker.AsyncClientStreamingCall(raw, null, options))
                     {
+                        if (request.Length > 0)
+                        {
+                            await call.RequestStream.WriteAsync(request);
+                        }
                         await call.RequestStream.CompleteAsync();
                         await call.ResponseAsync;
                     }
                     break;
                 default:
-                    using (var call = invoker.AsyncServerStreamingCall(raw, null, options, []))
+                    using (var call = invoker.AsyncServerStreamingCall(raw, null, options, request))
                     {
                         while (await call.ResponseStream.MoveNext(CancellationToken.None))
                         {
@@ -129,11 +140,11 @@ public static class AccessMatrix
                     }
                     break;
             }
-            return StatusCode.OK;
+            return null;
         }
         catch (RpcException e)
         {
-            return e.StatusCode;
+            return e;
         }
     }
 

@@ -72,11 +72,22 @@ public sealed class PlanningServer : WebApplicationFactory<Program>
         return server;
     }
 
+    /// <summary>
+    /// Limits a test server has unless its settings say otherwise: the tests call far faster than any client,
+    /// from one key, with many streams at once, so the per-key limits are raised; the tests of the limits set their own.
+    /// </summary>
+    private static readonly Dictionary<string, string> TestDefaults = new()
+    {
+        ["Limits:MaxCallsPerSecondPerKey"] = "1000000",
+        ["Limits:MaxRefusedCallsPerSecondPerPeer"] = "1000000",
+        ["Limits:MaxConcurrentStreamsPerKey"] = "64",
+    };
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Planning", ConnectionString);
-        foreach (var (key, value) in _settings)
+        foreach (var (key, value) in TestDefaults.Where(d => !_settings.ContainsKey(d.Key)).Concat(_settings))
         {
             builder.UseSetting(key, value);
         }

@@ -315,6 +315,32 @@ namespace Planning.Server.Data.Migrations
                     b.ToTable("dataset_imports", (string)null);
                 });
 
+            modelBuilder.Entity("Planning.Server.Data.DatasetStateRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Generation")
+                        .HasColumnType("bigint")
+                        .HasColumnName("generation");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dataset_state");
+
+                    b.ToTable("dataset_state", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_dataset_state_one_row", "id = 1");
+                        });
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Generation = 1L
+                        });
+                });
+
             modelBuilder.Entity("Planning.Server.Data.DistrictRow", b =>
                 {
                     b.Property<long>("Id")
