@@ -47,17 +47,33 @@ public sealed class PinLockApiTests(ServerFixture fixture) : IClassFixture<Serve
             Pin(Middle, Main, "2021-summer"),
             Pin(Middle, Main, "2023-autumn"),
             Pin(West, Main),
-            Lock("NO-SUCH-SCHOOL"),
-            new ScenarioChange { PinArea = new PinArea { AreaCode = East, SchoolCode = Main, FromTerm = "2020-autumn", Part = (SchoolPart)7 } }), StatusCode.InvalidArgument);
+            Lock("NO-SUCH-SCHOOL")), StatusCode.InvalidArgument);
 
+        // Named by their place in the scenario, which has one change already.
         Assert.Equal(
             [
                 "changes[1].pin_area.school_code", "changes[2].pin_area.area_code", "changes[3].pin_area.school_code",
                 "changes[4].pin_area.from_term", "changes[5].pin_area.from_term", "changes[6].pin_area.school_code",
-                "changes[7].lock_school.school_code", "changes[8].pin_area.part",
+                "changes[7].lock_school.school_code",
             ],
             RpcAssert.Violations(e).Select(v => v.Field).Order());
         Assert.Contains(RpcAssert.Violations(e), v => v.Field == "changes[6].pin_area.school_code" && v.Description.Contains("changes[0]"));
+        var read = await _calls.Scenarios.GetScenarioAsync(new GetScenarioRequest { Id = scenario.Id });
+        Assert.Equal(scenario.Version, read.Version);
+        Assert.Single(read.Changes);
+    }
+
+    [Fact]
+    public async Task AddScenarioChanges_PinWithUnknownLevel_RefusedByTheScreeningAndStoresNothing()
+    {
+        var scenario = await CreateAsync(Pin(West, Small));
+
+        var e = await RpcAssert.FailsAsync(() => AddAsync(scenario,
+            Pin(Middle, Main),
+            new ScenarioChange { PinArea = new PinArea { AreaCode = East, SchoolCode = Main, FromTerm = "2020-autumn", Part = (SchoolPart)7 } }), StatusCode.InvalidArgument);
+
+        // Unknown enum values are refused before the handler (issue 15), named by their place in the request.
+        Assert.Equal(["changes[1].pin_area.part"], RpcAssert.Violations(e).Select(v => v.Field));
         var read = await _calls.Scenarios.GetScenarioAsync(new GetScenarioRequest { Id = scenario.Id });
         Assert.Equal(scenario.Version, read.Version);
         Assert.Single(read.Changes);
