@@ -8,10 +8,15 @@ public sealed partial class PlanningClient
     /// Runs a scenario (empty id: the base data) and yields progress, then the finished run.
     /// Cancelling stops the run on the server, which stores it as cancelled with no results.
     /// </summary>
+    /// <param name="settings">When given, replaces the scenario's settings for this run only.</param>
     public IAsyncEnumerable<RunUpdate> RunSimulationAsync(
-        string scenarioId = "", RunMode mode = RunMode.Redistribute, string label = "", CancellationToken ct = default)
+        string scenarioId = "", RunMode mode = RunMode.Redistribute, string label = "", CancellationToken ct = default,
+        ScenarioSettings? settings = null)
     {
-        var request = new V1.RunSimulationRequest { ScenarioId = scenarioId, Mode = mode, Label = label };
+        var request = new V1.RunSimulationRequest
+        {
+            ScenarioId = scenarioId, Mode = mode, Label = label, Settings = settings is null ? null : ProtoMapping.ToProto(settings),
+        };
         return ReadAllAsync(_simulation.RunSimulation(request, StreamOptions(ct)), ct)
             .Select(ProtoMapping.ToRecord);
     }

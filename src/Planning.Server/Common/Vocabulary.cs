@@ -123,4 +123,13 @@ public static class Vocabulary
         V1.Indicator.MultimediaRooms => Indicator.MultimediaRooms,
         _ => null,
     };
+
+    public static V1.ConstraintIssueKind ToProto(ConstraintIssueKind kind) => kind switch
+    {
+        ConstraintIssueKind.Overfull => V1.ConstraintIssueKind.Overfull,
+        ConstraintIssueKind.NotTaught => V1.ConstraintIssueKind.NotTaught,
+        ConstraintIssueKind.Conflict => V1.ConstraintIssueKind.Conflict,
+        ConstraintIssueKind.NoSchoolLeft => V1.ConstraintIssueKind.NoSchoolLeft,
+        _ => V1.ConstraintIssueKind.Unspecified,
+    };
 }

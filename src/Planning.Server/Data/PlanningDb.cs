@@ -9,6 +9,7 @@ public sealed class PlanningDb(DbContextOptions<PlanningDb> options) : DbContext
     public DbSet<AdminAreaRow> AdminAreas => Set<AdminAreaRow>();
     public DbSet<SchoolRow> Schools => Set<SchoolRow>();
     public DbSet<ResidentialAreaRow> ResidentialAreas => Set<ResidentialAreaRow>();
+    public DbSet<AreaAdjacencyRow> AreaAdjacency => Set<AreaAdjacencyRow>();
     public DbSet<DatasetImportRow> DatasetImports => Set<DatasetImportRow>();
     public DbSet<DatasetStateRow> DatasetState => Set<DatasetStateRow>();
     public DbSet<ScenarioRow> Scenarios => Set<ScenarioRow>();
@@ -19,6 +20,7 @@ public sealed class PlanningDb(DbContextOptions<PlanningDb> options) : DbContext
     public DbSet<RunAssignmentRow> RunAssignments => Set<RunAssignmentRow>();
     public DbSet<RunViolationRow> RunViolations => Set<RunViolationRow>();
     public DbSet<RunCatchmentRow> RunCatchments => Set<RunCatchmentRow>();
+    public DbSet<RunConstraintIssueRow> RunConstraintIssues => Set<RunConstraintIssueRow>();
     public DbSet<ApiKeyRow> ApiKeys => Set<ApiKeyRow>();
     public DbSet<AuditEventRow> AuditEvents => Set<AuditEventRow>();
 

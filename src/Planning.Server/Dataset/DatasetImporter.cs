@@ -51,6 +51,7 @@ public sealed class DatasetImporter(PlanningDb db, ServerLimits limits, Access.A
             await db.DatasetImports.ExecuteDeleteAsync(ct);
         }
         await writer.WriteAsync(upload, ct);
+        await AreaAdjacency.RebuildAsync((NpgsqlConnection)db.Database.GetDbConnection(), ct);
         if (replace)
         {
             await writer.RecordImportAsync(fingerprint, ct);

@@ -33,7 +33,10 @@ public sealed class EngineInputs(PlanningDb db, SimulationParameters defaults)
         {
             throw new PreconditionFailedException("no dataset has been imported: there are no schools to simulate");
         }
-        var input = new SimulationInput([.. schools.Select(ToEngine)], [.. areas.Select(ToEngine)], defaults);
+        var input = new SimulationInput([.. schools.Select(ToEngine)], [.. areas.Select(ToEngine)], defaults)
+        {
+            Adjacency = await AreaAdjacency.LoadAsync(db, ct),
+        };
         return (input, [.. schools.Select(FeatureProperties.ToFeature)], generation);
     }
 

@@ -8,6 +8,7 @@ using Planning.Server.Common;
 using Planning.Server.Data;
 using Planning.Server.Dataset;
 using Planning.Server.Geography;
+using Planning.Server.Planner;
 using Planning.Server.Reports;
 using Planning.Server.Rules;
 using Planning.Server.Runs;
@@ -51,6 +52,7 @@ public static class ServiceSetup
         builder.Services.AddSingleton<ReportGate>();
         builder.Services.AddSingleton<RunQueue>();
         builder.Services.AddSingleton<RunEndRecorder>();
+        builder.Services.AddSingleton<WhatIfTerms>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RunEndRecorder>());
         builder.AddPlanningAccess();
         builder.Services.AddCallerLimits(limits);
@@ -113,6 +115,7 @@ public static class ServiceSetup
         app.MapGrpcService<ResidentialAreaApi>();
         app.MapGrpcService<ScenarioApi>();
         app.MapGrpcService<SimulationApi>();
+        app.MapGrpcService<PlannerApi>();
         app.MapGrpcService<AssessmentApi>();
         app.MapGrpcService<RulesApi>();
         app.MapGrpcService<ReportApi>();
@@ -128,6 +131,7 @@ public static class ServiceSetup
         var db = scope.ServiceProvider.GetRequiredService<PlanningDb>();
         await DatabaseInitializer.MigrateAsync(db);
         await ScenarioUpgrade.RunAsync(db, app.Logger);
+        await AreaAdjacency.FillIfMissingAsync(db);
         await RunSnapshotUpgrade.RunAsync(db, scope.ServiceProvider.GetRequiredService<EngineInputs>(), app.Logger);
         await RunResults.MarkInterruptedAsync(db);
     }

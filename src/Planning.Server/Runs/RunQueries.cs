@@ -93,6 +93,29 @@ public sealed class RunQueries(PlanningDb db, RunResults runs, TermResultCache c
         {
             AreaCode = p.AreaCode ?? "", Grade = p.Grade, SchoolCode = p.SchoolCode, Students = p.Students,
         }));
+        var issues = await db.RunConstraintIssues.AsNoTracking().Where(i => i.RunId == runId && i.Term == term)
+            .OrderBy(i => i.ChangeIndex).ThenBy(i => i.SchoolCode).ThenBy(i => i.Grade).ThenBy(i => i.Id).ToListAsync(ct);
+        result.ConstraintIssues.AddRange(issues.Select(i => new V1.ConstraintIssue
+        {
+            Kind = Vocabulary.ToProto(Enum.Parse<ConstraintIssueKind>(i.Kind)),
+            ChangeIndex = i.ChangeIndex,
+            AreaCode = i.AreaCode ?? "",
+            SchoolCode = i.SchoolCode,
+            Part = Vocabulary.ToProto(i.Part),
+            Grade = i.Grade,
+            Students = i.Students,
+            Limit = i.Limit,
+            Message = i.Message,
+        }));
+        var shapes = await db.RunCatchments.AsNoTracking().Where(c => c.RunId == runId && c.Term == term)
+            .OrderBy(c => c.SchoolCode).ThenBy(c => c.Part)
+            .Select(c => new { c.SchoolCode, c.Part, c.Areas, c.Parts, c.EnclavesJson }).ToListAsync(ct);
+        result.Catchments.AddRange(shapes.Select(c =>
+        {
+            var shape = new V1.CatchmentShape { SchoolCode = c.SchoolCode, Part = Vocabulary.ToProto(c.Part), Areas = c.Areas, Parts = c.Parts };
+            shape.Enclaves.AddRange(EnclaveRecords.Read(c.EnclavesJson).Select(e => EnclaveRecords.ToProto(e.Areas, e.Reason)));
+            return shape;
+        }));
         return result;
     }
 
@@ -172,24 +195,27 @@ public sealed class RunQueries(PlanningDb db, RunResults runs, TermResultCache c
         return response;
     }
 
-    private static V1.Violation ToProto(RunViolationRow v)
+    private static V1.Violation ToProto(RunViolationRow v) =>
+        Violation(Enum.Parse<ViolationKind>(v.Kind), v.SchoolCode, v.Grade, v.Students, v.Limit, v.Excess, v.AreaCodes);
+
+    /// <summary>A broken limit as the contract shows it, with its plain-language message.</summary>
+    public static V1.Violation Violation(ViolationKind kind, string? school, int grade, int students, int limit, int excess, IEnumerable<string> areas)
     {
-        var kind = Enum.Parse<ViolationKind>(v.Kind);
         var proto = new V1.Violation
         {
             Kind = Vocabulary.ToProto(kind),
-            SchoolCode = v.SchoolCode ?? "",
-            Grade = v.Grade,
-            Value = v.Students,
-            Limit = v.Limit,
+            SchoolCode = school ?? "",
+            Grade = grade,
+            Value = students,
+            Limit = limit,
             Message = kind switch
             {
-                ViolationKind.SchoolSize => $"{v.Students} students, {v.Excess} over the limit of {v.Limit}",
-                ViolationKind.ClassSize => $"grade {v.Grade}: {v.Students} students for {v.Limit} seats (tracks × class limit), {v.Excess} too many",
-                _ => $"{v.Excess} students without a seat within the limits",
+                ViolationKind.SchoolSize => $"{students} students, {excess} over the limit of {limit}",
+                ViolationKind.ClassSize => $"grade {grade}: {students} students for {limit} seats (tracks × class limit), {excess} too many",
+                _ => $"{excess} students without a seat within the limits",
             },
         };
-        proto.AreaCodes.AddRange(v.AreaCodes);
+        proto.AreaCodes.AddRange(areas);
         return proto;
     }
 

@@ -154,18 +154,37 @@ public sealed class RunResults(PlanningDb db, Access.AuditLog audit)
         return proto;
     }
 
-    public static V1.TermSummary Summary(RunTermRow t) => new()
+    public static V1.TermSummary Summary(RunTermRow t)
     {
-        Term = t.Term,
-        Students = t.Students,
-        SchoolsOverSize = t.SchoolsOverSize,
-        GradesOverClassLimit = t.GradesOverClassLimit,
-        SeatsShort = t.SeatsShort,
-        StudentsMoved = t.StudentsMoved,
-        MeanDistanceM = t.MeanDistanceM,
-        MaxDistanceM = t.MaxDistanceM,
-        OptimalityGap = t.OptimalityGap,
-    };
+        var summary = new V1.TermSummary
+        {
+            Term = t.Term,
+            Students = t.Students,
+            SchoolsOverSize = t.SchoolsOverSize,
+            GradesOverClassLimit = t.GradesOverClassLimit,
+            SeatsShort = t.SeatsShort,
+            StudentsMoved = t.StudentsMoved,
+            MeanDistanceM = t.MeanDistanceM,
+            MaxDistanceM = t.MaxDistanceM,
+            OptimalityGap = t.OptimalityGap,
+            Enclaves = t.Enclaves,
+            ConstraintIssues = t.ConstraintIssues,
+            Solve = new V1.SolveSummary
+            {
+                Method = t.SolveMethod,
+                Objective = t.Objective,
+                LowerBound = t.LowerBound,
+                BoundKind = t.BoundKind,
+                BoundMethod = t.BoundMethod,
+                SolveSeconds = t.SolveSeconds,
+                BoundSeconds = t.BoundSeconds,
+                OverflowPupils = t.OverflowPupils,
+                MinimumOverflowBound = t.MinimumOverflowBound,
+            },
+        };
+        summary.Solve.Breakdown.AddRange(BreakdownRecords.ToProto(t.BreakdownJson));
+        return summary;
+    }
 
     public async Task<RunTermRow> TermAsync(Guid runId, string term, CancellationToken ct)
     {

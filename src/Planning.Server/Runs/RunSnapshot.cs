@@ -33,6 +33,18 @@ public sealed record RunSnapshot(
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
+    /// <summary>The planner's pins, with the index of the scenario change that made each; null in runs stored before pins existed.</summary>
+    [JsonPropertyName("pins")]
+    public IReadOnlyList<PinRecord>? Pins { get; init; }
+
+    /// <summary>The planner's locks; null in runs stored before locks existed.</summary>
+    [JsonPropertyName("locks")]
+    public IReadOnlyList<LockRecord>? Locks { get; init; }
+
+    /// <summary>Neighbouring areas as pairs of codes; null in runs stored before the adjacency was kept.</summary>
+    [JsonPropertyName("adjacency")]
+    public IReadOnlyList<IReadOnlyList<string>>? Adjacency { get; init; }
+
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
     public static RunSnapshot FromJson(string json) =>
@@ -71,7 +83,23 @@ public sealed record ParametersRecord(
     [property: JsonPropertyName("allow_split")] bool AllowSplit,
     [property: JsonPropertyName("candidate_schools")] int CandidateSchools,
     [property: JsonPropertyName("max_candidate_distance_m")] double? MaxCandidateDistanceM,
-    [property: JsonPropertyName("solver")] SolverRecord Solver);
+    [property: JsonPropertyName("solver")] SolverRecord Solver,
+    [property: JsonPropertyName("contiguous_catchments")] bool ContiguousCatchments = false,
+    [property: JsonPropertyName("opening_fill_share")] double OpeningFillShare = 0,
+    [property: JsonPropertyName("under_fill_cost_m")] double UnderFillCostM = 0);
+
+public sealed record PinRecord(
+    [property: JsonPropertyName("change")] int Change,
+    [property: JsonPropertyName("area_code")] string AreaCode,
+    [property: JsonPropertyName("part")] SchoolPart Part,
+    [property: JsonPropertyName("school_code")] string SchoolCode,
+    [property: JsonPropertyName("from")] string From);
+
+public sealed record LockRecord(
+    [property: JsonPropertyName("change")] int Change,
+    [property: JsonPropertyName("school_code")] string SchoolCode,
+    [property: JsonPropertyName("part")] SchoolPart Part,
+    [property: JsonPropertyName("from")] string From);
 
 public sealed record TrackRecord(
     [property: JsonPropertyName("from")] string From,

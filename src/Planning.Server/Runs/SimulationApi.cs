@@ -45,6 +45,7 @@ public sealed partial class SimulationApi(
             var scenario = ScenarioStore.ToProto(await scenarios.FindAsync(request.ScenarioId, tracking: false, ct));
             (scenarioId, settings, changes) = (Guid.Parse(scenario.Id), scenario.Settings, scenario.Changes);
         }
+        settings = request.Settings ?? settings; // this run only; the snapshot keeps what it ran with
         // What runs is what is stored: the input read back from the frozen snapshot.
         var snapshot = RunSnapshots.Freeze(await scenarios.InputAsync(settings, changes, ct));
         var input = RunSnapshots.ToInput(snapshot);

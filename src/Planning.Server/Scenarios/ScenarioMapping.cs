@@ -53,6 +53,8 @@ public static class ScenarioMapping
             {
                 TimeLimitSeconds = Positive(s.TimeLimitSeconds, p.Solver.TimeLimitSeconds, 600, "settings.time_limit_seconds", problems),
             },
+            ContiguousCatchments = s.ContiguousCatchments,
+            OpeningFillShare = Positive(s.OpeningFillShare, p.OpeningFillShare, 1, "settings.opening_fill_share", problems),
         };
     }
 
@@ -108,6 +110,27 @@ public static class ScenarioMapping
                         Add(result, origins, i - 1, new AddResidentialArea(EngineInputs.ToEngine(area)));
                     }
                     break;
+                case V1.ScenarioChange.ChangeOneofCase.PinArea:
+                    var pin = change.PinArea;
+                    var pinPart = PartOf(pin.Part, $"{path}.pin_area.part", problems);
+                    var pinFrom = TermOf(pin.FromTerm, $"{path}.pin_area.from_term", problems);
+                    Required(pin.AreaCode, $"{path}.pin_area.area_code", problems);
+                    Required(pin.SchoolCode, $"{path}.pin_area.school_code", problems);
+                    if (pinFrom is { } from && pinPart.Valid && pin.AreaCode.Length > 0 && pin.SchoolCode.Length > 0)
+                    {
+                        Add(result, origins, i - 1, new PinArea(pin.AreaCode, pinPart.Part, pin.SchoolCode, from));
+                    }
+                    break;
+                case V1.ScenarioChange.ChangeOneofCase.LockSchool:
+                    var lockSchool = change.LockSchool;
+                    var lockPart = PartOf(lockSchool.Part, $"{path}.lock_school.part", problems);
+                    var lockFrom = TermOf(lockSchool.FromTerm, $"{path}.lock_school.from_term", problems);
+                    Required(lockSchool.SchoolCode, $"{path}.lock_school.school_code", problems);
+                    if (lockFrom is { } lockTerm && lockPart.Valid && lockSchool.SchoolCode.Length > 0)
+                    {
+                        Add(result, origins, i - 1, new LockSchool(lockSchool.SchoolCode, lockPart.Part, lockTerm));
+                    }
+                    break;
                 case V1.ScenarioChange.ChangeOneofCase.AddResources:
                     // Resources matter to the assessment, not to the redistribution; checked here so a bad one is never stored.
                     CheckResources(change.AddResources, $"{path}.add_resources", problems);
@@ -150,6 +173,29 @@ public static class ScenarioMapping
                 problems.Add($"changes[{i}].add_resources.school_code", $"unknown school '{change.AddResources.SchoolCode}'");
             }
             i++;
+        }
+    }
+
+    /// <summary>The level asked for: null for "the school's only level" (unspecified); not valid for an unknown enum value.</summary>
+    private static (bool Valid, Engine.Rules.SchoolPart? Part) PartOf(V1.SchoolPart part, string field, Problems problems)
+    {
+        if (part == V1.SchoolPart.Unspecified)
+        {
+            return (true, null);
+        }
+        if (Vocabulary.FromProto(part) is { } known)
+        {
+            return (true, known);
+        }
+        problems.Add(field, $"unknown level {(int)part}: PRIMARY, JUNIOR, or unspecified for the school's only level");
+        return (false, null);
+    }
+
+    private static void Required(string code, string field, Problems problems)
+    {
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            problems.Add(field, "is required");
         }
     }
 

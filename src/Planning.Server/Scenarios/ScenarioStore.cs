@@ -38,10 +38,21 @@ public sealed class ScenarioStore(PlanningDb db, EngineInputs inputs)
         var engineChanges = ScenarioMapping.Changes(changes, problems, origins, added);
         await CheckNewFeaturesAsync(added, problems, ct);
         var (baseInput, baseSchools, generation) = await inputs.LoadBaseAsync(ct);
+        if (added.Areas.Count > 0)
+        {
+            var links = await Dataset.AreaAdjacency.ForAddedAsync(db, [.. added.Areas.Select(a => (a.Area.Code, (NetTopologySuite.Geometries.Geometry)a.Area.Geometry))], ct);
+            baseInput = baseInput with { Adjacency = [.. baseInput.Adjacency ?? [], .. links] };
+        }
         SimulationInput input;
         try
         {
             input = Scenario.Apply(baseInput with { Parameters = parameters }, engineChanges);
+            // The engine numbers the changes it was given; pins and locks carry the request's numbers.
+            input = input with
+            {
+                Pins = [.. input.Pins.Select(p => p with { Change = origins[p.Change] })],
+                Locks = [.. input.Locks.Select(l => l with { Change = origins[l.Change] })],
+            };
         }
         catch (InvalidInputException e)
         {
