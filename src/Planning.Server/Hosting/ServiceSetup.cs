@@ -47,6 +47,7 @@ public static class ServiceSetup
         builder.Services.AddSingleton<TermResultCache>();
         builder.Services.AddScoped<ICatchmentLayer>(sp => sp.GetRequiredService<RunQueries>());
         builder.Services.AddScoped<AssessmentQueries>();
+        builder.Services.AddScoped<AdditionsPlanner>();
         builder.Services.AddScoped<ReportLoader>();
         builder.Services.AddSingleton<ReportGate>();
         builder.Services.AddSingleton<RunQueue>();

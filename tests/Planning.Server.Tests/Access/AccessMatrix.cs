@@ -24,6 +24,7 @@ public static class AccessMatrix
         ["planning.v1.AssessmentService/AssessSchool"] = Role.Viewer,
         ["planning.v1.AssessmentService/GetRectificationList"] = Role.Viewer,
         ["planning.v1.AssessmentService/ExportAssessment"] = Role.Planner,
+        ["planning.v1.AssessmentService/PlanAdditions"] = Role.Planner,
         ["planning.v1.DatasetService/ImportDataset"] = Role.Admin,
         ["planning.v1.DatasetService/ExportLayer"] = Role.Planner,
         ["planning.v1.GeographyService/GetDistrict"] = Role.Viewer,
