@@ -42,9 +42,10 @@ public static class ServiceSetup
         builder.Services.AddScoped<RunQueries>();
         builder.Services.AddScoped<ICatchmentLayer>(sp => sp.GetRequiredService<RunQueries>());
         builder.Services.AddScoped<AssessmentQueries>();
-        builder.Services.AddSingleton<RunQueue>();
-        builder.Services.AddSingleton<RunEndRecorder>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<RunEndRecorder>());
+        builder.Services.AddScoped<RunStarter>();
+        builder.Services.AddScoped<RunWatch>();
+        builder.Services.AddScoped<RunControl>();
+        builder.AddPlanningCluster(connectionString);
         builder.AddPlanningAccess();
 
         builder.Services.AddGrpc(o =>
@@ -114,6 +115,7 @@ public static class ServiceSetup
         await DatabaseInitializer.MigrateAsync(db);
         await ScenarioUpgrade.RunAsync(db, app.Logger);
         await RunSnapshotUpgrade.RunAsync(db, scope.ServiceProvider.GetRequiredService<EngineInputs>(), app.Logger);
-        await RunResults.MarkInterruptedAsync(db);
+        // Runs left computing by a node that stopped are not marked here: the line gives them to a node of the
+        // cluster once Orleans' membership has declared the stopped node dead (Runs/RunLineGrain.cs).
     }
 }

@@ -21,6 +21,8 @@ public sealed class ServerProcess : IDisposable
 
     private readonly ChildProcess.OutputBuffer _output = new();
     private readonly int _webPort = FreePort.Next();
+    /// <summary>Kept over restarts: a node that comes back on its silo port supersedes its killed self at once.</summary>
+    private readonly int _siloPort = FreePort.Next();
     private readonly IReadOnlyDictionary<string, string> _settings;
     private Process? _process;
 
@@ -103,6 +105,7 @@ public sealed class ServerProcess : IDisposable
             ["ConnectionStrings__Planning"] = ConnectionString,
             ["Kestrel__Endpoints__Grpc__Url"] = GrpcAddress,
             ["Kestrel__Endpoints__Web__Url"] = $"http://127.0.0.1:{_webPort.ToString(CultureInfo.InvariantCulture)}",
+            ["Cluster__SiloPort"] = _siloPort.ToString(CultureInfo.InvariantCulture),
         };
         _process = Process.Start(ChildProcess.Describe(ChildProcess.Dotnet,
             [Dll, "--contentRoot", AppContext.BaseDirectory], environment)) ?? throw new InvalidOperationException("dotnet did not start");
