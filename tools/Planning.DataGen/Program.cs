@@ -1,7 +1,7 @@
-using Planning.DataGen;
 using Planning.DataGen.Build;
 using Planning.DataGen.Output;
 using Planning.DataGen.Sources;
+using Planning.DataGen;
 
 CommandLine options;
 try

@@ -17,6 +17,12 @@ public readonly record struct Term(int Year, Season Season) : IComparable<Term>
     /// <summary>The default last simulated term.</summary>
     public static Term DefaultHorizon { get; } = new(2025, Season.Autumn);
 
+    /// <summary>The autumn term of <paramref name="year"/>, when that school year starts.</summary>
+    public static Term Autumn(int year) => new(year, Season.Autumn);
+
+    /// <summary>The spring term of <paramref name="year"/> (the second term of the school year that started the autumn before).</summary>
+    public static Term Spring(int year) => new(year, Season.Spring);
+
     /// <summary>The year in which this term's school year started (2021-spring belongs to 2020).</summary>
     public int SchoolYear => Season == Season.Autumn ? Year : Year - 1;
 

@@ -1,9 +1,10 @@
 using System.Globalization;
-using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Utilities;
+using NetTopologySuite.Geometries;
 using Planning.DataGen.Core;
 using Planning.DataGen.Geo;
 using Planning.DataGen.Model;
+using Planning.Engine.Terms;
 
 namespace Planning.DataGen.Build;
 

@@ -1,5 +1,7 @@
 using Planning.DataGen.Core;
 using Planning.DataGen.Model;
+using Planning.Engine.Rules;
+using Planning.Engine.Terms;
 
 namespace Planning.DataGen.Build;
 

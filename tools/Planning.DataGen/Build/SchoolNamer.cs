@@ -1,5 +1,6 @@
 using System.Globalization;
 using Planning.DataGen.Model;
+using Planning.Engine.Rules;
 
 namespace Planning.DataGen.Build;
 

@@ -1,5 +1,6 @@
 using Planning.DataGen.Core;
 using Planning.DataGen.Model;
+using Planning.Engine.Terms;
 
 namespace Planning.DataGen.Build;
 

@@ -1,5 +1,7 @@
 using Planning.DataGen.Core;
 using Planning.DataGen.Model;
+using Planning.Engine.Rules;
+using Planning.Engine.Terms;
 
 namespace Planning.DataGen.Build;
 
@@ -25,8 +27,8 @@ public static class StudentRates
         var weights = isNew ? NewCompoundGradeWeights : SettledGradeWeights;
         var primaryRate = isNew ? NewCompoundPrimaryPerThousand : PrimaryPerThousand;
         var juniorRate = isNew ? NewCompoundJuniorPerThousand : JuniorPerThousand;
-        var primaryWeight = weights.Take(6).Sum();
-        var juniorWeight = weights.Skip(6).Sum();
+        var primaryWeight = Grades.Of(SchoolPart.Primary).Sum(g => weights[g - 1]);
+        var juniorWeight = Grades.Of(SchoolPart.Junior).Sum(g => weights[g - 1]);
         var residents = area.Population * occupancy / 1000.0;
         return weights
             .Select((w, g) => g < 6 ? residents * primaryRate * w / primaryWeight : residents * juniorRate * w / juniorWeight)

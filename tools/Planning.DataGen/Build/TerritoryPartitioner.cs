@@ -1,6 +1,6 @@
 using NetTopologySuite.Algorithm.Locate;
-using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Utilities;
+using NetTopologySuite.Geometries;
 using NetTopologySuite.Operation.Overlay;
 using NetTopologySuite.Operation.OverlayNG;
 using Planning.DataGen.Geo;

@@ -1,4 +1,5 @@
 using Planning.DataGen.Model;
+using Planning.Engine.Rules;
 
 namespace Planning.DataGen.Build;
 

@@ -2,6 +2,8 @@ using NetTopologySuite.Geometries;
 using Planning.DataGen.Core;
 using Planning.DataGen.Geo;
 using Planning.DataGen.Model;
+using Planning.Engine.Rules;
+using Planning.Engine.Terms;
 
 namespace Planning.DataGen.Build;
 

@@ -1,5 +1,6 @@
 using NetTopologySuite.Geometries;
 using Planning.DataGen.Core;
+using Planning.Engine.Terms;
 
 namespace Planning.DataGen.Model;
 

@@ -1,26 +1,15 @@
 using NetTopologySuite.Geometries;
 using Planning.DataGen.Core;
+using Planning.Engine.Rules;
+using Planning.Engine.Terms;
 
 namespace Planning.DataGen.Model;
-
-public enum SchoolLevel
-{
-    Primary,
-    Junior,
-    NineYear,
-}
 
 public enum SchoolKind
 {
     Existing,
     New,
     Expanded,
-}
-
-public enum SchoolPart
-{
-    Primary,
-    Junior,
 }
 
 /// <summary>What a school is in the town/urban structure; drives its track range and its name.</summary>
@@ -85,5 +74,5 @@ public sealed class School(SchoolLevel level, SchoolKind kind, SchoolRole role, 
     public TracksEntry TracksIn(Term term) => Tracks.Last(t => t.From <= term);
 
     public int PartEnrolment(SchoolPart part) =>
-        part == SchoolPart.Primary ? Enrolment.Take(6).Sum() : Enrolment.Skip(6).Sum();
+        Grades.SumOf(Enrolment, part);
 }

@@ -3,6 +3,8 @@ using System.Text;
 using Planning.DataGen.Build;
 using Planning.DataGen.Core;
 using Planning.DataGen.Model;
+using Planning.Engine.Rules;
+using Planning.Engine.Terms;
 
 namespace Planning.DataGen.Output;
 

@@ -1,6 +1,7 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Planning.DataGen.Model;
+using Planning.Engine.Rules;
 
 namespace Planning.DataGen.Output;
 

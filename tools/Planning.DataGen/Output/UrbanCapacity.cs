@@ -1,6 +1,8 @@
 using Planning.DataGen.Build;
 using Planning.DataGen.Core;
 using Planning.DataGen.Model;
+using Planning.Engine.Rules;
+using Planning.Engine.Terms;
 
 namespace Planning.DataGen.Output;
 
