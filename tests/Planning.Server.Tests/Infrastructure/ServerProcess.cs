@@ -35,6 +35,12 @@ public sealed class ServerProcess : IDisposable
 
     public string ConnectionString { get; }
 
+    /// <summary>Its node-to-node port: Run.node names it ("127.0.0.1:PORT@generation").</summary>
+    public int SiloPort => _siloPort;
+
+    /// <summary>True when Run.node names this process's node (any generation).</summary>
+    public bool Computed(Planning.V1.Run run) => run.Node.StartsWith($"127.0.0.1:{_siloPort}@", StringComparison.Ordinal);
+
     public string GrpcAddress { get; }
 
     /// <summary>The end of what the server printed over all its starts, for failure messages.</summary>
@@ -106,6 +112,8 @@ public sealed class ServerProcess : IDisposable
             ["Kestrel__Endpoints__Grpc__Url"] = GrpcAddress,
             ["Kestrel__Endpoints__Web__Url"] = $"http://127.0.0.1:{_webPort.ToString(CultureInfo.InvariantCulture)}",
             ["Cluster__SiloPort"] = _siloPort.ToString(CultureInfo.InvariantCulture),
+            // Orleans logs its options and every membership step at Information: the failure messages keep the rest.
+            ["Logging__LogLevel__Orleans"] = "Warning",
         };
         _process = Process.Start(ChildProcess.Describe(ChildProcess.Dotnet,
             [Dll, "--contentRoot", AppContext.BaseDirectory], environment)) ?? throw new InvalidOperationException("dotnet did not start");
