@@ -4,23 +4,33 @@ using Planning.Engine.Terms;
 
 namespace Planning.Benchmarks;
 
-/// <summary>One benchmark: a synthetic district of a size, simulated over some terms under a policy, with the default solver options.</summary>
-internal sealed record BenchmarkCase(string Name, int Areas, int Schools, Term Horizon, AssignmentPolicy Policy)
+/// <summary>
+/// One benchmark: a synthetic district of a size, simulated over some terms under a policy, with the
+/// default solver options (workers = the machine's cores). <paramref name="MipSeconds"/> &gt; 0 also
+/// gives every term's instance to a general MIP solver for that long, as a peer.
+/// </summary>
+internal sealed record BenchmarkCase(string Name, int Areas, int Schools, Term Horizon, AssignmentPolicy Policy, double MipSeconds = 0)
 {
     public static IReadOnlyList<BenchmarkCase> All { get; } =
     [
         new("baodi", 1_000, 110, Term.DefaultHorizon, AssignmentPolicy.IntakeOnly),
         new("baodi-reassign", 1_000, 110, Term.DefaultHorizon, AssignmentPolicy.Reassign),
-        new("1k", 1_000, 100, new Term(2021, Season.Autumn), AssignmentPolicy.Reassign),
+        new("1k", 1_000, 100, new Term(2021, Season.Autumn), AssignmentPolicy.Reassign, MipSeconds: MipLimit()),
         new("10k", 10_000, 1_000, new Term(2021, Season.Autumn), AssignmentPolicy.Reassign),
         new("100k", 100_000, 5_000, Term.Base, AssignmentPolicy.Reassign),
+        new("100k-horizon", 100_000, 5_000, Term.DefaultHorizon, AssignmentPolicy.Reassign),
     ];
 
     public SimulationParameters Parameters => SimulationParameters.Default with
     {
         Horizon = Horizon,
         Policy = Policy,
-        Solver = SolverOptions.Default with { TimeLimitSeconds = CpSatSeconds() },
+        Solver = SolverOptions.Default with
+        {
+            TimeLimitSeconds = CpSatSeconds(),
+            Workers = Environment.ProcessorCount,
+            MaxFreeAreas = Setting("BENCH_MAX_FREE_AREAS", SolverOptions.Default.MaxFreeAreas),
+        },
     };
 
     // BENCH_CPSAT_SECONDS overrides the CP-SAT limit, to see what more solver time buys.
@@ -28,4 +38,12 @@ internal sealed record BenchmarkCase(string Name, int Areas, int Schools, Term H
         Environment.GetEnvironmentVariable("BENCH_CPSAT_SECONDS") is { } text
             ? double.Parse(text, CultureInfo.InvariantCulture)
             : SolverOptions.Default.TimeLimitSeconds;
+
+    // BENCH_MAX_FREE_AREAS overrides how many area-levels CP-SAT may re-decide per part.
+    private static int Setting(string name, int fallback) =>
+        Environment.GetEnvironmentVariable(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
+
+    // BENCH_MIP_SECONDS: wall-clock seconds the MIP peer gets per term (default 120; 0 skips it).
+    private static double MipLimit() =>
+        Environment.GetEnvironmentVariable("BENCH_MIP_SECONDS") is { } text ? double.Parse(text, CultureInfo.InvariantCulture) : 120;
 }

@@ -2,7 +2,13 @@ namespace Planning.Client.Api;
 
 /// <summary>The district (区).</summary>
 /// <param name="GeometryGeoJson">Outline as a GeoJSON geometry; empty unless requested.</param>
-public sealed record District(string Code, string Name, long Population, double AreaKm2, string GeometryGeoJson);
+/// <param name="Synthetic">The dataset declares itself partly synthetic (not data about real schools and places).</param>
+/// <param name="Credits">The dataset's sources and licences, one credit line each.</param>
+public sealed record District(
+    string Code, string Name, long Population, double AreaKm2, string GeometryGeoJson, bool Synthetic = false, IReadOnlyList<string>? Credits = null)
+{
+    public IReadOnlyList<string> Credits { get; init; } = Credits ?? [];
+}
 
 /// <summary>A street (街道) or town (镇).</summary>
 /// <param name="Approximate">True when the boundary is approximated rather than surveyed.</param>

@@ -5,7 +5,8 @@ namespace Planning.Client.Api;
 /// <summary>Conversions between planning.v1 messages and the client's records (enums share their numbers).</summary>
 internal static partial class ProtoMapping
 {
-    public static District ToRecord(V1.District d) => new(d.Code, d.Name, d.Population, d.AreaKm2, d.GeometryGeojson);
+    public static District ToRecord(V1.District d) =>
+        new(d.Code, d.Name, d.Population, d.AreaKm2, d.GeometryGeojson, d.Synthetic, [.. d.Credits]);
 
     public static AdminArea ToRecord(V1.AdminArea a) =>
         new(a.Id, a.Code, a.Name, a.Kind, a.Population, a.Approximate, a.GeometryGeojson);

@@ -5,21 +5,32 @@ namespace Planning.Engine.Assignment;
 /// beyond a capacity is allowed at <see cref="OverflowCost"/> per pupil, so every problem has a
 /// solution and shortfalls can be reported instead of failing.
 /// </summary>
+/// <remarks>
+/// Objective of an assignment, with L<sub>s,g</sub> and L<sub>s</sub> the pupils it places per
+/// school-grade and per school:
+/// Σ<sub>units</sub> pupils × <see cref="PupilCost"/>
+/// + <see cref="OverflowCost"/> × (Σ<sub>s,g</sub> max(0, L<sub>s,g</sub> − <see cref="GradeCapacity"/>)
+/// + Σ<sub>s</sub> max(0, L<sub>s</sub> − <see cref="TotalCapacity"/>) + pupils of units without candidates)
+/// + <see cref="UnderFillCost"/> × Σ<sub>s</sub> max(0, <see cref="FillTarget"/> − L<sub>s</sub>).
+/// </remarks>
 internal sealed class AssignmentProblem
 {
-    public AssignmentProblem(int schoolCount, IReadOnlyList<DecisionUnit> units, long moveCost, long changeCost, long overflowCost)
+    public AssignmentProblem(int schoolCount, IReadOnlyList<DecisionUnit> units, long moveCost, long changeCost, long overflowCost, long underFillCost = 0)
     {
         SchoolCount = schoolCount;
         Units = units;
         MoveCost = moveCost;
         ChangeCost = changeCost;
         OverflowCost = overflowCost;
+        UnderFillCost = underFillCost;
         GradeCapacity = new long[schoolCount * 9];
         TotalCapacity = new long[schoolCount];
+        FillTarget = new long[schoolCount];
     }
 
     public int SchoolCount { get; }
 
+    /// <summary>Units to place. A unit with exactly one candidate is pinned: every phase leaves it there.</summary>
     public IReadOnlyList<DecisionUnit> Units { get; }
 
     public long MoveCost { get; }
@@ -28,19 +39,42 @@ internal sealed class AssignmentProblem
 
     public long OverflowCost { get; }
 
+    /// <summary>
+    /// Cost per pupil that a school with a <see cref="FillTarget"/> receives fewer than its target
+    /// (a soft lower bound on its load). 0, the default, leaves the targets without effect.
+    /// </summary>
+    public long UnderFillCost { get; }
+
     /// <summary>Seats left per school and grade, index <c>school * 9 + grade − 1</c>, ≥ 0.</summary>
     public long[] GradeCapacity { get; }
 
     /// <summary>Seats left per school under its size limit, ≥ 0.</summary>
     public long[] TotalCapacity { get; }
 
+    /// <summary>
+    /// Pupils each school should receive from this problem's units, all grades together (for a new
+    /// or expanded school: the least share of its seats it should fill); 0 for no target. Each pupil
+    /// short of it costs <see cref="UnderFillCost"/>. Pupils who stay put are not counted, so a
+    /// caller subtracts them, as for the capacities.
+    /// </summary>
+    public long[] FillTarget { get; }
+
     public static int Slot(int school, int grade) => school * 9 + grade - 1;
+
+    /// <summary>Pupils beyond <paramref name="capacity"/>.</summary>
+    public static long Over(long load, long capacity) => Math.Max(0, load - capacity);
+
+    /// <summary>Pupils <paramref name="school"/> lacks to reach its fill target with <paramref name="load"/> pupils.</summary>
+    public long UnderFill(int school, long load) => Math.Max(0, FillTarget[school] - load);
 
     /// <summary>Cost per pupil of <paramref name="item"/> at <paramref name="candidate"/>.</summary>
     public long PupilCost(DemandItem item, Candidate candidate) =>
         candidate.DistanceMetres
         + (candidate.IsCurrentCatchment ? 0 : ChangeCost)
-        + (item.Origin >= 0 && item.Origin != candidate.School ? MoveCost : 0);
+        + (IsMove(item, candidate) ? MoveCost : 0);
+
+    /// <summary>True when <paramref name="item"/>'s pupils leave the school they are at.</summary>
+    public static bool IsMove(DemandItem item, Candidate candidate) => item.Origin >= 0 && item.Origin != candidate.School;
 
     /// <summary>Cost of sending the whole unit to <paramref name="candidate"/>, overflow aside.</summary>
     public long UnitCost(DecisionUnit unit, Candidate candidate)

@@ -6,74 +6,79 @@ namespace Planning.Engine.Assignment;
 /// The split relaxation as a min-cost flow: every (area, grade, origin) item may be shared among
 /// its candidate schools. Network: item → (school, grade) → school → sink, where the (school,
 /// grade) and school arcs carry the free seats at cost 0 and a parallel uncapacitated arc carries
-/// overflow at the overflow cost. Its optimum is a lower bound for the whole-area problem, and with
-/// integral supplies the flow is integral, so it is also the answer when splitting is allowed.
+/// overflow at the overflow cost. A school with a fill target T gets its first min(T, seats) pupils
+/// at −under-fill cost (and T × under-fill cost is added back), which prices max(0, T − load). Its
+/// optimum is a lower bound for the whole-area problem, and with integral supplies the flow is
+/// integral, so it is also the answer when splitting is allowed. Every unit must have a candidate.
 /// </summary>
 internal static class FlowRelaxation
 {
-    /// <summary>Flows per unit, item and candidate, and the optimal cost.</summary>
-    public sealed record Result(long Cost, long[][][] Flows);
+    /// <summary>The optimum.</summary>
+    /// <param name="Cost">Optimal cost, under-fill constant included.</param>
+    /// <param name="Flows">Pupils per item and candidate: unit u's item i at candidate c is <c>Flows[ItemFirst[u] + i × candidates(u) + c]</c>.</param>
+    /// <param name="ItemFirst">Start of each unit's block in <paramref name="Flows"/>.</param>
+    public sealed record Result(long Cost, long[] Flows, int[] ItemFirst)
+    {
+        /// <summary>Pupils of unit <paramref name="u"/> the flow sends to its candidate <paramref name="c"/>.</summary>
+        public long UnitFlow(DecisionUnit unit, int u, int c)
+        {
+            long sum = 0;
+            var count = unit.Candidates.Count;
+            for (var i = 0; i < unit.Items.Count; i++)
+            {
+                sum += Flows[ItemFirst[u] + i * count + c];
+            }
+
+            return sum;
+        }
+    }
 
     public static Result Solve(AssignmentProblem problem)
     {
         var units = problem.Units;
+        var (usedSlot, usedSchool, itemArcs) = Usage(problem);
         long total = units.Sum(u => (long)u.Pupils);
-        using var flow = new MinCostFlow();
-        var gradeNodes = new Dictionary<int, int>();
-        var schoolNodes = new Dictionary<int, int>();
-        var next = 1;
+        var schools = problem.SchoolCount;
+        var itemNodes = units.Sum(u => u.Items.Count);
+        using var flow = new MinCostFlow(1 + schools * 10 + itemNodes, itemArcs + 4 * schools + 2 * usedSlot.Count(x => x));
         const int sink = 0;
-        var arcs = new int[units.Count][][];
-
-        int SchoolNode(int school)
+        long constant = 0;
+        for (var s = 0; s < schools; s++)
         {
-            if (!schoolNodes.TryGetValue(school, out var node))
+            if (usedSchool[s])
             {
-                node = next++;
-                schoolNodes[school] = node;
-                flow.AddArcWithCapacityAndUnitCost(node, sink, Math.Max(0, problem.TotalCapacity[school]), 0);
-                flow.AddArcWithCapacityAndUnitCost(node, sink, total, problem.OverflowCost);
+                constant += AddSchoolArcs(flow, problem, s, total);
             }
-
-            return node;
         }
 
-        int GradeNode(int school, int grade)
+        for (var slot = 0; slot < usedSlot.Length; slot++)
         {
-            var slot = AssignmentProblem.Slot(school, grade);
-            if (!gradeNodes.TryGetValue(slot, out var node))
+            if (usedSlot[slot])
             {
-                node = next++;
-                gradeNodes[slot] = node;
-                var schoolNode = SchoolNode(school);
-                flow.AddArcWithCapacityAndUnitCost(node, schoolNode, Math.Max(0, problem.GradeCapacity[slot]), 0);
+                var (node, schoolNode) = (GradeNode(schools, slot), 1 + slot / 9);
+                flow.AddArcWithCapacityAndUnitCost(node, schoolNode, problem.GradeCapacity[slot], 0);
                 flow.AddArcWithCapacityAndUnitCost(node, schoolNode, total, problem.OverflowCost);
             }
-
-            return node;
         }
 
+        var itemFirst = new int[units.Count];
+        var firstArc = -1;
+        var nextNode = 1 + schools * 10;
+        var position = 0;
         for (var u = 0; u < units.Count; u++)
         {
             var unit = units[u];
-            arcs[u] = new int[unit.Items.Count][];
-            for (var i = 0; i < unit.Items.Count; i++)
+            itemFirst[u] = position;
+            foreach (var item in unit.Items)
             {
-                var item = unit.Items[i];
-                var node = next++;
+                var node = nextNode++;
                 flow.SetNodeSupply(node, item.Count);
-                if (unit.Candidates.Count == 0)
+                foreach (var candidate in unit.Candidates)
                 {
-                    arcs[u][i] = [flow.AddArcWithCapacityAndUnitCost(node, sink, item.Count, problem.OverflowCost)];
-                    continue;
-                }
-
-                arcs[u][i] = new int[unit.Candidates.Count];
-                for (var c = 0; c < unit.Candidates.Count; c++)
-                {
-                    var candidate = unit.Candidates[c];
-                    arcs[u][i][c] = flow.AddArcWithCapacityAndUnitCost(
-                        node, GradeNode(candidate.School, item.Grade), item.Count, problem.PupilCost(item, candidate));
+                    var arc = flow.AddArcWithCapacityAndUnitCost(
+                        node, GradeNode(schools, AssignmentProblem.Slot(candidate.School, item.Grade)), item.Count, problem.PupilCost(item, candidate));
+                    firstArc = firstArc < 0 ? arc : firstArc;
+                    position++;
                 }
             }
         }
@@ -85,12 +90,109 @@ internal static class FlowRelaxation
             throw new InvalidOperationException($"min-cost flow failed: {status}");
         }
 
-        var flows = new long[units.Count][][];
-        for (var u = 0; u < units.Count; u++)
+        var flows = new long[position];
+        for (var a = 0; a < flows.Length; a++)
         {
-            flows[u] = arcs[u].Select(itemArcs => itemArcs.Select(flow.Flow).ToArray()).ToArray();
+            flows[a] = flow.Flow(firstArc + a);
         }
 
-        return new Result(flow.OptimalCost(), flows);
+        return new Result(flow.OptimalCost() + constant, flows, itemFirst);
+    }
+
+    /// <summary>
+    /// Most pupils that can be seated within every grade and school capacity when areas may split (a
+    /// max flow). The others overflow in any assignment, so pupils − this is a lower bound on the
+    /// overflow of every whole-area assignment too.
+    /// </summary>
+    public static long MostSeated(AssignmentProblem problem)
+    {
+        var (usedSlot, usedSchool, _) = Usage(problem);
+        var schools = problem.SchoolCount;
+        using var flow = new MaxFlow();
+        const int sink = 0;
+        var source = 1 + schools * 10;
+        for (var s = 0; s < schools; s++)
+        {
+            if (usedSchool[s])
+            {
+                flow.AddArcWithCapacity(1 + s, sink, problem.TotalCapacity[s]);
+            }
+        }
+
+        for (var slot = 0; slot < usedSlot.Length; slot++)
+        {
+            if (usedSlot[slot])
+            {
+                flow.AddArcWithCapacity(GradeNode(schools, slot), 1 + slot / 9, problem.GradeCapacity[slot]);
+            }
+        }
+
+        var nextNode = source + 1;
+        foreach (var unit in problem.Units)
+        {
+            foreach (var item in unit.Items)
+            {
+                var node = nextNode++;
+                flow.AddArcWithCapacity(source, node, item.Count);
+                foreach (var candidate in unit.Candidates)
+                {
+                    flow.AddArcWithCapacity(node, GradeNode(schools, AssignmentProblem.Slot(candidate.School, item.Grade)), item.Count);
+                }
+            }
+        }
+
+        var status = flow.Solve(source, sink);
+        return status == MaxFlow.Status.OPTIMAL ? flow.OptimalFlow() : throw new InvalidOperationException($"max flow failed: {status}");
+    }
+
+    private static int GradeNode(int schools, int slot) => 1 + schools + slot;
+
+    /// <summary>Adds the school's arcs to the sink; returns the constant to add to the cost.</summary>
+    private static long AddSchoolArcs(MinCostFlow flow, AssignmentProblem problem, int s, long total)
+    {
+        var (node, sink) = (1 + s, 0);
+        var seats = problem.TotalCapacity[s];
+        var target = problem.UnderFillCost > 0 ? problem.FillTarget[s] : 0;
+        var under = problem.UnderFillCost;
+        if (target <= 0)
+        {
+            flow.AddArcWithCapacityAndUnitCost(node, sink, seats, 0);
+        }
+        else
+        {
+            flow.AddArcWithCapacityAndUnitCost(node, sink, Math.Min(target, seats), -under);
+            if (seats > target)
+            {
+                flow.AddArcWithCapacityAndUnitCost(node, sink, seats - target, 0);
+            }
+            else if (target > seats)
+            {
+                flow.AddArcWithCapacityAndUnitCost(node, sink, target - seats, problem.OverflowCost - under);
+            }
+        }
+
+        flow.AddArcWithCapacityAndUnitCost(node, sink, total, problem.OverflowCost);
+        return target * under;
+    }
+
+    private static (bool[] UsedSlot, bool[] UsedSchool, int ItemArcs) Usage(AssignmentProblem problem)
+    {
+        var usedSlot = new bool[problem.GradeCapacity.Length];
+        var usedSchool = new bool[problem.SchoolCount];
+        var arcs = 0;
+        foreach (var unit in problem.Units)
+        {
+            arcs += unit.Items.Count * unit.Candidates.Count;
+            foreach (var candidate in unit.Candidates)
+            {
+                usedSchool[candidate.School] = true;
+                foreach (var item in unit.Items)
+                {
+                    usedSlot[AssignmentProblem.Slot(candidate.School, item.Grade)] = true;
+                }
+            }
+        }
+
+        return (usedSlot, usedSchool, arcs);
     }
 }

@@ -3,34 +3,35 @@ namespace Planning.Engine.Assignment;
 /// <summary>
 /// Improves a whole-area assignment by moving one area to another of its candidates, or moving one
 /// in and pushing another area of that school on to its best other school (a swap when that is the
-/// first area's old school), while that lowers the exact cost (travel, moves, overflow).
-/// Cheap and effective where rounding left schools overfull; CP-SAT then starts from its result.
+/// first area's old school). A change is taken when it lowers the overflow, or keeps it and lowers
+/// the rest of the cost (travel, moves, changes, under-fill): overflow first, so that a seat found
+/// is never given up for shorter trips. Pinned units (one candidate) never move. The work is
+/// counted in passes and move evaluations, never in time, so a run repeats exactly.
 /// </summary>
 internal sealed class LocalSearch
 {
     private readonly AssignmentProblem _problem;
-    private readonly long[][] _unitCost;
+    private readonly CandidateTable _table;
     private readonly long[] _cheapest;
-    private readonly (int Slot, long Pupils)[][][] _slots;
     private readonly long[] _gradeLoad;
     private readonly long[] _totalLoad;
     private readonly List<int>[] _unitsAt;
     private readonly int[] _choice;
+    private long _workLeft;
 
-    private LocalSearch(AssignmentProblem problem, int[] start)
+    private LocalSearch(AssignmentProblem problem, CandidateTable table, int[] start, long work)
     {
         _problem = problem;
+        _table = table;
         _choice = (int[])start.Clone();
+        _workLeft = work;
         _gradeLoad = new long[problem.GradeCapacity.Length];
         _totalLoad = new long[problem.SchoolCount];
-        _unitsAt = Enumerable.Range(0, problem.SchoolCount).Select(_ => new List<int>()).ToArray();
-        _unitCost = problem.Units.Select(u => u.Candidates.Select(c => problem.UnitCost(u, c)).ToArray()).ToArray();
-        _cheapest = _unitCost.Select(costs => costs.DefaultIfEmpty(0).Min()).ToArray();
-        _slots = problem.Units.Select(u => u.Candidates
-            .Select(c => u.Items.GroupBy(i => i.Grade).Select(g => (AssignmentProblem.Slot(c.School, g.Key), g.Sum(i => (long)i.Count))).ToArray())
-            .ToArray()).ToArray();
-        for (var u = 0; u < _choice.Length; u++)
+        _unitsAt = new List<int>[problem.SchoolCount];
+        _cheapest = new long[table.Units];
+        for (var u = 0; u < table.Units; u++)
         {
+            _cheapest[u] = table.Count(u) == 0 ? 0 : table.Cost.AsSpan(table.First[u], table.Count(u)).ToArray().Min();
             if (_choice[u] >= 0)
             {
                 Place(u, _choice[u], +1);
@@ -39,13 +40,18 @@ internal sealed class LocalSearch
     }
 
     /// <summary>The improved choice per unit (candidate index, −1 for units without candidates).</summary>
-    public static int[] Improve(AssignmentProblem problem, int[] start, TimeSpan budget, CancellationToken cancellation)
+    /// <param name="problem">The problem.</param>
+    /// <param name="table">Its candidate table.</param>
+    /// <param name="start">Candidate index per unit.</param>
+    /// <param name="passes">Most passes over the units.</param>
+    /// <param name="work">Most move evaluations in all.</param>
+    /// <param name="cancellation">Stops early when cancelled.</param>
+    public static int[] Improve(AssignmentProblem problem, CandidateTable table, int[] start, int passes, long work, CancellationToken cancellation)
     {
-        var search = new LocalSearch(problem, start);
-        var deadline = DateTime.UtcNow + budget;
-        for (var pass = 0; pass < 100 && DateTime.UtcNow < deadline && !cancellation.IsCancellationRequested; pass++)
+        var search = new LocalSearch(problem, table, start, work);
+        for (var pass = 0; pass < passes && search._workLeft > 0 && !cancellation.IsCancellationRequested; pass++)
         {
-            var improved = search.MovePass() | search.ChainPass(deadline);
+            var improved = search.MovePass() | search.ChainPass();
             if (!improved)
             {
                 break;
@@ -58,17 +64,17 @@ internal sealed class LocalSearch
     private bool MovePass()
     {
         var improved = false;
-        for (var u = 0; u < _choice.Length; u++)
+        for (var u = 0; u < _choice.Length && _workLeft > 0; u++)
         {
-            if (_choice[u] < 0)
+            if (_choice[u] < 0 || _table.Count(u) < 2)
             {
                 continue;
             }
 
-            var (best, bestDelta) = (-1, 0L);
-            for (var c = 0; c < _unitCost[u].Length; c++)
+            var (best, bestDelta) = (-1, Delta.Zero);
+            for (var c = 0; c < _table.Count(u); c++)
             {
-                if (c != _choice[u] && MoveDelta(u, c) is var delta && delta < bestDelta)
+                if (c != _choice[u] && MoveDelta(u, c) is var delta && delta.CompareTo(bestDelta) < 0)
                 {
                     (best, bestDelta) = (c, delta);
                 }
@@ -87,48 +93,49 @@ internal sealed class LocalSearch
     // Chains start from areas at a school that overflows or that is not their cheapest: only there can
     // they help, and it keeps the pass short on large districts. Moving u to b and then one of b's
     // areas on to its best other school (u's old school included, which makes a swap).
-    private bool ChainPass(DateTime deadline)
+    private bool ChainPass()
     {
         var improved = false;
-        for (var u = 0; u < _choice.Length && DateTime.UtcNow < deadline; u++)
+        for (var u = 0; u < _choice.Length && _workLeft > 0; u++)
         {
-            if (_choice[u] < 0 || (!Overflows(u) && _unitCost[u][_choice[u]] == _cheapest[u]))
+            if (_choice[u] < 0 || _table.Count(u) < 2 || (!Overflows(u) && Cost(u, _choice[u]) == _cheapest[u]))
             {
                 continue;
             }
 
             var uFrom = _choice[u];
             var found = false;
-            for (var c = 0; c < _unitCost[u].Length && !found; c++)
+            for (var c = 0; c < _table.Count(u) && !found; c++)
             {
-                if (School(u, c) == School(u, uFrom))
+                if (c == uFrom)
                 {
                     continue;
                 }
 
                 var first = MoveDelta(u, c);
                 Move(u, c);
-                foreach (var v in _unitsAt[School(u, c)])
+                var at = _unitsAt[School(u, c)];
+                for (var i = 0; i < at.Count && !found; i++)
                 {
-                    if (v == u)
+                    var v = at[i];
+                    if (v == u || _table.Count(v) < 2)
                     {
                         continue;
                     }
 
-                    var (best, bestDelta) = (-1, long.MaxValue);
-                    for (var d = 0; d < _unitCost[v].Length; d++)
+                    var (best, bestDelta) = (-1, Delta.Max);
+                    for (var d = 0; d < _table.Count(v); d++)
                     {
-                        if (d != _choice[v] && MoveDelta(v, d) is var delta && delta < bestDelta)
+                        if (d != _choice[v] && MoveDelta(v, d) is var delta && delta.CompareTo(bestDelta) < 0)
                         {
                             (best, bestDelta) = (d, delta);
                         }
                     }
 
-                    if (best >= 0 && first + bestDelta < 0)
+                    if (best >= 0 && (first + bestDelta).CompareTo(Delta.Zero) < 0)
                     {
                         Move(v, best);
                         found = true;
-                        break;
                     }
                 }
 
@@ -144,52 +151,52 @@ internal sealed class LocalSearch
         return improved;
     }
 
-    private bool Overflows(int u) =>
-        _totalLoad[School(u, _choice[u])] > _problem.TotalCapacity[School(u, _choice[u])]
-        || _slots[u][_choice[u]].Any(s => _gradeLoad[s.Slot] > _problem.GradeCapacity[s.Slot]);
-
-    private int School(int u, int c) => _problem.Units[u].Candidates[c].School;
-
-    private int CandidateIndex(int u, int school)
+    private bool Overflows(int u)
     {
-        var candidates = _problem.Units[u].Candidates;
-        for (var c = 0; c < candidates.Count; c++)
+        var k = _table.First[u] + _choice[u];
+        var school = _table.School[k];
+        if (_totalLoad[school] > _problem.TotalCapacity[school])
         {
-            if (candidates[c].School == school)
+            return true;
+        }
+
+        for (var j = _table.GradeFirst[u]; j < _table.GradeFirst[u + 1]; j++)
+        {
+            var slot = AssignmentProblem.Slot(school, _table.Grade[j]);
+            if (_gradeLoad[slot] > _problem.GradeCapacity[slot])
             {
-                return c;
+                return true;
             }
         }
 
-        return -1;
+        return false;
     }
 
-    private long MoveDelta(int u, int to)
+    private int School(int u, int c) => _table.School[_table.First[u] + c];
+
+    private long Cost(int u, int c) => _table.Cost[_table.First[u] + c];
+
+    private Delta MoveDelta(int u, int to)
     {
-        var from = _choice[u];
+        _workLeft--;
+        var (a, b) = (School(u, _choice[u]), School(u, to));
         long over = 0;
-        foreach (var (slot, pupils) in _slots[u][from])
+        for (var j = _table.GradeFirst[u]; j < _table.GradeFirst[u + 1]; j++)
         {
-            over += Over(_gradeLoad[slot] - pupils, _problem.GradeCapacity[slot]) - Over(_gradeLoad[slot], _problem.GradeCapacity[slot]);
+            var (grade, pupils) = (_table.Grade[j], _table.GradePupils[j]);
+            over += SlotChange(AssignmentProblem.Slot(a, grade), -pupils) + SlotChange(AssignmentProblem.Slot(b, grade), pupils);
         }
 
-        foreach (var (slot, pupils) in _slots[u][to])
-        {
-            over += Over(_gradeLoad[slot] + pupils, _problem.GradeCapacity[slot]) - Over(_gradeLoad[slot], _problem.GradeCapacity[slot]);
-        }
-
-        var n = _problem.Units[u].Pupils;
-        var (a, b) = (School(u, from), School(u, to));
-        if (a != b)
-        {
-            over += Over(_totalLoad[a] - n, _problem.TotalCapacity[a]) - Over(_totalLoad[a], _problem.TotalCapacity[a]);
-            over += Over(_totalLoad[b] + n, _problem.TotalCapacity[b]) - Over(_totalLoad[b], _problem.TotalCapacity[b]);
-        }
-
-        return _unitCost[u][to] - _unitCost[u][from] + over * _problem.OverflowCost;
+        var n = _table.Pupils[u];
+        var under = _problem.UnderFill(a, _totalLoad[a] - n) - _problem.UnderFill(a, _totalLoad[a])
+            + _problem.UnderFill(b, _totalLoad[b] + n) - _problem.UnderFill(b, _totalLoad[b]);
+        over += AssignmentProblem.Over(_totalLoad[a] - n, _problem.TotalCapacity[a]) - AssignmentProblem.Over(_totalLoad[a], _problem.TotalCapacity[a])
+            + AssignmentProblem.Over(_totalLoad[b] + n, _problem.TotalCapacity[b]) - AssignmentProblem.Over(_totalLoad[b], _problem.TotalCapacity[b]);
+        return new Delta(over, Cost(u, to) - Cost(u, _choice[u]) + under * _problem.UnderFillCost);
     }
 
-    private static long Over(long load, long capacity) => Math.Max(0, load - capacity);
+    private long SlotChange(int slot, long pupils) =>
+        AssignmentProblem.Over(_gradeLoad[slot] + pupils, _problem.GradeCapacity[slot]) - AssignmentProblem.Over(_gradeLoad[slot], _problem.GradeCapacity[slot]);
 
     private void Move(int u, int to)
     {
@@ -200,20 +207,33 @@ internal sealed class LocalSearch
 
     private void Place(int u, int c, int sign)
     {
-        foreach (var (slot, pupils) in _slots[u][c])
+        var school = School(u, c);
+        for (var j = _table.GradeFirst[u]; j < _table.GradeFirst[u + 1]; j++)
         {
-            _gradeLoad[slot] += sign * pupils;
+            _gradeLoad[AssignmentProblem.Slot(school, _table.Grade[j])] += sign * _table.GradePupils[j];
         }
 
-        var school = School(u, c);
-        _totalLoad[school] += sign * _problem.Units[u].Pupils;
+        _totalLoad[school] += sign * _table.Pupils[u];
+        var at = _unitsAt[school] ??= [];
         if (sign > 0)
         {
-            _unitsAt[school].Add(u);
+            at.Add(u);
         }
         else
         {
-            _unitsAt[school].Remove(u);
+            at.Remove(u);
         }
+    }
+
+    /// <summary>Change of overflow pupils and of the rest of the cost, compared overflow first.</summary>
+    private readonly record struct Delta(long Over, long Cost) : IComparable<Delta>
+    {
+        public static Delta Zero { get; } = new(0, 0);
+
+        public static Delta Max { get; } = new(long.MaxValue / 4, long.MaxValue / 4);
+
+        public static Delta operator +(Delta x, Delta y) => new(x.Over + y.Over, x.Cost + y.Cost);
+
+        public int CompareTo(Delta other) => Over != other.Over ? Over.CompareTo(other.Over) : Cost.CompareTo(other.Cost);
     }
 }

@@ -1,24 +1,51 @@
 namespace Planning.Engine.Inputs;
 
-/// <summary>Limits of the whole-area solver (CP-SAT), per term.</summary>
+/// <summary>
+/// Limits of the whole-area solver, per term. Every limit is work (passes, move evaluations, GLOP
+/// iterations, CP-SAT's deterministic seconds), never wall-clock time, so the same input gives the
+/// same plan on every machine, however loaded.
+/// </summary>
 /// <param name="TimeLimitSeconds">
-/// CP-SAT's work limit per term in its deterministic seconds, so that a run repeats exactly; on a
-/// 2-core machine one deterministic second took about 3 wall-clock seconds (wall-clock time is
-/// capped at ten times the limit as a safeguard). The local search before CP-SAT runs to
-/// convergence (at most 100 passes).
+/// CP-SAT's work limit per part and term for lowering the cost, in its deterministic seconds (on a
+/// 2-core machine one deterministic second took about 3 wall-clock seconds).
 /// </param>
-/// <param name="RelativeGap">Stop as soon as the whole-area objective is within this share of the relaxation's lower bound.</param>
-/// <param name="Workers">CP-SAT search workers; 1 is reproducible, more may be faster on large instances.</param>
+/// <param name="RelativeGap">Stop as soon as the whole-area objective is within this share of the lower bound.</param>
+/// <param name="Workers">
+/// Threads that solve independent parts of a term (areas that share no candidate school) side by
+/// side. The parts are merged in a fixed order, so the result does not depend on it.
+/// </param>
 /// <param name="MaxFreeAreas">
-/// Most area-levels given to CP-SAT per term. Up to this many, CP-SAT re-decides every area; beyond,
-/// only the neighbourhood of overfull schools (the rest keep the local search's school).
+/// Most area-levels given to CP-SAT per part to lower the cost. Up to this many, CP-SAT re-decides
+/// every area; beyond, only the neighbourhood of overfull schools and split areas (the rest keep the
+/// local search's school).
 /// </param>
 public sealed record SolverOptions(
     double TimeLimitSeconds = 0.2,
     double RelativeGap = 0.001,
-    int Workers = 1,
+    int Workers = 2,
     int MaxFreeAreas = 500)
 {
     /// <summary>Defaults throughout.</summary>
     public static SolverOptions Default { get; } = new();
+
+    /// <summary>Most passes of the local search over all areas.</summary>
+    public int LocalSearchPasses { get; init; } = 100;
+
+    /// <summary>Most move evaluations of the local search per part, all passes together.</summary>
+    public long LocalSearchMoves { get; init; } = 150_000_000;
+
+    /// <summary>CP-SAT's work limit per part for removing overflow, in deterministic seconds.</summary>
+    public double OverflowSeconds { get; init; } = 5;
+
+    /// <summary>Most area-levels given to CP-SAT per part to remove overflow; a part up to this size is solved whole, which also proves its least overflow.</summary>
+    public int MaxOverflowAreas { get; init; } = 5_000;
+
+    /// <summary>Largest part (area-level × candidate pairs) whose whole-area LP is solved; larger parts are bounded by the split flow.</summary>
+    public int MaxLpCandidates { get; init; } = 400_000;
+
+    /// <summary>GLOP's iteration limit for the whole-area LP of one part.</summary>
+    public long LpIterations { get; init; } = 1_000_000;
+
+    /// <summary>Called with every term's problem and answer; the benchmarks use it to solve the same instance with a general MIP solver.</summary>
+    internal Action<Assignment.AssignmentProblem, Assignment.AssignmentSolution>? Observer { get; init; }
 }

@@ -14,6 +14,12 @@ public sealed class DistrictRow
     public required string Name { get; set; }
     public long Population { get; set; }
     public required MultiPolygon Boundary { get; set; }
+
+    /// <summary>The dataset declares itself partly synthetic (reports say so).</summary>
+    public bool Synthetic { get; set; }
+
+    /// <summary>Credit lines of the dataset's sources and licences.</summary>
+    public string[] Credits { get; set; } = [];
 }
 
 internal sealed class DistrictConfiguration : IEntityTypeConfiguration<DistrictRow>
@@ -25,6 +31,7 @@ internal sealed class DistrictConfiguration : IEntityTypeConfiguration<DistrictR
         b.Property(x => x.Code).HasMaxLength(32);
         b.Property(x => x.Name).HasMaxLength(100);
         b.Property(x => x.Boundary).HasColumnType("geometry (multipolygon, 4326)");
+        b.Property(x => x.Credits).HasDefaultValueSql("'{}'::text[]");
         b.HasIndex(x => x.Boundary).HasMethod("gist");
     }
 }

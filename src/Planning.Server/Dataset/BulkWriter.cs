@@ -20,12 +20,14 @@ public sealed class BulkWriter(NpgsqlConnection connection)
 
     public async Task WriteAsync(DatasetFeatures upload, CancellationToken ct)
     {
-        await connection.CopyAsync("districts (code, name, population, boundary)", upload.Districts, (w, d) =>
+        await connection.CopyAsync("districts (code, name, population, boundary, synthetic, credits)", upload.Districts, (w, d) =>
         {
             w.Write(d.Code);
             w.Write(d.Name);
             w.Write(d.Population);
             w.Write((Geometry)d.Geometry, NpgsqlDbType.Geometry);
+            w.Write(d.Synthetic);
+            w.Write(d.Credits.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
         }, ct);
 
         var adminIds = await ReserveIdsAsync("admin_areas", upload.AdminAreas.Select(a => a.Code), ct);

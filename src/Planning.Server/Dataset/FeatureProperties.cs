@@ -11,6 +11,7 @@ public static class FeatureProperties
     public static ExportFeature From(DistrictFeature d) => new(GeoJsonFile.Simplest(d.Geometry), new JsonObject
     {
         ["code"] = d.Code, ["name"] = d.Name, ["population"] = d.Population,
+        ["synthetic"] = d.Synthetic, ["credits"] = new JsonArray([.. d.Credits.Select(c => (JsonNode)c)]),
     });
 
     public static ExportFeature From(AdminAreaFeature a) => new(GeoJsonFile.Simplest(a.Geometry), new JsonObject
@@ -66,7 +67,7 @@ public static class FeatureProperties
         ["school_junior"] = a.SchoolJunior,
     });
 
-    public static DistrictFeature ToFeature(DistrictRow d) => new(d.Code, d.Name, d.Population, d.Boundary);
+    public static DistrictFeature ToFeature(DistrictRow d) => new(d.Code, d.Name, d.Population, d.Boundary, d.Synthetic, d.Credits);
 
     public static AdminAreaFeature ToFeature(AdminAreaRow a) =>
         new(a.Code, a.Name, a.Kind, a.Population, a.Approximate, a.Boundary);

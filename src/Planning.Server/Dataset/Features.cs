@@ -8,7 +8,10 @@ namespace Planning.Server.Dataset;
 // The exchange model of docs/dataset-format.md: what a GeoJSON layer holds,
 // with references by code. Import parses into it, export writes from it.
 
-public sealed record DistrictFeature(string Code, string Name, long Population, MultiPolygon Geometry);
+/// <param name="Synthetic">The dataset declares itself partly synthetic (optional `synthetic`, default false).</param>
+/// <param name="Credits">Credit lines of the dataset's sources and licences (optional `credits`, default none).</param>
+public sealed record DistrictFeature(
+    string Code, string Name, long Population, MultiPolygon Geometry, bool Synthetic, IReadOnlyList<string> Credits);
 
 public sealed record AdminAreaFeature(
     string Code, string Name, AdminAreaKind Kind, long Population, bool Approximate, MultiPolygon Geometry);

@@ -181,12 +181,18 @@ public static class GeoJsonLayerReader
         }
     }
 
+    /// <summary>Most credit lines a dataset may name, and the longest line.</summary>
+    public const int MaxCredits = 20;
+    public const int MaxCreditLength = 300;
+
     private static DistrictFeature? ReadDistrict(PropertyReader p, Geometry? geometry)
     {
         var code = p.Code();
         var name = p.Text("name");
         var population = p.Count("population");
-        return Area(p, geometry) is { } area ? new DistrictFeature(code, name, population, area) : null;
+        var synthetic = p.OptionalFlag("synthetic");
+        var credits = p.Texts("credits", MaxCredits, MaxCreditLength);
+        return Area(p, geometry) is { } area ? new DistrictFeature(code, name, population, area, synthetic, credits) : null;
     }
 
     private static AdminAreaFeature? ReadAdminArea(PropertyReader p, Geometry? geometry)

@@ -146,6 +146,40 @@ public sealed class PropertyReader(JsonElement properties, string path, Problems
         return value.GetBoolean();
     }
 
+    /// <summary>A true or false that may be left out (then false).</summary>
+    public bool OptionalFlag(string field) => Get(field) is not null && Flag(field);
+
+    /// <summary>An optional array of at most <paramref name="maxCount"/> non-empty strings of at most <paramref name="maxLength"/> characters.</summary>
+    public IReadOnlyList<string> Texts(string field, int maxCount, int maxLength)
+    {
+        if (Get(field) is not { } value)
+        {
+            return [];
+        }
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            Problem(field, $"must be an array of strings, not {Describe(value)}");
+            return [];
+        }
+        if (value.GetArrayLength() > maxCount)
+        {
+            Problem(field, $"must have at most {maxCount} entries, not {value.GetArrayLength()}");
+            return [];
+        }
+        var texts = new List<string>();
+        foreach (var (item, i) in value.EnumerateArray().Select((item, i) => (item, i)))
+        {
+            var text = item.ValueKind == JsonValueKind.String ? item.GetString()!.Trim() : null;
+            if (text is null || text.Length == 0 || text.Length > maxLength || text.Any(char.IsControl))
+            {
+                Problem($"{field}[{i}]", $"must be a non-empty string of at most {maxLength} characters without control characters");
+                continue;
+            }
+            texts.Add(text);
+        }
+        return texts;
+    }
+
     public string Term(JsonElement owner, string field, string fieldPath)
     {
         if (!owner.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)

@@ -27,6 +27,8 @@ public sealed class GeographyApi(PlanningDb db) : GeographyService.GeographyServ
             Population = district.Population,
             AreaKm2 = area,
             GeometryGeojson = request.IncludeGeometry ? GeoJsonFile.Write(GeoJsonFile.Simplest(district.Boundary)) : "",
+            Synthetic = district.Synthetic,
+            Credits = { district.Credits },
         };
     }
 

@@ -8,6 +8,7 @@ using Planning.Server.Common;
 using Planning.Server.Data;
 using Planning.Server.Dataset;
 using Planning.Server.Geography;
+using Planning.Server.Reports;
 using Planning.Server.Rules;
 using Planning.Server.Runs;
 using Planning.Server.Scenarios;
@@ -45,6 +46,8 @@ public static class ServiceSetup
         builder.Services.AddScoped<RunStarter>();
         builder.Services.AddScoped<RunWatch>();
         builder.Services.AddScoped<RunControl>();
+        builder.Services.AddScoped<ReportLoader>();
+        builder.Services.AddSingleton<ReportGate>();
         builder.AddPlanningCluster(connectionString);
         builder.AddPlanningAccess();
 
@@ -103,6 +106,7 @@ public static class ServiceSetup
         app.MapGrpcService<SimulationApi>();
         app.MapGrpcService<AssessmentApi>();
         app.MapGrpcService<RulesApi>();
+        app.MapGrpcService<ReportApi>();
         app.MapGrpcHealthChecksService().AllowAnonymous();
         app.MapGrpcReflectionService().RequireAuthorization(Roles.Viewer);
         return app;

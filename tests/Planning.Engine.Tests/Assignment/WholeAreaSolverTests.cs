@@ -22,7 +22,7 @@ public class WholeAreaSolverTests
 
         var (best, feasible) = BruteForce(problem);
         Assert.Equal(best, solution.Stats.Objective);
-        Assert.True(solution.Stats.Objective >= solution.Stats.LowerBound);
+        Assert.True(solution.Stats.LowerBound <= best);
         var loads = Loads(problem, solution);
         if (feasible)
         {
@@ -53,7 +53,8 @@ public class WholeAreaSolverTests
         var whole = AssignmentSolver.Solve(problem, allowSplitting: false, SolverOptions.Default, CancellationToken.None);
 
         Assert.Equal(split.Stats.LowerBound, split.Stats.Objective);
-        Assert.Equal(split.Stats.LowerBound, whole.Stats.LowerBound);
+        Assert.Equal(split.Stats.LowerBound, whole.Stats.SplitFlowBound);
+        Assert.True(whole.Stats.LowerBound >= whole.Stats.SplitFlowBound);
         Assert.True(whole.Stats.Objective >= split.Stats.Objective);
     }
 
@@ -64,7 +65,8 @@ public class WholeAreaSolverTests
         // The large-instance path: only split or crowded areas go to CP-SAT.
         var problem = RandomProblem(new Random(seed));
 
-        var solution = AssignmentSolver.Solve(problem, allowSplitting: false, SolverOptions.Default with { MaxFreeAreas = 2 }, CancellationToken.None);
+        var solution = AssignmentSolver.Solve(
+            problem, allowSplitting: false, SolverOptions.Default with { MaxFreeAreas = 2, MaxOverflowAreas = 2 }, CancellationToken.None);
 
         Assert.True(solution.Stats.AreasReDecided <= 2);
         Assert.True(solution.Stats.Objective >= solution.Stats.LowerBound);
@@ -80,7 +82,7 @@ public class WholeAreaSolverTests
         var problem = RandomProblem(random);
         var start = problem.Units.Select(u => random.Next(u.Candidates.Count)).ToArray();
 
-        var improved = LocalSearch.Improve(problem, start, TimeSpan.FromSeconds(10), CancellationToken.None);
+        var improved = LocalSearch.Improve(problem, CandidateTable.Build(problem), start, 100, 1_000_000, CancellationToken.None);
 
         Assert.True(WholeAreaCost.Evaluate(problem, improved) <= WholeAreaCost.Evaluate(problem, start));
         Assert.All(improved.Zip(problem.Units), p => Assert.InRange(p.First, 0, p.Second.Candidates.Count - 1));
@@ -100,15 +102,15 @@ public class WholeAreaSolverTests
         problem.GradeCapacity[AssignmentProblem.Slot(0, 1)] = problem.GradeCapacity[AssignmentProblem.Slot(1, 1)] = 30;
         problem.TotalCapacity[0] = problem.TotalCapacity[1] = 30;
 
-        var improved = LocalSearch.Improve(problem, [1, 1], TimeSpan.FromSeconds(10), CancellationToken.None);
+        var improved = LocalSearch.Improve(problem, CandidateTable.Build(problem), [1, 1], 100, 1_000_000, CancellationToken.None);
 
         Assert.Equal([0, 0], improved);
     }
 
-    private static int[] Choice(AssignmentProblem problem, AssignmentSolution solution) =>
+    internal static int[] Choice(AssignmentProblem problem, AssignmentSolution solution) =>
         problem.Units.Select((unit, u) => unit.Candidates.ToList().FindIndex(c => c.School == solution.PerUnit[u][0].School)).ToArray();
 
-    private static AssignmentProblem RandomProblem(Random random)
+    internal static AssignmentProblem RandomProblem(Random random, long underFillCost = 0)
     {
         var schools = random.Next(2, 4);
         var units = new List<DecisionUnit>();
@@ -129,10 +131,11 @@ public class WholeAreaSolverTests
             units.Add(new DecisionUnit(a, SchoolPart.Primary, items, candidates));
         }
 
-        var problem = new AssignmentProblem(schools, units, moveCost: 500, changeCost: 50, Overflow);
+        var problem = new AssignmentProblem(schools, units, moveCost: 500, changeCost: 50, Overflow, underFillCost);
         var demand = units.Sum(u => u.Pupils);
         for (var s = 0; s < schools; s++)
         {
+            problem.FillTarget[s] = underFillCost > 0 && random.NextDouble() < 0.5 ? random.Next(demand / schools) : 0;
             problem.TotalCapacity[s] = random.Next(demand / schools / 2, demand);
             for (var grade = 1; grade <= 9; grade++)
             {
@@ -144,7 +147,7 @@ public class WholeAreaSolverTests
     }
 
     /// <summary>The cheapest whole-area cost, and whether some assignment has no overflow at all.</summary>
-    private static (long Best, bool Feasible) BruteForce(AssignmentProblem problem)
+    internal static (long Best, bool Feasible) BruteForce(AssignmentProblem problem)
     {
         var choice = new int[problem.Units.Count];
         var best = long.MaxValue;

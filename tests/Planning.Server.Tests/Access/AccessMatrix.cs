@@ -29,6 +29,7 @@ public static class AccessMatrix
         ["planning.v1.GeographyService/GetDistrict"] = Role.Viewer,
         ["planning.v1.GeographyService/ListAdminAreas"] = Role.Viewer,
         ["planning.v1.RulesService/GetRules"] = Role.Viewer,
+        ["planning.v1.ReportService/ExportReport"] = Role.Planner,
         ["planning.v1.ScenarioService/CreateScenario"] = Role.Planner,
         ["planning.v1.ScenarioService/GetScenario"] = Role.Viewer,
         ["planning.v1.ScenarioService/ListScenarios"] = Role.Viewer,

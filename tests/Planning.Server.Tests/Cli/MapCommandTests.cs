@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Planning.Client.Api;
 using Planning.Cli.Maps;
+using Planning.Reports;
 using Planning.Server.Tests.Infrastructure;
 using SkiaSharp;
 
@@ -42,12 +43,13 @@ public sealed partial class MapCommandTests(ImportedServerFixture fixture) : ICl
         using var channel = Server.CreateChannel();
         using var client = new PlanningClient(channel);
         var data = await new MapDataLoader(client).LoadAsync(new MapRequest(Planning.V1.SchoolPart.Primary));
+        var map = ReportMaps.Map(data, data.Scene, Planning.V1.SchoolPart.Primary, ReportView.District);
 
         using var typeface = MapFonts.Resolve(data.Texts());
-        Assert.Contains("宝坻区", data.Title);
-        Assert.True(MapFonts.HasGlyphs(typeface, data.Title), typeface.FamilyName);
-        Assert.All(data.Schools, s => Assert.True(MapFonts.HasGlyphs(typeface, s.Name), s.Name));
-        Assert.NotEmpty(data.Catchments);
+        Assert.Contains("宝坻区", map.Title);
+        Assert.True(MapFonts.HasGlyphs(typeface, map.Title), typeface.FamilyName);
+        Assert.All(map.Schools, s => Assert.True(MapFonts.HasGlyphs(typeface, s.Name), s.Name));
+        Assert.NotEmpty(map.Catchments);
         using var latin = SKTypeface.FromFamilyName("DejaVu Sans");
         Assert.False(latin is not null && latin.FamilyName == "DejaVu Sans" && MapFonts.HasGlyphs(latin, "宝坻区"),
             "the glyph check must tell a Latin-only font from a CJK one");
@@ -69,14 +71,14 @@ public sealed partial class MapCommandTests(ImportedServerFixture fixture) : ICl
     }
 
     [Fact]
-    public async Task MapPdf_Report_StartsWithPdfAndHasMapPlusTablePages()
+    public async Task MapPdf_BaseData_CoverBothMapsAndTablePages()
     {
         var path = Path.Combine(_folder, "report.pdf");
         var result = await CliHarness.RunAsync(Server, "map", "--level", "junior", "--out", path, "--json");
 
         Assert.Equal(0, result.ExitCode);
         var pages = result.Json().RootElement.GetProperty("file").GetProperty("pages").GetInt32();
-        Assert.True(pages >= 4, $"{pages} pages: the map, then enrolment, violations and assessment");
+        Assert.True(pages >= 7, $"{pages} pages: cover, two maps, grade tables of both parts, violations, the standard, sources");
         var bytes = await File.ReadAllBytesAsync(path);
         Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(bytes, 0, 4));
         Assert.Equal(pages, PageObject().Matches(System.Text.Encoding.Latin1.GetString(bytes)).Count);
@@ -87,6 +89,9 @@ public sealed partial class MapCommandTests(ImportedServerFixture fixture) : ICl
     [InlineData("map", "--level", "nine-year")]
     [InlineData("map", "--width", "10")]
     [InlineData("map", "--urban", "--bbox", "117.2,39.6,117.4,39.8")]
+    [InlineData("map", "--bbox", "117.3,39.6,117.3,39.8")]
+    [InlineData("map", "--compare", "7669af50-44a9-47dd-88e6-e574e1f29a7d", "--out", "x.pdf")]
+    [InlineData("map", "--issuer", " ", "--out", "x.pdf")]
     public async Task Map_BadArguments_ExitBadUsage(params string[] args)
     {
         var result = await CliHarness.RunAsync(Server, args);

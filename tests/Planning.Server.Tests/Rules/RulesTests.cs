@@ -1,4 +1,5 @@
 using Planning.Cli.Maps;
+using Planning.Reports;
 using Planning.Client.Api;
 using Planning.Server.Tests.Cli;
 using Planning.Server.Tests.Infrastructure;
@@ -88,11 +89,12 @@ public sealed class RulesTests
 
         // The maps: symbols and the size legend are scaled to the limit, and the base-data violations use 35.
         using var client = new PlanningClient(channel);
-        var map = await new MapDataLoader(client).LoadAsync(new MapRequest(V1.SchoolPart.Primary));
+        var data = await new MapDataLoader(client).LoadAsync(new MapRequest(V1.SchoolPart.Primary));
+        var map = ReportMaps.Map(data, data.Scene, V1.SchoolPart.Primary, ReportView.District);
         Assert.Equal(300, map.SizeLimit);
-        Assert.Contains("在校生 students: 75 / 150 / 300", map.Texts());
-        var violations = map.Report.Single(t => t.Title.StartsWith("超限", StringComparison.Ordinal));
-        Assert.Contains(violations.Rows, r => r[1] == "BD-P-001" && r[2] == "1" && r[4] == "105");
+        Assert.Contains("在校生 students: 75 / 150 / 300", MapLegend.Texts(map.SizeLimit));
+        var violations = ReportTables.Violations(data, data.Scene);
+        Assert.Contains(violations.Rows, r => r[1] == "BD-P-001" && r[3] == "1" && r[5] == "105");
     }
 
     [Fact]

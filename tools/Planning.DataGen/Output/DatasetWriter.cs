@@ -39,6 +39,13 @@ public static class DatasetWriter
         w.WriteString("code", d.DistrictCode);
         w.WriteString("name", d.DistrictName);
         w.WriteNumber("population", d.DistrictPopulation);
+        w.WriteBoolean("synthetic", Provenance.Synthetic);
+        w.WriteStartArray("credits");
+        foreach (var credit in Provenance.Credits)
+        {
+            w.WriteStringValue(credit);
+        }
+        w.WriteEndArray();
     }
 
     private static void WriteAdminArea(Utf8JsonWriter w, AdminArea a)

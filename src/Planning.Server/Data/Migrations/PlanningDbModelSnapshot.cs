@@ -305,6 +305,13 @@ namespace Planning.Server.Data.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("code");
 
+                    b.PrimitiveCollection<string[]>("Credits")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text[]")
+                        .HasColumnName("credits")
+                        .HasDefaultValueSql("'{}'::text[]");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -314,6 +321,10 @@ namespace Planning.Server.Data.Migrations
                     b.Property<long>("Population")
                         .HasColumnType("bigint")
                         .HasColumnName("population");
+
+                    b.Property<bool>("Synthetic")
+                        .HasColumnType("boolean")
+                        .HasColumnName("synthetic");
 
                     b.HasKey("Id")
                         .HasName("pk_districts");

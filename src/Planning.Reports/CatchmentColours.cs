@@ -1,7 +1,7 @@
 using NetTopologySuite.Geometries;
 using SkiaSharp;
 
-namespace Planning.Cli.Maps;
+namespace Planning.Reports;
 
 /// <summary>
 /// Colours catchments so that neighbours always differ: greedy graph colouring over the

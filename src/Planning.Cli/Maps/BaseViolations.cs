@@ -2,18 +2,11 @@ using Planning.Client.Api;
 
 namespace Planning.Cli.Maps;
 
-/// <summary>How a school's symbol status is decided, with the limits of the server's <see cref="Rules"/>.</summary>
-public static class MapStatus
+/// <summary>The base data's violations, with the limits of the server's <see cref="Rules"/>: without a run the server reports none.</summary>
+public static class BaseViolations
 {
-    /// <summary>Over limits wins; otherwise the school's role in the plan.</summary>
-    public static SchoolStatus Of(bool overLimits, SchoolKind kind) =>
-        overLimits ? SchoolStatus.OverLimits
-        : kind == SchoolKind.New ? SchoolStatus.New
-        : kind == SchoolKind.Expanded ? SchoolStatus.Expanded
-        : SchoolStatus.WithinLimits;
-
     /// <summary>The size and class violations of a school's base-term enrolment under the tracks in force in a term.</summary>
-    public static IEnumerable<Violation> BaseViolations(School school, string term, Rules rules)
+    public static IEnumerable<Violation> Of(School school, string term, Rules rules)
     {
         var sizeLimit = rules.SizeLimit(school.Level);
         if (school.TotalEnrolment > sizeLimit)

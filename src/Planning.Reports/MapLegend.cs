@@ -1,8 +1,8 @@
 using SkiaSharp;
 
-namespace Planning.Cli.Maps;
+namespace Planning.Reports;
 
-/// <summary>Legend, scale bar and north arrow.</summary>
+/// <summary>Legend and north arrow.</summary>
 public static class MapLegend
 {
     private static readonly (SchoolStatus Status, string Text)[] Statuses =
@@ -26,14 +26,23 @@ public static class MapLegend
     public static IEnumerable<string> Texts(int sizeLimit) =>
         [Heading, Catchment, Admin, District, Sizes(sizeLimit), "北", "N", .. Statuses.Select(s => s.Text)];
 
-    public static void DrawLegend(SKCanvas canvas, MapText text, SKRect frame, float unit, int sizeLimit)
+    /// <summary>The legend's box, standing on <paramref name="bottomLeft"/>, its text sized to fit <paramref name="maxWidth"/>.</summary>
+    public static (SKRect Box, float Size) Layout(MapText text, SKPoint bottomLeft, float unit, int sizeLimit, float maxWidth)
+    {
+        var natural = Math.Max(8, unit * 1.25f);
+        var widest = Math.Max(text.Width(Catchment, natural), text.Width(Sizes(sizeLimit), natural));
+        // The widest label plus 4 sizes of margin and symbols; text widths scale with the size.
+        var scale = Math.Min(1, maxWidth / (widest + (natural * 4)));
+        var size = natural * scale;
+        var width = (widest + (natural * 4)) * scale;
+        var height = (size * 1.6f * 10) + (size * 1.5f);
+        return (new SKRect(bottomLeft.X, bottomLeft.Y - height, bottomLeft.X + width, bottomLeft.Y), size);
+    }
+
+    public static void DrawLegend(SKCanvas canvas, MapText text, SKRect box, float size, float unit, int sizeLimit)
     {
         var sizes = Sizes(sizeLimit);
-        var size = Math.Max(10, unit * 1.25f);
         var line = size * 1.6f;
-        var width = Math.Max(text.Width(Catchment, size), text.Width(sizes, size)) + (size * 4);
-        var height = (line * 10) + (size * 1.5f);
-        var box = new SKRect(frame.Left + unit, frame.Bottom - unit - height, frame.Left + unit + width, frame.Bottom - unit);
         using (var background = MapStyle.Fill(SKColors.White.WithAlpha(235)))
         using (var border = MapStyle.Stroke(MapStyle.AdminLine, 1))
         {
@@ -89,35 +98,6 @@ public static class MapLegend
         using var outline = MapStyle.Stroke(SKColors.White, Math.Max(1, radius / 4));
         canvas.DrawCircle(x, y, radius, fill);
         canvas.DrawCircle(x, y, radius, outline);
-    }
-
-    /// <summary>A bar of a round length (1, 2 or 5 × 10ⁿ m) near a fifth of the frame's width, bottom right.</summary>
-    public static void DrawScaleBar(SKCanvas canvas, MapText text, MapProjection projection, float unit)
-    {
-        var frame = projection.Frame;
-        var target = frame.Width / 5 * projection.MetresPerPixel;
-        var magnitude = Math.Pow(10, Math.Floor(Math.Log10(target)));
-        var metres = new[] { 5, 2, 1 }.Select(f => f * magnitude).First(m => m <= target);
-        var length = (float)(metres / projection.MetresPerPixel);
-        var x = frame.Right - unit - length;
-        var y = frame.Bottom - (unit * 2);
-        var h = unit * 0.6f;
-        using (var background = MapStyle.Fill(SKColors.White.WithAlpha(220)))
-        {
-            canvas.DrawRect(new SKRect(x - unit, y - (unit * 3), frame.Right - (unit * 0.3f), y + (unit * 1.2f)), background);
-        }
-        using (var black = MapStyle.Fill(MapStyle.Ink))
-        using (var white = MapStyle.Fill(SKColors.White))
-        using (var outline = MapStyle.Stroke(MapStyle.Ink, 1))
-        {
-            canvas.DrawRect(SKRect.Create(x, y - h, length / 2, h), black);
-            canvas.DrawRect(SKRect.Create(x + (length / 2), y - h, length / 2, h), white);
-            canvas.DrawRect(SKRect.Create(x, y - h, length, h), outline);
-        }
-        var size = Math.Max(10, unit * 1.2f);
-        var label = metres >= 1000 ? $"{metres / 1000:0.#} km" : $"{metres:0} m";
-        text.Draw(canvas, "0", x, y - h - (unit * 0.4f), size, MapStyle.Ink, SKTextAlign.Center);
-        text.Draw(canvas, label, x + length, y - h - (unit * 0.4f), size, MapStyle.Ink, SKTextAlign.Center);
     }
 
     /// <summary>An arrow pointing up (north: the projection keeps north up), top right.</summary>

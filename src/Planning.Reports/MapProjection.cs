@@ -1,7 +1,7 @@
 using NetTopologySuite.Geometries;
 using SkiaSharp;
 
-namespace Planning.Cli.Maps;
+namespace Planning.Reports;
 
 /// <summary>
 /// Equirectangular projection scaled by cos(mean latitude) so that a kilometre is as long east–west

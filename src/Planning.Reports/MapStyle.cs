@@ -1,6 +1,6 @@
 using SkiaSharp;
 
-namespace Planning.Cli.Maps;
+namespace Planning.Reports;
 
 /// <summary>Colours and sizes shared by the map, the legend and the report.</summary>
 public static class MapStyle

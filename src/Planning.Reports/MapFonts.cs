@@ -1,6 +1,6 @@
 using SkiaSharp;
 
-namespace Planning.Cli.Maps;
+namespace Planning.Reports;
 
 /// <summary>Finds a typeface with the Chinese glyphs the map needs (no tofu boxes), or fails clearly.</summary>
 public static class MapFonts

@@ -1,0 +1,99 @@
+namespace Planning.Engine.Assignment;
+
+/// <summary>
+/// A problem's units and candidates in flat arrays, built once per solve: the phases read costs
+/// and loads from here instead of walking records and grouping items again in every move.
+/// Unit u's candidates are <c>First[u] … First[u + 1] − 1</c>; its pupils per grade are
+/// <c>GradeFirst[u] … GradeFirst[u + 1] − 1</c>.
+/// </summary>
+internal sealed class CandidateTable
+{
+    private CandidateTable(int units, int candidates, int grades)
+    {
+        First = new int[units + 1];
+        School = new int[candidates];
+        Cost = new long[candidates];
+        GradeFirst = new int[units + 1];
+        Grade = new int[grades];
+        GradePupils = new long[grades];
+        Pupils = new long[units];
+    }
+
+    public int[] First { get; }
+
+    /// <summary>School of each candidate.</summary>
+    public int[] School { get; }
+
+    /// <summary>Cost of sending the whole unit to each candidate: travel, moves and catchment changes.</summary>
+    public long[] Cost { get; }
+
+    public int[] GradeFirst { get; }
+
+    public int[] Grade { get; }
+
+    public long[] GradePupils { get; }
+
+    public long[] Pupils { get; }
+
+    public int Units => Pupils.Length;
+
+    public int Count(int unit) => First[unit + 1] - First[unit];
+
+    public static CandidateTable Build(AssignmentProblem problem)
+    {
+        var units = problem.Units;
+        var candidates = 0;
+        var grades = 0;
+        foreach (var unit in units)
+        {
+            candidates += unit.Candidates.Count;
+            grades += DistinctGrades(unit);
+        }
+
+        var table = new CandidateTable(units.Count, candidates, grades);
+        var (k, j) = (0, 0);
+        Span<long> perGrade = stackalloc long[10];
+        for (var u = 0; u < units.Count; u++)
+        {
+            var unit = units[u];
+            table.First[u] = k;
+            table.GradeFirst[u] = j;
+            perGrade.Clear();
+            foreach (var item in unit.Items)
+            {
+                perGrade[item.Grade] += item.Count;
+                table.Pupils[u] += item.Count;
+            }
+
+            for (var grade = 1; grade <= 9; grade++)
+            {
+                if (perGrade[grade] > 0)
+                {
+                    table.Grade[j] = grade;
+                    table.GradePupils[j++] = perGrade[grade];
+                }
+            }
+
+            foreach (var candidate in unit.Candidates)
+            {
+                table.School[k] = candidate.School;
+                table.Cost[k++] = problem.UnitCost(unit, candidate);
+            }
+        }
+
+        table.First[units.Count] = k;
+        table.GradeFirst[units.Count] = j;
+        return table;
+    }
+
+    private static int DistinctGrades(DecisionUnit unit)
+    {
+        var seen = 0;
+        foreach (var item in unit.Items)
+        {
+            seen |= item.Count > 0 ? 1 << item.Grade : 0;
+        }
+
+        return int.PopCount(seen);
+    }
+}

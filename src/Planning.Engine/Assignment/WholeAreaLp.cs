@@ -1,0 +1,171 @@
+using System.Globalization;
+using Google.OrTools.LinearSolver;
+
+namespace Planning.Engine.Assignment;
+
+/// <summary>
+/// The LP relaxation of the whole-area model, solved with GLOP: x<sub>u,c</sub> ∈ [0, 1] with
+/// Σ<sub>c</sub> x<sub>u,c</sub> = 1 (a unit may be shared, but all its grades in the same
+/// proportions), Σ pupils × x − over ≤ seats per grade and school, Σ pupils × x + under ≥ target per
+/// school with a fill target; minimise Σ cost × x + overflow cost × Σ over + under-fill cost × Σ under.
+/// It is much tighter than the split flow, where each grade splits on its own.
+/// <para>
+/// The bound reported is not GLOP's objective but the Lagrangian value of its duals, computed here
+/// exactly: for any prices λ ∈ [0, overflow cost] on the capacities and μ ∈ [0, under-fill cost]
+/// on the targets, L(λ, μ) = Σ<sub>u</sub> min<sub>c</sub> (cost<sub>u,c</sub> + Σ<sub>g</sub>
+/// λ<sub>s,g</sub> n<sub>u,g</sub> + (λ<sub>s</sub> − μ<sub>s</sub>) n<sub>u</sub>) − Σ λ × seats
+/// + Σ μ × target is a lower bound on every whole-area assignment; at GLOP's optimal duals it is the
+/// LP optimum. So the bound stays valid whatever GLOP's tolerances or iteration limit did.
+/// </para>
+/// </summary>
+internal static class WholeAreaLp
+{
+    /// <summary>The bound and, when GLOP reached the optimum, the LP's share of each candidate (same index as the table's).</summary>
+    public sealed record Result(long Bound, double[]? Shares, string Status);
+
+    public static Result Solve(AssignmentProblem problem, CandidateTable table, long iterationLimit)
+    {
+        using var solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("GLOP is not available");
+        solver.SetSolverSpecificParametersAsString(string.Create(CultureInfo.InvariantCulture, $"max_number_of_iterations:{iterationLimit}"));
+        var objective = solver.Objective();
+        objective.SetMinimization();
+        var x = new Variable[table.School.Length];
+        var gradeRows = new Constraint?[problem.GradeCapacity.Length];
+        var schoolRows = new Constraint?[problem.SchoolCount];
+        var fillRows = new Constraint?[problem.SchoolCount];
+        var (gradeMost, schoolMost) = MostLoads(problem, table);
+        for (var u = 0; u < table.Units; u++)
+        {
+            var one = solver.MakeConstraint(1, 1, string.Empty);
+            for (var k = table.First[u]; k < table.First[u + 1]; k++)
+            {
+                var school = table.School[k];
+                x[k] = solver.MakeNumVar(0, 1, string.Empty);
+                one.SetCoefficient(x[k], 1);
+                objective.SetCoefficient(x[k], table.Cost[k]);
+                for (var j = table.GradeFirst[u]; j < table.GradeFirst[u + 1]; j++)
+                {
+                    var slot = AssignmentProblem.Slot(school, table.Grade[j]);
+                    if (gradeMost[slot] > problem.GradeCapacity[slot])
+                    {
+                        Row(solver, objective, gradeRows, slot, problem.GradeCapacity[slot], problem.OverflowCost).SetCoefficient(x[k], table.GradePupils[j]);
+                    }
+                }
+
+                if (schoolMost[school] > problem.TotalCapacity[school])
+                {
+                    Row(solver, objective, schoolRows, school, problem.TotalCapacity[school], problem.OverflowCost).SetCoefficient(x[k], table.Pupils[u]);
+                }
+
+                if (problem.UnderFillCost > 0 && problem.FillTarget[school] > 0)
+                {
+                    FillRow(solver, objective, fillRows, school, problem.FillTarget[school], problem.UnderFillCost).SetCoefficient(x[k], table.Pupils[u]);
+                }
+            }
+        }
+
+        var status = solver.Solve();
+        if (status is not (Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.FEASIBLE or Solver.ResultStatus.NOT_SOLVED or Solver.ResultStatus.ABNORMAL))
+        {
+            return new Result(long.MinValue, null, status.ToString());
+        }
+
+        var slotPrice = Prices(gradeRows, -1, problem.OverflowCost);
+        var schoolPrice = Prices(schoolRows, -1, problem.OverflowCost);
+        var fillPrice = Prices(fillRows, +1, problem.UnderFillCost);
+        var bound = Lagrangian(problem, table, slotPrice, schoolPrice, fillPrice);
+        var shares = status == Solver.ResultStatus.OPTIMAL ? x.Select(v => v.SolutionValue()).ToArray() : null;
+        return new Result(bound, shares, status.ToString());
+    }
+
+    /// <summary>L(λ, μ) of the class summary, rounded down to whole metres.</summary>
+    public static long Lagrangian(AssignmentProblem problem, CandidateTable table, double[] slotPrice, double[] schoolPrice, double[] fillPrice)
+    {
+        double value = 0;
+        for (var u = 0; u < table.Units; u++)
+        {
+            var cheapest = double.MaxValue;
+            for (var k = table.First[u]; k < table.First[u + 1]; k++)
+            {
+                var school = table.School[k];
+                var priced = table.Cost[k] + (schoolPrice[school] - fillPrice[school]) * table.Pupils[u];
+                for (var j = table.GradeFirst[u]; j < table.GradeFirst[u + 1]; j++)
+                {
+                    priced += slotPrice[AssignmentProblem.Slot(school, table.Grade[j])] * table.GradePupils[j];
+                }
+
+                cheapest = Math.Min(cheapest, priced);
+            }
+
+            value += cheapest;
+        }
+
+        for (var slot = 0; slot < slotPrice.Length; slot++)
+        {
+            value -= slotPrice[slot] * problem.GradeCapacity[slot];
+        }
+
+        for (var s = 0; s < schoolPrice.Length; s++)
+        {
+            value += fillPrice[s] * problem.FillTarget[s] - schoolPrice[s] * problem.TotalCapacity[s];
+        }
+
+        return (long)Math.Floor(value);
+    }
+
+    /// <summary>Most pupils each slot and school could receive: where even that fits, the row cannot bind and is left out.</summary>
+    private static (long[] Grade, long[] School) MostLoads(AssignmentProblem problem, CandidateTable table)
+    {
+        var grade = new long[problem.GradeCapacity.Length];
+        var school = new long[problem.SchoolCount];
+        for (var u = 0; u < table.Units; u++)
+        {
+            for (var k = table.First[u]; k < table.First[u + 1]; k++)
+            {
+                school[table.School[k]] += table.Pupils[u];
+                for (var j = table.GradeFirst[u]; j < table.GradeFirst[u + 1]; j++)
+                {
+                    grade[AssignmentProblem.Slot(table.School[k], table.Grade[j])] += table.GradePupils[j];
+                }
+            }
+        }
+
+        return (grade, school);
+    }
+
+    /// <summary>load − over ≤ seats, with over priced in the objective; made once per key.</summary>
+    internal static Constraint Row(Solver solver, Objective objective, Constraint?[] rows, int key, long seats, long overflowCost)
+    {
+        if (rows[key] is { } row)
+        {
+            return row;
+        }
+
+        row = solver.MakeConstraint(double.NegativeInfinity, seats, string.Empty);
+        var over = solver.MakeNumVar(0, double.PositiveInfinity, string.Empty);
+        row.SetCoefficient(over, -1);
+        objective.SetCoefficient(over, overflowCost);
+        rows[key] = row;
+        return row;
+    }
+
+    /// <summary>load + under ≥ target, with under priced in the objective.</summary>
+    private static Constraint FillRow(Solver solver, Objective objective, Constraint?[] rows, int key, long target, long underFillCost)
+    {
+        if (rows[key] is { } row)
+        {
+            return row;
+        }
+
+        row = solver.MakeConstraint(target, double.PositiveInfinity, string.Empty);
+        var under = solver.MakeNumVar(0, double.PositiveInfinity, string.Empty);
+        row.SetCoefficient(under, 1);
+        objective.SetCoefficient(under, underFillCost);
+        rows[key] = row;
+        return row;
+    }
+
+    /// <summary>The rows' duals turned into prices of the right sign, kept within [0, cap] so that the Lagrangian stays a bound.</summary>
+    private static double[] Prices(Constraint?[] rows, int sign, long cap) =>
+        rows.Select(row => row is null ? 0 : Math.Clamp(sign * row.DualValue(), 0, cap)).ToArray();
+}
