@@ -41,6 +41,10 @@ public sealed class RunJournal
 {
     [Id(0)]
     public List<RunEvent> Events { get; set; } = [];
+
+    /// <summary>A cancel asked while the run was computing: kept so that the run still ends cancelled when its node stops.</summary>
+    [Id(1)]
+    public string? CancelReason { get; set; }
 }
 
 /// <summary>A run the line gave to a node, and which attempt at it this is.</summary>

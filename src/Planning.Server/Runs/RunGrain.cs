@@ -24,7 +24,6 @@ public sealed partial class RunGrain(
 
     private TaskCompletionSource _changed = Signal();
     private TaskCompletionSource<string> _cancel = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private string? _cancelReason;
     private int _attempt; // the attempt this activation gave out; 0 when it began elsewhere
     private int _writingAttempt;
     private (int Attempt, RunEnd End)? _unrecorded;
@@ -34,6 +33,10 @@ public sealed partial class RunGrain(
 
     public override async Task OnActivateAsync(CancellationToken ct)
     {
+        if (journal.State.CancelReason is { } reason)
+        {
+            _cancel.TrySetResult(reason);
+        }
         if (journal.State.Events.Count > 0)
         {
             return;
@@ -95,11 +98,11 @@ public sealed partial class RunGrain(
 
     public Task<string?> Writing(int attempt)
     {
-        if (_cancelReason is null)
+        if (journal.State.CancelReason is null)
         {
             _writingAttempt = attempt;
         }
-        return Task.FromResult(_cancelReason);
+        return Task.FromResult(journal.State.CancelReason);
     }
 
     public async Task Ended(int attempt, RunEnd end)
@@ -118,10 +121,10 @@ public sealed partial class RunGrain(
 
     public async Task NodeLost(int attempt, string node)
     {
-        if (_cancelReason is not null)
+        if (journal.State.CancelReason is not null)
         {
             // Asked to stop before the node went: that is how it ends.
-            await EndWithoutResultsAsync(attempt, new RunEnd(RunStatus.Cancelled, _cancelReason));
+            await EndWithoutResultsAsync(attempt, new RunEnd(RunStatus.Cancelled, journal.State.CancelReason));
             return;
         }
         if (attempt >= limits.MaxRunAttempts)
@@ -159,8 +162,12 @@ public sealed partial class RunGrain(
             case RunStatus.Running when _writingAttempt == row.Attempt:
                 return CancelOutcome.TooLate;
             case RunStatus.Running:
-                _cancelReason ??= reason;
-                _cancel.TrySetResult(_cancelReason);
+                if (journal.State.CancelReason is null)
+                {
+                    journal.State.CancelReason = reason;
+                    await StoreJournalAsync();
+                }
+                _cancel.TrySetResult(journal.State.CancelReason);
                 return CancelOutcome.Requested;
             default:
                 return CancelOutcome.AlreadyEnded;
@@ -283,6 +290,11 @@ public sealed partial class RunGrain(
         var changed = _changed;
         _changed = Signal();
         changed.TrySetResult();
+        await StoreJournalAsync();
+    }
+
+    private async Task StoreJournalAsync()
+    {
         try
         {
             await journal.WriteStateAsync();
