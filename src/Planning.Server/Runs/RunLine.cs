@@ -6,16 +6,17 @@ namespace Planning.Server.Runs;
 
 /// <summary>
 /// The order of the line of runs, over the whole cluster: the one home of the fair order and of the line's limits.
-/// Keys take turns: a key's n-th waiting run comes after every other key's (n−1)-th, the runs a key already has
-/// computing counting as its first ones, and within a turn the earlier arrival goes first. One planner sending many
-/// runs therefore delays only his own.
+/// Keys take turns: a run's turn is the number of runs of its key that were waiting or computing when it arrived, and
+/// the line goes by turn, then by arrival. One planner sending many runs therefore delays only his own, and a run's
+/// turn, fixed when it arrives, does not change when the runs before it end (a place told stays true).
 /// </summary>
 public static class RunLine
 {
     private const string Turns = """
         SELECT r.id, r.queued_at,
-               row_number() OVER (PARTITION BY r.key_id ORDER BY r.queued_at, r.id)
-               + (SELECT count(*) FROM runs c WHERE c.status = 'Running' AND c.key_id IS NOT DISTINCT FROM r.key_id) AS turn
+               (SELECT count(*) FROM runs e
+                WHERE e.key_id IS NOT DISTINCT FROM r.key_id AND (e.queued_at, e.id) < (r.queued_at, r.id)
+                  AND (e.finished_at IS NULL OR e.finished_at > r.queued_at)) AS turn
         FROM runs r
         WHERE r.status = 'Queued'
         """;
