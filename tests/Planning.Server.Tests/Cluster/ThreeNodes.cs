@@ -9,7 +9,12 @@ namespace Planning.Server.Tests.Cluster;
 /// </summary>
 public sealed class ThreeNodes : IAsyncLifetime
 {
-    private static readonly Dictionary<string, string> OneRunEach = new() { ["Limits__MaxConcurrentRuns"] = "1" };
+    private static readonly Dictionary<string, string> OneRunEach = new()
+    {
+        ["Limits__MaxConcurrentRuns"] = "1",
+        // Three nodes and their solvers share two cores here: a longer probe timeout keeps a starved node from being declared dead.
+        ["Cluster__ProbeSeconds"] = "5",
+    };
 
     public TestDatabase Database { get; private set; } = null!;
 

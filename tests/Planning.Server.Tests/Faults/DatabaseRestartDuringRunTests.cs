@@ -10,6 +10,7 @@ namespace Planning.Server.Tests.Faults;
 /// every time, a second connection holds a lock on run_catchments, the last table the run's result
 /// transaction writes: the other result rows are in (uncommitted) when the cluster is stopped.
 /// </summary>
+[Collection(ServerProcesses.Name)]
 public sealed class DatabaseRestartDuringRunTests(PrivateCluster cluster) : IClassFixture<PrivateCluster>
 {
     [Fact]

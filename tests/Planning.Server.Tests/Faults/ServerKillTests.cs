@@ -9,6 +9,7 @@ namespace Planning.Server.Tests.Faults;
 /// jobs (issue 16): once the node is back, the run it was computing and the one waiting are computed and succeed,
 /// with one set of results each; before that the row still says what it was doing, and no partial results exist.
 /// </summary>
+[Collection(ServerProcesses.Name)]
 public sealed class ServerKillTests : IAsyncLifetime
 {
     private TestDatabase _database = null!;
