@@ -21,8 +21,8 @@ public sealed partial class WebMapTests
     {
         // A view other than the default one, so that the page visibly honours the kept parameters.
         var run = fixture.BeforeRun;
-        var term = run is null ? ServerTruth.BaseTerm : run.Terms[^1];
-        var hash = $"run={run?.Id ?? "base"}&term={term}&part=junior";
+        var term = run.Terms[^1];
+        var hash = $"run={run.Id}&term={term}&part=junior";
         var key = fixture.Server.AdminKey;
         await using var map = await fixture.NewPageAsync();
 
@@ -36,12 +36,12 @@ public sealed partial class WebMapTests
 
         await map.WaitReadyAsync();
         var state = await map.StateAsync();
-        Assert.Equal(run?.Id, state.RunId);
+        Assert.Equal(run.Id, state.RunId);
         Assert.Equal(term, state.Term);
         Assert.Equal("junior", state.Part);
         var url = map.Page.Url;
         Assert.DoesNotContain("key=", url);
-        Assert.Contains($"run={run?.Id ?? "base"}", url);
+        Assert.Contains($"run={run.Id}", url);
         Assert.Contains($"term={term}", url);
         Assert.Contains("part=junior", url);
         // The key was replaced, not pushed: no history entry to go back to holds it.
@@ -152,7 +152,7 @@ public sealed partial class WebMapTests
         Assert.Contains("planner", await map.Page.InnerTextAsync("#whoami"));
         Assert.Equal(key, await map.StoredKeyAsync());
         Assert.Equal(await _truth.CatchmentCountAsync(DefaultRun, FirstTerm, SchoolPart.Primary), await map.CatchmentCountAsync());
-        Assert.Equal(fixture.RunsAvailable, await map.Page.Locator("#sim-start").IsEnabledAsync());
+        Assert.True(await map.Page.Locator("#sim-start").IsEnabledAsync());
         Assert.All(map.Calls.Where(c => c.Method != WhoAmI), c => Assert.Equal($"Bearer {key}", c.Authorization));
         Log(await map.ScreenshotAsync("signed-in-planner"));
 
@@ -180,11 +180,8 @@ public sealed partial class WebMapTests
         Assert.True(await start.IsDisabledAsync());
         Assert.True(await map.Page.Locator("#sim-mode").IsDisabledAsync());
         Assert.True(await map.Page.Locator("#sim-label").IsDisabledAsync());
-        if (fixture.RunsAvailable)
-        {
-            Assert.Contains("planner", await start.GetAttributeAsync("title") ?? "");
-            Assert.Contains("planner", await map.Page.InnerTextAsync("#sim-message"));
-        }
+        Assert.Contains("planner", await start.GetAttributeAsync("title") ?? "");
+        Assert.Contains("planner", await map.Page.InnerTextAsync("#sim-message"));
 
         // Everything a viewer may read is there: the catchments and a school's figures and open items.
         Assert.Equal(await _truth.CatchmentCountAsync(DefaultRun, FirstTerm, SchoolPart.Primary), await map.CatchmentCountAsync());
@@ -256,15 +253,8 @@ public sealed partial class WebMapTests
         await using var map = await fixture.OpenWithKeyAsync(key);
         await RevokeAsync(name);
 
-        // The next call is refused: a level the page has not loaded yet (or, without runs, a reload).
-        if (fixture.RunsAvailable)
-        {
-            await map.Page.CheckAsync("#part-junior");
-        }
-        else
-        {
-            await map.Page.ReloadAsync();
-        }
+        // The next call is refused: a level the page has not loaded yet.
+        await map.Page.CheckAsync("#part-junior");
         await map.WaitForSignInAsync();
         Assert.Contains("UNAUTHENTICATED", await map.Page.InnerTextAsync("#signin-error"));
         Assert.Contains("revoked", await map.Page.InnerTextAsync("#signin-error"));
@@ -442,10 +432,6 @@ public sealed partial class WebMapTests
         Assert.Equal("admin", (await map.AuthAsync()).Role);
         Assert.All(map.Calls.Skip(before + 1), c => Assert.Equal($"Bearer {fixture.Server.AdminKey}", c.Authorization));
 
-        if (!fixture.RunsAvailable)
-        {
-            return; // no call after sign-in to refuse: a level already loaded is drawn from the base data
-        }
         // While the map is shown: a call with the page's key is refused after another tab stored the admin key.
         const string second = "refused during a call while another tab signs in";
         var refusedLater = await fixture.CreateKeyAsync(DataRole.Viewer, second);

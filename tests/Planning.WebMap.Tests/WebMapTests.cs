@@ -7,18 +7,17 @@ using Xunit.Abstractions;
 namespace Planning.WebMap.Tests;
 
 /// <summary>
-/// The web map in real headless Chromium against the real server with the Baodi data. Where the
-/// server cannot simulate yet (UNIMPLEMENTED), the page shows the base data's current catchments
-/// and the tests check that instead; once it can, they check the Baodi runs.
+/// The web map in real headless Chromium against the real server with the Baodi data and its runs
+/// "before" and "after". Every service exists: a call the server does not answer fails the test.
 /// </summary>
 public sealed partial class WebMapTests(WebMapFixture fixture, ITestOutputHelper output) : IClassFixture<WebMapFixture>
 {
     private readonly ServerTruth _truth = new(fixture);
 
-    /// <summary>The run the page opens by default: the newest redistribution ("after"), else the base data.</summary>
-    private Run? DefaultRun => fixture.AfterRun;
+    /// <summary>The run the page opens by default: the newest redistribution of the base data ("after").</summary>
+    private Run DefaultRun => fixture.AfterRun;
 
-    private string FirstTerm => DefaultRun?.Terms[0] ?? ServerTruth.BaseTerm;
+    private string FirstTerm => DefaultRun.Terms[0];
 
     [Fact]
     public async Task Page_opens_the_Baodi_run_and_draws_as_many_catchments_as_the_server()
@@ -26,10 +25,10 @@ public sealed partial class WebMapTests(WebMapFixture fixture, ITestOutputHelper
         await using var map = await fixture.OpenAsync();
 
         var state = await map.StateAsync();
-        Assert.Equal(DefaultRun?.Id, state.RunId);
+        Assert.Equal(DefaultRun.Id, state.RunId);
+        Assert.Equal("", state.Scenario);
         Assert.Equal(FirstTerm, state.Term);
         Assert.Equal("primary", state.Part);
-        Assert.Equal(fixture.RunsAvailable, state.SimulationAvailable);
         var expected = await _truth.CatchmentCountAsync(DefaultRun, FirstTerm, SchoolPart.Primary);
         Assert.True(expected > 10, $"the server has only {expected} catchments");
         Assert.Equal(expected, await map.CatchmentCountAsync());
@@ -48,17 +47,9 @@ public sealed partial class WebMapTests(WebMapFixture fixture, ITestOutputHelper
         var schools = await _truth.SchoolsAsync();
         // The largest school with a catchment: an urban school among its close neighbours.
         var drawn = (await map.CatchmentCodesAsync()).ToHashSet();
-        School school;
-        if (DefaultRun is null)
-        {
-            school = schools.Where(s => drawn.Contains(s.Code)).MaxBy(s => s.Enrolment.Sum())!;
-        }
-        else
-        {
-            var result = await _truth.TermResultAsync(DefaultRun, FirstTerm);
-            var code = result.Schools.Where(s => drawn.Contains(s.SchoolCode)).MaxBy(s => s.Total)!.SchoolCode;
-            school = schools.Single(s => s.Code == code);
-        }
+        var result = await _truth.TermResultAsync(DefaultRun, FirstTerm);
+        var code = result.Schools.Where(s => drawn.Contains(s.SchoolCode)).MaxBy(s => s.Total)!.SchoolCode;
+        var school = schools.Single(s => s.Code == code);
         await map.ZoomToAsync(school.Lon, school.Lat, 15);
 
         await map.ClickSchoolAsync(school.Code);
@@ -104,18 +95,6 @@ public sealed partial class WebMapTests(WebMapFixture fixture, ITestOutputHelper
     {
         await using var map = await fixture.OpenAsync();
         var slider = map.Page.Locator("#term");
-        if (DefaultRun is null)
-        {
-            // No runs yet (SimulationService UNIMPLEMENTED): one term, slider and play disabled, and the page says why.
-            Assert.True(await slider.IsDisabledAsync());
-            Assert.True(await map.Page.Locator("#play").IsDisabledAsync());
-            Assert.True(await map.Page.Locator("#sim-start").IsDisabledAsync());
-            Assert.Contains("not available", await map.Page.InnerTextAsync("#sim-message"));
-            Assert.Equal([ServerTruth.BaseTerm], (await map.StateAsync()).Terms);
-            Log(await map.ScreenshotAsync("term-base-only"));
-            await map.AssertNoErrorsAsync();
-            return;
-        }
 
         Assert.Equal(DefaultRun.Terms.ToArray(), (await map.StateAsync()).Terms);
         var first = await map.SignatureAsync();
@@ -149,7 +128,7 @@ public sealed partial class WebMapTests(WebMapFixture fixture, ITestOutputHelper
         await using var map = await fixture.OpenAsync();
         var areas = await _truth.AreasAsync();
         var schools = await _truth.SchoolsAsync();
-        TermResult? result = DefaultRun is null ? null : await _truth.TermResultAsync(DefaultRun, FirstTerm);
+        var result = await _truth.TermResultAsync(DefaultRun, FirstTerm);
         // A compound with known students, away from every school symbol.
         var area = areas
             .Where(a => a.Kind == ResidentialAreaKind.Compound && a.Students.Count == 9 && a.SchoolPrimaryCode.Length > 0)
@@ -162,11 +141,11 @@ public sealed partial class WebMapTests(WebMapFixture fixture, ITestOutputHelper
         await map.Page.WaitForSelectorAsync($"#info h3[data-area='{area.Code}']");
 
         var shown = await map.SelectedAreaAsync();
-        var assignment = result?.Assignments.Single(a => a.AreaCode == area.Code);
+        var assignment = result.Assignments.Single(a => a.AreaCode == area.Code);
         Assert.Equal(area.Code, shown!.Code);
-        Assert.Equal(assignment is null ? area.Students.ToArray() : assignment.Students.ToArray(), shown.Students);
+        Assert.Equal(assignment.Students.ToArray(), shown.Students);
         var school = await map.Page.GetAttributeAsync("#info [data-goto-school]", "data-goto-school");
-        Assert.Equal(assignment?.SchoolPrimaryCode ?? area.SchoolPrimaryCode, school);
+        Assert.Equal(assignment.SchoolPrimaryCode, school);
 
         Log(await map.ScreenshotAsync("area-selected"));
         await map.AssertNoErrorsAsync();
@@ -179,11 +158,11 @@ public sealed partial class WebMapTests(WebMapFixture fixture, ITestOutputHelper
         var other = fixture.BeforeRun;
 
         await map.Page.SelectOptionAsync("#compare-mode", "side");
-        await map.Page.SelectOptionAsync("#compare-run", other?.Id ?? "");
+        await map.Page.SelectOptionAsync("#compare-run", other.Id);
         await map.IdleAsync();
 
         Assert.True(await map.Page.Locator("#map-b").IsVisibleAsync());
-        Assert.Equal(other?.Id, (await map.StateAsync()).CompareRunId);
+        Assert.Equal(other.Id, (await map.StateAsync()).CompareRunId);
         Assert.Equal(await _truth.CatchmentCountAsync(DefaultRun, FirstTerm, SchoolPart.Primary), await map.CatchmentCountAsync(0));
         Assert.Equal(await _truth.CatchmentCountAsync(other, FirstTerm, SchoolPart.Primary), await map.CatchmentCountAsync(1));
 
@@ -192,21 +171,34 @@ public sealed partial class WebMapTests(WebMapFixture fixture, ITestOutputHelper
     }
 
     [Fact]
-    public async Task Compare_mode_marks_areas_whose_school_changed()
+    public async Task Compare_changed_hatches_the_areas_whose_school_of_the_level_shown_changed()
     {
-        await using var map = await fixture.OpenAsync();
+        // The last term: by then the redistribution has moved many areas, some for one level only.
+        var term = DefaultRun.Terms[^1];
+        var anyLevel = await _truth.ChangedAreasAnyLevelAsync(fixture.BeforeRun, DefaultRun, term);
+        var primary = await _truth.ChangedAreasFromCompareAsync(fixture.BeforeRun, DefaultRun, term, SchoolPart.Primary);
+        var junior = await _truth.ChangedAreasFromCompareAsync(fixture.BeforeRun, DefaultRun, term, SchoolPart.Junior);
+        // The server's per-level lists agree with the two runs' assignments.
+        Assert.Equal(primary, await _truth.ChangedAreasAsync(fixture.BeforeRun, DefaultRun, term, SchoolPart.Primary));
+        Assert.Equal(junior, await _truth.ChangedAreasAsync(fixture.BeforeRun, DefaultRun, term, SchoolPart.Junior));
+        Assert.True(primary.Count > 0 && junior.Count > 0, "the redistribution changed no school of one level");
+        Assert.True(primary.Count < anyLevel.Count && junior.Count < anyLevel.Count,
+            $"every changed area changed both levels ({primary.Count}, {junior.Count} of {anyLevel.Count}): nothing to tell the levels apart");
+        await using var map = await fixture.OpenAsync($"run={DefaultRun.Id}&term={term}&part=primary");
 
         await map.Page.SelectOptionAsync("#compare-mode", "changed");
-        await map.Page.SelectOptionAsync("#compare-run", fixture.BeforeRun?.Id ?? "");
+        await map.Page.SelectOptionAsync("#compare-run", fixture.BeforeRun.Id);
         await map.IdleAsync();
 
-        var expected = DefaultRun is null || fixture.BeforeRun is null
-            ? 0 // the base data against itself
-            : await _truth.ChangedAreaCountAsync(DefaultRun, fixture.BeforeRun, FirstTerm);
-        Assert.Equal(expected, await map.ChangedAreaCountAsync());
+        Assert.Equal(primary, await map.ChangedAreaCodesAsync());
+        Assert.Equal($"{primary.Count:N0}", await map.Page.InnerTextAsync("#changed-count"));
         Assert.False(await map.Page.Locator("#map-b").IsVisibleAsync());
-
         Log(await map.ScreenshotAsync("compare-changed"));
+
+        await map.Page.CheckAsync("#part-junior");
+        await map.IdleAsync();
+        Assert.Equal(junior, await map.ChangedAreaCodesAsync());
+        Assert.Equal($"{junior.Count:N0}", await map.Page.InnerTextAsync("#changed-count"));
         await map.AssertNoErrorsAsync();
     }
 
@@ -214,14 +206,6 @@ public sealed partial class WebMapTests(WebMapFixture fixture, ITestOutputHelper
     public async Task Simulation_started_from_the_page_shows_progress_and_opens_the_new_run()
     {
         await using var map = await fixture.OpenAsync();
-        if (!fixture.RunsAvailable)
-        {
-            Assert.True(await map.Page.Locator("#sim-start").IsDisabledAsync());
-            Assert.Contains("not available", await map.Page.InnerTextAsync("#sim-message"));
-            Log(await map.ScreenshotAsync("simulation-unavailable"));
-            await map.AssertNoErrorsAsync();
-            return;
-        }
 
         // "keep current", so that the other tests' default run (the newest redistribution) stays "after".
         await map.Page.SelectOptionAsync("#sim-mode", "keep");

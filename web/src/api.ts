@@ -1,9 +1,11 @@
 // gRPC-Web clients of the planning.v1 contract (generated from ../proto by buf + protoc-gen-es).
-import { Code, ConnectError, createClient, type Client, type Interceptor } from "@connectrpc/connect";
+import { Code, ConnectError, createClient, type Interceptor } from "@connectrpc/connect";
 import { createGrpcWebTransport } from "@connectrpc/connect-web";
 import { AccessService, Role } from "./gen/planning/v1/access_pb";
 import { AssessmentService } from "./gen/planning/v1/assessment_pb";
+import { DatasetService } from "./gen/planning/v1/dataset_pb";
 import { GeographyService } from "./gen/planning/v1/geography_pb";
+import { RulesService } from "./gen/planning/v1/rules_pb";
 import { ScenarioService, type Scenario } from "./gen/planning/v1/scenarios_pb";
 import { ResidentialAreaService, SchoolService, type ResidentialArea, type School } from "./gen/planning/v1/schools_pb";
 import { SimulationService, type Run } from "./gen/planning/v1/simulation_pb";
@@ -185,6 +187,8 @@ export const api = {
   simulation: createClient(SimulationService, transport),
   scenarios: createClient(ScenarioService, transport),
   assessment: createClient(AssessmentService, transport),
+  dataset: createClient(DatasetService, transport),
+  rules: createClient(RulesService, transport),
 };
 
 /** Checks a key with AccessService.WhoAmI (a link's, the stored or a pasted key), before the page uses it. */
@@ -204,13 +208,6 @@ export function roleLabel(role: Role): string {
     default:
       return "未知 unknown";
   }
-}
-
-export type SimulationClient = Client<typeof SimulationService>;
-
-/** True when the server does not (yet) offer the called method or service. */
-export function isUnimplemented(e: unknown): boolean {
-  return e instanceof ConnectError && e.code === Code.Unimplemented;
 }
 
 export function isCancelled(e: unknown): boolean {
@@ -233,54 +230,44 @@ export function describeError(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/** Every item of a paged list call (at most `max`). */
+async function allPages<T>(page: (token: string) => Promise<{ items: T[]; next: string }>, max = Infinity): Promise<T[]> {
+  const out: T[] = [];
+  let token = "";
+  do {
+    const res = await page(token);
+    out.push(...res.items);
+    token = res.next;
+  } while (token && out.length < max);
+  return out;
+}
+
 /** Every school, all pages. */
-export async function listAllSchools(): Promise<School[]> {
-  const out: School[] = [];
-  let token = "";
-  do {
-    const res = await api.schools.listSchools({ page: { pageSize: 1000, pageToken: token } });
-    out.push(...res.schools);
-    token = res.page?.nextPageToken ?? "";
-  } while (token);
-  return out;
+export function listAllSchools(): Promise<School[]> {
+  return allPages(async (pageToken) => {
+    const res = await api.schools.listSchools({ page: { pageSize: 1000, pageToken } });
+    return { items: res.schools, next: res.page?.nextPageToken ?? "" };
+  });
 }
 
-/** Every residential area with its boundary, all pages (1,000 per page). */
-export async function listAllAreas(): Promise<ResidentialArea[]> {
-  const out: ResidentialArea[] = [];
-  let token = "";
-  do {
-    const res = await api.areas.listResidentialAreas({ includeGeometry: true, page: { pageSize: 1000, pageToken: token } });
-    out.push(...res.residentialAreas);
-    token = res.page?.nextPageToken ?? "";
-  } while (token);
-  return out;
+/** Every residential area, all pages (1,000 per page); their boundaries only when asked (they are most of the bytes). */
+export function listAllAreas(includeGeometry: boolean): Promise<ResidentialArea[]> {
+  return allPages(async (pageToken) => {
+    const res = await api.areas.listResidentialAreas({ includeGeometry, page: { pageSize: 1000, pageToken } });
+    return { items: res.residentialAreas, next: res.page?.nextPageToken ?? "" };
+  });
 }
 
-/** Runs, newest first; null when the simulation service is not available. */
-export async function listRuns(): Promise<Run[] | null> {
-  try {
-    const out: Run[] = [];
-    let token = "";
-    do {
-      const res = await api.simulation.listRuns({ page: { pageSize: 200, pageToken: token } });
-      out.push(...res.runs);
-      token = res.page?.nextPageToken ?? "";
-    } while (token && out.length < 1000);
-    return out;
-  } catch (e) {
-    if (isUnimplemented(e)) return null;
-    throw e;
-  }
+/** Runs, newest first (at most 1,000). */
+export function listRuns(): Promise<Run[]> {
+  return allPages(async (pageToken) => {
+    const res = await api.simulation.listRuns({ page: { pageSize: 200, pageToken } });
+    return { items: res.runs, next: res.page?.nextPageToken ?? "" };
+  }, 1000);
 }
 
-/** Scenarios, newest first; null when the scenario service is not available. */
-export async function listScenarios(): Promise<Scenario[] | null> {
-  try {
-    const res = await api.scenarios.listScenarios({ page: { pageSize: 200 } });
-    return res.scenarios;
-  } catch (e) {
-    if (isUnimplemented(e)) return null;
-    throw e;
-  }
+/** Scenarios, newest first. */
+export async function listScenarios(): Promise<Scenario[]> {
+  const res = await api.scenarios.listScenarios({ page: { pageSize: 200 } });
+  return res.scenarios;
 }

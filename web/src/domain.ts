@@ -1,5 +1,6 @@
 // Rules of the national standard the page needs to colour and explain (docs/DOMAIN.md).
 import { SchoolKind, SchoolLevel, SchoolPart } from "./gen/planning/v1/common_pb";
+import type { Rules } from "./gen/planning/v1/rules_pb";
 import type { School } from "./gen/planning/v1/schools_pb";
 import type { SchoolTermResult, Violation } from "./gen/planning/v1/simulation_pb";
 import { ViolationKind } from "./gen/planning/v1/simulation_pb";
@@ -9,14 +10,26 @@ export const BASE_TERM = "2020-autumn";
 
 export const GRADES = [1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
 
-/** 45 in grades 1–6, 50 in grades 7–9. */
-export function classLimit(grade: number): number {
-  return grade <= 6 ? 45 : 50;
+/**
+ * The limits in force on the server (RulesService.GetRules): the page writes none of its own. A run's
+ * results carry the server's judgement already (SchoolTermResult.size_limit, Violation.limit); these
+ * serve the base data, which has no result, and the seats shown (tracks × class limit).
+ */
+export interface Limits {
+  classLimit: (grade: number) => number;
+  sizeLimit: (level: SchoolLevel) => number;
+  /** "45 (1–6) / 50 (7–9)", for notes. */
+  classLimitsText: string;
 }
 
-/** 2,000 students; nine-year schools 2,500 over grades 1–9. */
-export function sizeLimit(level: SchoolLevel): number {
-  return level === SchoolLevel.NINE_YEAR ? 2500 : 2000;
+export function limitsOf(rules: Rules): Limits {
+  const bands = [...rules.gradeBands].sort((a, b) => a.firstGrade - b.firstGrade);
+  const band = (grade: number) => bands.find((b) => grade >= b.firstGrade && grade <= b.lastGrade);
+  return {
+    classLimit: (grade) => band(grade)?.classLimit ?? 0,
+    sizeLimit: (level) => (level === SchoolLevel.NINE_YEAR ? rules.nineYearSizeLimit : rules.schoolSizeLimit),
+    classLimitsText: bands.map((b) => `${b.classLimit} (${b.firstGrade}–${b.lastGrade})`).join(" / "),
+  };
 }
 
 export function partOfGrade(grade: number): SchoolPart {
@@ -75,16 +88,26 @@ export interface SchoolFigures {
   sizeLimit: number;
   primaryTracks: number;
   juniorTracks: number;
+  /** Grades (1–9) over their limit: the run's CLASS_SIZE violations, or for the base data tracks × 45 / 50. */
+  gradesOver: number[];
+  /** Students without a seat within the limits (the run's SEATS_SHORT violation); 0 for the base data. */
+  seatsShort: number;
   /** Where the figures come from: a run's term result or the base data. */
   source: "run" | "base";
 }
 
 /** Classes needed ⌈students / limit⌉ and the largest class ⌈students / classes⌉, as the engine reports them. */
-export function baseFigures(school: School, term: string = BASE_TERM): SchoolFigures {
+export function baseFigures(school: School, limits: Limits, term: string = BASE_TERM): SchoolFigures {
   const tracks = tracksIn(school, term);
+  const { classLimit } = limits;
   const enrolment = GRADES.map((g) => school.enrolment[g - 1] ?? 0);
   const classes = enrolment.map((s, i) => (s > 0 ? Math.ceil(s / classLimit(i + 1)) : 0));
   const largestClass = enrolment.map((s, i) => (classes[i] > 0 ? Math.ceil(s / classes[i]) : 0));
+  const capacity = (g: number) => (partOfGrade(g) === SchoolPart.PRIMARY ? tracks.primary : tracks.junior) * classLimit(g);
+  const gradesOver = GRADES.filter((g) => {
+    const n = enrolment[g - 1];
+    return n > 0 && (n > capacity(g) || largestClass[g - 1] > classLimit(g));
+  });
   return {
     code: school.code,
     name: school.name,
@@ -95,15 +118,19 @@ export function baseFigures(school: School, term: string = BASE_TERM): SchoolFig
     classes,
     largestClass,
     total: enrolment.reduce((a, b) => a + b, 0),
-    sizeLimit: sizeLimit(school.level),
+    sizeLimit: limits.sizeLimit(school.level),
     primaryTracks: tracks.primary,
     juniorTracks: tracks.junior,
+    gradesOver,
+    seatsShort: 0,
     source: "base",
   };
 }
 
-export function runFigures(school: School | undefined, r: SchoolTermResult): SchoolFigures {
+/** A school's figures in a run's term, judged by the server: its size limit and its violations. */
+export function runFigures(school: School | undefined, r: SchoolTermResult, violations: Violation[]): SchoolFigures {
   const pad = (a: number[]) => GRADES.map((g) => a[g - 1] ?? 0);
+  const mine = violations.filter((v) => v.schoolCode === r.schoolCode);
   return {
     code: r.schoolCode,
     name: r.schoolName || school?.name || r.schoolCode,
@@ -114,23 +141,23 @@ export function runFigures(school: School | undefined, r: SchoolTermResult): Sch
     classes: pad(r.classes),
     largestClass: pad(r.largestClass),
     total: r.total,
-    sizeLimit: r.sizeLimit || sizeLimit(r.level || school?.level || SchoolLevel.PRIMARY),
+    sizeLimit: r.sizeLimit,
     primaryTracks: r.primaryTracks,
     juniorTracks: r.juniorTracks,
+    gradesOver: [...new Set(mine.filter((v) => v.kind === ViolationKind.CLASS_SIZE).map((v) => v.grade))].sort((a, b) => a - b),
+    seatsShort: mine.filter((v) => v.kind === ViolationKind.SEATS_SHORT).reduce((a, v) => a + (v.value - v.limit), 0),
     source: "run",
   };
 }
 
 /** Capacity of a grade: tracks × class limit. */
-export function gradeCapacity(f: SchoolFigures, grade: number): number {
-  return (grade <= 6 ? f.primaryTracks : f.juniorTracks) * classLimit(grade);
+export function gradeCapacity(f: SchoolFigures, grade: number, limits: Limits): number {
+  return (partOfGrade(grade) === SchoolPart.PRIMARY ? f.primaryTracks : f.juniorTracks) * limits.classLimit(grade);
 }
 
-/** A grade is over its limit when its students need more classes than the school has tracks, or a class is too large. */
+/** A grade is over its limit (as the figures' source judged it). */
 export function gradeOver(f: SchoolFigures, grade: number): boolean {
-  const s = f.enrolment[grade - 1];
-  if (s === 0) return false;
-  return s > gradeCapacity(f, grade) || f.largestClass[grade - 1] > classLimit(grade);
+  return f.gradesOver.includes(grade);
 }
 
 export type SchoolStatus = "over" | "new" | "expanded" | "within" | "closed";
@@ -144,12 +171,9 @@ export const STATUS_LABELS: Record<SchoolStatus, string> = {
 };
 
 /** Over limits wins over new/expanded; a school not yet open is shown hollow. */
-export function schoolStatus(f: SchoolFigures, violations: Violation[] = []): SchoolStatus {
+export function schoolStatus(f: SchoolFigures): SchoolStatus {
   if (!f.open) return "closed";
-  const violated = violations.some(
-    (v) => v.schoolCode === f.code && (v.kind === ViolationKind.SCHOOL_SIZE || v.kind === ViolationKind.CLASS_SIZE),
-  );
-  if (violated || f.total > f.sizeLimit || GRADES.some((g) => gradeOver(f, g))) return "over";
+  if (f.total > f.sizeLimit || f.gradesOver.length > 0) return "over";
   if (f.kind === SchoolKind.NEW) return "new";
   if (f.kind === SchoolKind.EXPANDED) return "expanded";
   return "within";

@@ -1,28 +1,39 @@
 // The selection panel: a school's enrolment by grade, classes, largest class and open items; an area's students and schools.
+import { SchoolPart } from "./gen/planning/v1/common_pb";
 import type { ResidentialArea } from "./gen/planning/v1/schools_pb";
-import type { AreaAssignment } from "./gen/planning/v1/simulation_pb";
+import { ViolationKind, type AreaAssignment, type Violation } from "./gen/planning/v1/simulation_pb";
 import { STATUS_COLOURS } from "./colors";
 import {
-  classLimit, fmt, gradeCapacity, gradeOver, GRADES, kindLabel, levelLabel, STATUS_LABELS, teachesGrade, termLabel,
-  type SchoolFigures, type SchoolStatus,
+  fmt, gradeCapacity, gradeOver, GRADES, kindLabel, levelLabel, partOfGrade, STATUS_LABELS, teachesGrade, termLabel,
+  type Limits, type SchoolFigures, type SchoolStatus,
 } from "./domain";
 
 export function esc(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }
 
-/** Items the figures themselves show: size over its limit, grades over tracks × class limit. */
-export function figureItems(f: SchoolFigures): string[] {
+/**
+ * Items the figures show: for a run, the server's own violations of the school (size, grades over
+ * tracks × class limit, seats short); for the base data, size and grades against the standard's limits.
+ */
+export function figureItems(f: SchoolFigures, violations: Violation[], limits: Limits): string[] {
+  if (f.source === "run") {
+    const prefix: Record<number, string> = {
+      [ViolationKind.SCHOOL_SIZE]: "规模 size",
+      [ViolationKind.CLASS_SIZE]: "班额 classes",
+      [ViolationKind.SEATS_SHORT]: "缺学位 seats short",
+    };
+    return violations.filter((v) => v.schoolCode === f.code).map((v) => `${prefix[v.kind] ?? "—"}: ${v.message}`);
+  }
   const items: string[] = [];
   if (f.total > f.sizeLimit) {
     items.push(`规模 size: ${fmt(f.total)} students > ${fmt(f.sizeLimit)}`);
   }
-  for (const g of GRADES) {
-    if (!gradeOver(f, g)) continue;
-    const tracks = g <= 6 ? f.primaryTracks : f.juniorTracks;
+  for (const g of f.gradesOver) {
+    const tracks = partOfGrade(g) === SchoolPart.PRIMARY ? f.primaryTracks : f.juniorTracks;
     items.push(
-      `班额 grade ${g}: ${fmt(f.enrolment[g - 1])} students need ${f.classes[g - 1]} classes of ≤ ${classLimit(g)}, ` +
-        `${tracks} tracks (${fmt(gradeCapacity(f, g))} seats)`,
+      `班额 grade ${g}: ${fmt(f.enrolment[g - 1])} students need ${f.classes[g - 1]} classes of ≤ ${limits.classLimit(g)}, ` +
+        `${tracks} tracks (${fmt(gradeCapacity(f, g, limits))} seats)`,
     );
   }
   return items;
@@ -32,6 +43,7 @@ export function schoolInfoHtml(
   f: SchoolFigures,
   status: SchoolStatus,
   context: { term: string; runLabel: string; areas: number; catchmentStudents: number | null },
+  limits: Limits,
 ): string {
   const grades = GRADES.filter((g) => teachesGrade(f.level, g));
   const head = grades.map((g) => `<th>${g}</th>`).join("");
@@ -39,7 +51,7 @@ export function schoolInfoHtml(
     `<tr data-row="${key}"><td>${title}</td>` +
     grades.map((g) => `<td data-grade="${g}"${over(g) ? ' class="over"' : ""}>${fmt(values[g - 1])}</td>`).join("") +
     "</tr>";
-  const capacity = GRADES.map((g) => gradeCapacity(f, g));
+  const capacity = GRADES.map((g) => gradeCapacity(f, g, limits));
   const share = f.sizeLimit > 0 ? Math.min(100, (100 * f.total) / f.sizeLimit) : 0;
   const overSize = f.total > f.sizeLimit;
   return `
@@ -53,24 +65,28 @@ export function schoolInfoHtml(
     <table class="grades" id="school-grades">
       <thead><tr><th>年级 Grade</th>${head}</tr></thead>
       <tbody>
-        ${row("学生 students", "enrolment", f.enrolment, (g) => f.enrolment[g - 1] > gradeCapacity(f, g) && f.enrolment[g - 1] > 0)}
-        ${row("班级 classes", "classes", f.classes, (g) => f.classes[g - 1] > (g <= 6 ? f.primaryTracks : f.juniorTracks) && f.enrolment[g - 1] > 0)}
-        ${row("最大班额 largest", "largest", f.largestClass, (g) => f.largestClass[g - 1] > classLimit(g))}
+        ${row("学生 students", "enrolment", f.enrolment, (g) => gradeOver(f, g))}
+        ${row("班级 classes", "classes", f.classes, (g) => f.classes[g - 1] > (partOfGrade(g) === SchoolPart.PRIMARY ? f.primaryTracks : f.juniorTracks) && f.enrolment[g - 1] > 0)}
+        ${row("最大班额 largest", "largest", f.largestClass, (g) => gradeOver(f, g))}
         ${row("学位 seats", "capacity", capacity, () => false)}
       </tbody>
     </table>
-    <div class="meta">${f.source === "base" ? "基础数据 base data: classes = ⌈students / 45 (50)⌉, largest = ⌈students / classes⌉" : "模拟结果 from the run's term result"}</div>
+    <div class="meta">${f.source === "base" ? `基础数据 base data: classes = ⌈students / class limit⌉, the limit ${esc(limits.classLimitsText)}; largest = ⌈students / classes⌉` : "模拟结果 from the run's term result"} ·
+      学位 seats = tracks × class limit (${esc(limits.classLimitsText)})</div>
     <div class="meta">学区 catchment: ${context.areas} areas${context.catchmentStudents !== null ? `, ${fmt(context.catchmentStudents)} students of this level living there` : ""}</div>
     <h4>待整改事项 Open items</h4>
-    <div id="school-items"><p class="hint">…</p></div>`;
+    <div id="school-items"><p class="hint">…</p></div>
+    <h4>国家标准七项指标 The standard's seven indicators</h4>
+    <div id="school-standard"><p class="hint">…</p></div>`;
 }
 
-export function itemsHtml(local: string[], remote: string[] | null, remoteNote: string): string {
+/** The open items: the figures' items and the standard's unmet items (null: not assessed, with why in `note`). */
+export function itemsHtml(local: string[], remote: string[] | null, note: string): string {
   const all = [...local, ...(remote ?? [])];
   const list = all.length
     ? `<ul>${all.map((i) => `<li class="bad">${esc(i)}</li>`).join("")}</ul>`
     : `<p class="good">无 none — every item met${remote === null ? " (size and classes)" : ""}</p>`;
-  return list + (remoteNote ? `<p class="hint">${esc(remoteNote)}</p>` : "");
+  return list + (note ? `<p class="hint">${esc(note)}</p>` : "");
 }
 
 export function areaInfoHtml(

@@ -6,11 +6,13 @@ import View from "ol/View";
 import GeoJSON from "ol/format/GeoJSON";
 import type Geometry from "ol/geom/Geometry";
 import Point from "ol/geom/Point";
+import TileLayer from "ol/layer/Tile";
 import VectorLayer from "ol/layer/Vector";
 import { fromLonLat } from "ol/proj";
 import VectorSource from "ol/source/Vector";
+import XYZ from "ol/source/XYZ";
 import { Circle as CircleStyle, Fill, RegularShape, Stroke, Style, Text } from "ol/style";
-import { defaults as defaultControls, ScaleLine } from "ol/control";
+import { Attribution, Control, defaults as defaultControls, Rotate, ScaleLine } from "ol/control";
 import type { Extent } from "ol/extent";
 import { SchoolLevel } from "./gen/planning/v1/common_pb";
 import { darker, FONT_STACK, STATUS_COLOURS, withAlpha } from "./colors";
@@ -35,6 +37,8 @@ export interface SchoolPoint {
 }
 
 export interface LayerVisibility {
+  /** The XYZ background, when the server names one (WebMap:TileUrl). */
+  background: boolean;
   district: boolean;
   admin: boolean;
   catchments: boolean;
@@ -72,13 +76,15 @@ export class MapPanel {
   readonly areas = new VectorSource();
   readonly changed = new VectorSource();
   readonly schools = new VectorSource();
-  readonly layers: Record<keyof LayerVisibility | "changed", VectorLayer<VectorSource>>;
+  readonly layers: Record<Exclude<keyof LayerVisibility, "background"> | "changed", VectorLayer<VectorSource>>;
   private colours = new globalThis.Map<string, string>();
   private selectedSchool: string | null = null;
   private selectedArea: string | null = null;
   private showLabels = true;
   private readonly titleEl: HTMLElement;
   private readonly styleCache = new globalThis.Map<string, Style | Style[]>();
+  private homeExtent: Extent | null = null;
+  private background: TileLayer<XYZ> | null = null;
 
   constructor(readonly target: HTMLElement, view?: View) {
     this.titleEl = document.createElement("div");
@@ -120,7 +126,45 @@ export class MapPanel {
         this.layers.changed, this.layers.schools,
       ],
       view: view ?? new View({ center: fromLonLat([117.31, 39.72]), zoom: 10, minZoom: 8, maxZoom: 18 }),
-      controls: defaultControls({ attribution: false, rotate: false }).extend([new ScaleLine()]),
+      controls: defaultControls({ attribution: false, rotate: false }).extend([
+        new ScaleLine(),
+        new HomeControl(() => this.home()),
+        // The north arrow: always shown, turns with the map (Alt+Shift+drag rotates it); a click turns north up again.
+        new Rotate({ autoHide: false, label: northArrow(), tipLabel: "北 North · 点击复位 click: north up", className: "ol-rotate north-arrow" }),
+      ]),
+    });
+  }
+
+  /** The whole district (the home button's extent). */
+  setHomeExtent(extent: Extent): void {
+    this.homeExtent = extent;
+  }
+
+  /** Shows the whole district. */
+  home(): void {
+    if (this.homeExtent) this.fit(this.homeExtent);
+  }
+
+  /**
+   * An XYZ tile background (a bureau's own tile server) under everything, with its attribution shown
+   * on the map. The district is then drawn without its paper-coloured fill, so that the tiles show.
+   */
+  setBackground(url: string, attribution: string): void {
+    if (this.background || !url) return;
+    this.background = new TileLayer({
+      source: new XYZ({ url, attributions: attribution || undefined, crossOrigin: null, maxZoom: 19 }),
+      zIndex: -1,
+    });
+    this.map.addLayer(this.background);
+    this.map.addControl(new Attribution({ collapsible: false, collapsed: false }));
+    this.layers.district.setStyle(new Style({ stroke: new Stroke({ color: "#333", width: 2.5 }) }));
+  }
+
+  /** Resolves once the map has drawn what its sources hold now (a render is asked for, so it resolves even when nothing changed). */
+  drawn(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      this.map.once("rendercomplete", () => resolve());
+      this.map.render();
     });
   }
 
@@ -188,6 +232,7 @@ export class MapPanel {
   }
 
   setVisibility(v: LayerVisibility): void {
+    this.background?.setVisible(v.background);
     this.layers.district.setVisible(v.district);
     this.layers.admin.setVisible(v.admin);
     this.layers.catchments.setVisible(v.catchments);
@@ -307,6 +352,33 @@ export class MapPanel {
     }
     return s;
   }
+}
+
+/** The home button: back to the whole district. */
+class HomeControl extends Control {
+  constructor(onClick: () => void) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.textContent = "⌂";
+    button.title = "全区 Whole district";
+    button.className = "home-button";
+    const element = document.createElement("div");
+    element.className = "ol-home ol-unselectable ol-control";
+    element.appendChild(button);
+    super({ element });
+    button.addEventListener("click", onClick);
+  }
+}
+
+/** "N" over an arrow, for the Rotate control (which turns it with the map). */
+function northArrow(): HTMLElement {
+  const span = document.createElement("span");
+  span.className = "north-arrow-label";
+  span.innerHTML =
+    '<svg viewBox="0 0 20 28" width="20" height="28" aria-hidden="true">' +
+    '<path d="M10 9 L16 26 L10 22 L4 26 Z" fill="#1d232a"/><path d="M10 9 L10 22 L4 26 Z" fill="#fff" stroke="#1d232a" stroke-width="0.8"/>' +
+    '<text x="10" y="8" text-anchor="middle" font-size="8" font-weight="bold" fill="#1d232a">N</text></svg>';
+  return span;
 }
 
 /** The symbol of a school: shape by level (circle, square, triangle), fill by status. */

@@ -107,6 +107,7 @@ public static class ServiceSetup
         app.MapGrpcService<AssessmentApi>();
         app.MapGrpcService<RulesApi>();
         app.MapGrpcService<ReportApi>();
+        WebMap.WebMapSettings.Map(app);
         app.MapGrpcHealthChecksService().AllowAnonymous();
         app.MapGrpcReflectionService().RequireAuthorization(Roles.Viewer);
         return app;

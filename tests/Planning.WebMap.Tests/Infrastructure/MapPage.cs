@@ -189,6 +189,9 @@ public sealed class MapPage : IAsyncDisposable
 
     public Task<int> ChangedAreaCountAsync() => Page.EvaluateAsync<int>("() => window.planningMap.changedAreaCount()");
 
+    public async Task<List<string>> ChangedAreaCodesAsync() =>
+        [.. (await Page.EvaluateAsync<string[]>("() => window.planningMap.changedAreaCodes()")).Order(StringComparer.Ordinal)];
+
     public async Task<MapState> StateAsync()
     {
         var json = await Page.EvaluateAsync<JsonElement>("() => window.planningMap.state()");
@@ -236,10 +239,13 @@ public sealed class MapPage : IAsyncDisposable
         await Page.Mouse.ClickAsync((float)xy![0], (float)xy[1]);
     }
 
-    public async Task AssertNoErrorsAsync()
+    /// <param name="aborted">A call the test made the page abort on purpose (e.g. a cancelled RunSimulation), "planning.v1.Service/Method".</param>
+    public async Task AssertNoErrorsAsync(string? aborted = null)
     {
         var hookErrors = await Page.EvaluateAsync<string[]>("() => window.planningMap.errors()");
-        var all = _errors.Concat(hookErrors.Select(e => $"page: {e}")).ToList();
+        var all = _errors
+            .Where(e => aborted is null || !(e.StartsWith("request failed: ", StringComparison.Ordinal) && e.Contains($"/{aborted} net::ERR_ABORTED", StringComparison.Ordinal)))
+            .Concat(hookErrors.Select(e => $"page: {e}")).ToList();
         Assert.True(all.Count == 0, "errors in the page:\n" + string.Join("\n", all));
     }
 
@@ -250,8 +256,8 @@ public sealed class MapPage : IAsyncDisposable
 }
 
 public sealed record MapState(
-    string? RunId, string Term, string[] Terms, string Part, string CompareMode, string? CompareRunId,
-    bool SimulationAvailable, string CatchmentSource);
+    string? RunId, string Term, string[] Terms, string Part, string CompareMode, string? CompareRunId, string Scenario,
+    string CatchmentSource);
 
 public sealed record SelectedSchool(
     string Code, string Name, int[] Enrolment, int[] Classes, int[] LargestClass, int Total, string? Highlighted);

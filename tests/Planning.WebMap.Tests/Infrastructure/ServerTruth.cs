@@ -25,13 +25,16 @@ public sealed class ServerTruth(WebMapFixture fixture)
         return [.. response.ResidentialAreas];
     }
 
+    /// <summary>The rules in force on the server: its limits and the standard's norms.</summary>
+    public Task<Rules> RulesAsync() => fixture.Rules.GetRulesAsync(new GetRulesRequest()).ResponseAsync;
+
+    public async Task<List<Run>> RunsAsync() =>
+        [.. (await fixture.Simulation.ListRunsAsync(new ListRunsRequest { Page = new PageRequest { PageSize = 1000 } })).Runs];
+
     public Task<TermResult> TermResultAsync(Run run, string term) =>
         fixture.Simulation.GetTermResultAsync(new GetTermResultRequest { RunId = run.Id, Term = term }).ResponseAsync;
 
-    /// <summary>
-    /// Catchments the page must draw: the run's (GetCatchments, or its areas' assignments while
-    /// GetCatchments is UNIMPLEMENTED), else one per school serving the base data's areas.
-    /// </summary>
+    /// <summary>Catchments the page must draw: the run's (GetCatchments), else one per school serving the base data's areas.</summary>
     public async Task<int> CatchmentCountAsync(Run? run, string term, SchoolPart part)
     {
         if (run is null)
@@ -43,20 +46,8 @@ public sealed class ServerTruth(WebMapFixture fixture)
                 .Distinct()
                 .Count();
         }
-        try
-        {
-            var catchments = await fixture.Simulation.GetCatchmentsAsync(new GetCatchmentsRequest { RunId = run.Id, Term = term, Part = part });
-            return catchments.FeatureCount;
-        }
-        catch (RpcException e) when (e.StatusCode == StatusCode.Unimplemented)
-        {
-            var result = await TermResultAsync(run, term);
-            return result.Assignments
-                .Select(a => part == SchoolPart.Primary ? a.SchoolPrimaryCode : a.SchoolJuniorCode)
-                .Where(c => c.Length > 0)
-                .Distinct()
-                .Count();
-        }
+        var catchments = await fixture.Simulation.GetCatchmentsAsync(new GetCatchmentsRequest { RunId = run.Id, Term = term, Part = part });
+        return catchments.FeatureCount;
     }
 
     /// <summary>Enrolment, classes and largest class by grade of a school, as the run (or the base data) has them.</summary>
@@ -64,6 +55,8 @@ public sealed class ServerTruth(WebMapFixture fixture)
     {
         if (run is null)
         {
+            var rules = await RulesAsync();
+            int Limit(int grade) => rules.GradeBands.Single(b => grade >= b.FirstGrade && grade <= b.LastGrade).ClassLimit;
             var school = await fixture.Schools.GetSchoolAsync(new GetSchoolRequest { Code = code });
             var enrolment = school.Enrolment.ToArray();
             var classes = enrolment.Select((s, i) => s == 0 ? 0 : (s + Limit(i + 1) - 1) / Limit(i + 1)).ToArray();
@@ -75,28 +68,63 @@ public sealed class ServerTruth(WebMapFixture fixture)
         return (Pad(r.Enrolment), Pad(r.Classes), Pad(r.LargestClass));
     }
 
-    /// <summary>Catchment changes between two runs in a term (CompareRuns, or from both runs' assignments while UNIMPLEMENTED).</summary>
-    public async Task<int> ChangedAreaCountAsync(Run a, Run b, string term)
+    /// <summary>Areas whose school changed between two runs in a term, any level (CompareRuns).</summary>
+    public async Task<List<string>> ChangedAreasAnyLevelAsync(Run a, Run b, string term)
     {
-        try
-        {
-            var comparison = await fixture.Simulation.CompareRunsAsync(new CompareRunsRequest { RunA = a.Id, RunB = b.Id });
-            return comparison.Terms.Single(t => t.Term == term).ChangedAreaCodes.Count;
-        }
-        catch (RpcException e) when (e.StatusCode == StatusCode.Unimplemented)
-        {
-            var ra = (await TermResultAsync(a, term)).Assignments.ToDictionary(x => x.AreaCode);
-            var rb = (await TermResultAsync(b, term)).Assignments.ToDictionary(x => x.AreaCode);
-            return ra.Keys.Union(rb.Keys).Count(code =>
-            {
-                ra.TryGetValue(code, out var x);
-                rb.TryGetValue(code, out var y);
-                return (x?.SchoolPrimaryCode ?? "") != (y?.SchoolPrimaryCode ?? "") || (x?.SchoolJuniorCode ?? "") != (y?.SchoolJuniorCode ?? "");
-            });
-        }
+        var comparison = await fixture.Simulation.CompareRunsAsync(new CompareRunsRequest { RunA = a.Id, RunB = b.Id });
+        return [.. comparison.Terms.Single(t => t.Term == term).ChangedAreaCodes.Order(StringComparer.Ordinal)];
     }
 
-    private static int Limit(int grade) => grade <= 6 ? 45 : 50;
+    /// <summary>Areas whose school of one level changed between two runs in a term (CompareRuns).</summary>
+    public async Task<List<string>> ChangedAreasFromCompareAsync(Run a, Run b, string term, SchoolPart part)
+    {
+        var comparison = await fixture.Simulation.CompareRunsAsync(new CompareRunsRequest { RunA = a.Id, RunB = b.Id });
+        var t = comparison.Terms.Single(t => t.Term == term);
+        return [.. (part == SchoolPart.Primary ? t.ChangedPrimaryAreaCodes : t.ChangedJuniorAreaCodes).Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>Areas whose school of one level differs between two runs in a term, from both runs' assignments.</summary>
+    public async Task<List<string>> ChangedAreasAsync(Run a, Run b, string term, SchoolPart part)
+    {
+        var ra = (await TermResultAsync(a, term)).Assignments.ToDictionary(x => x.AreaCode);
+        var rb = (await TermResultAsync(b, term)).Assignments.ToDictionary(x => x.AreaCode);
+        string School(Dictionary<string, AreaAssignment> r, string code) =>
+            r.TryGetValue(code, out var x) ? (part == SchoolPart.Primary ? x.SchoolPrimaryCode : x.SchoolJuniorCode) : "";
+        return [.. ra.Keys.Union(rb.Keys).Where(code => School(ra, code) != School(rb, code)).Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>A whole server stream of an export, concatenated.</summary>
+    public static async Task<(byte[] Bytes, string FileName, int FeatureCount)> ReadAsync(AsyncServerStreamingCall<ExportLayerResponse> call)
+    {
+        using var bytes = new MemoryStream();
+        string name = "";
+        var count = 0;
+        await foreach (var chunk in call.ResponseStream.ReadAllAsync())
+        {
+            if (chunk.FileName.Length > 0)
+            {
+                name = chunk.FileName;
+                count = chunk.FeatureCount;
+            }
+            chunk.Data.WriteTo(bytes);
+        }
+        return (bytes.ToArray(), name, count);
+    }
+
+    public static async Task<(byte[] Bytes, string FileName)> ReadAsync(AsyncServerStreamingCall<ExportAssessmentResponse> call)
+    {
+        using var bytes = new MemoryStream();
+        string name = "";
+        await foreach (var chunk in call.ResponseStream.ReadAllAsync())
+        {
+            if (chunk.FileName.Length > 0)
+            {
+                name = chunk.FileName;
+            }
+            chunk.Data.WriteTo(bytes);
+        }
+        return (bytes.ToArray(), name);
+    }
 
     private static int[] Pad(IEnumerable<int> values)
     {
