@@ -135,23 +135,22 @@ internal static class CpSatSearch
         };
         var offset = (goal == Goal.Cost ? fixedCost : 0) + Constant(problem, goal, gradeTerms.Keys, totalTerms.Keys, gradeCap, totalCap, target);
         var divisor = goal == Goal.Cost ? 1 : overflowWeight;
-        // A cancel is heard before each solve, never inside one: CP-SAT stopped for it (from its callback or another
-        // thread) aborted the whole process ("Check failed: solution->size() == postsolve_mapping.size()"). A solve is
-        // bounded by its work limit, so the cancel waits at most that long.
-        cancellation.ThrowIfCancellationRequested();
-        using var callback = new StopWhenGoodEnough(v => goodEnough(offset + Math.Floor(v / divisor)));
-        var status = solver.Solve(model, callback);
-        var choice = (int[])start.Clone();
-        if (status is CpSolverStatus.Optimal or CpSolverStatus.Feasible)
+        using var callback = new StopWhenGoodEnough(v => goodEnough(offset + Math.Floor(v / divisor)), cancellation);
+        using (cancellation.Register(callback.StopSearch))
         {
-            for (var f = 0; f < free.Count; f++)
+            var status = solver.Solve(model, callback);
+            var choice = (int[])start.Clone();
+            if (status is CpSolverStatus.Optimal or CpSolverStatus.Feasible)
             {
-                choice[free[f]] = Array.FindIndex(vars[f], x => solver.BooleanValue(x));
+                for (var f = 0; f < free.Count; f++)
+                {
+                    choice[free[f]] = Array.FindIndex(vars[f], x => solver.BooleanValue(x));
+                }
             }
-        }
 
-        var bound = status is CpSolverStatus.Optimal or CpSolverStatus.Feasible ? offset + Math.Floor(solver.BestObjectiveBound / divisor) : double.NegativeInfinity;
-        return new Outcome(choice, status.ToString(), bound);
+            var bound = status is CpSolverStatus.Optimal or CpSolverStatus.Feasible ? offset + Math.Floor(solver.BestObjectiveBound / divisor) : double.NegativeInfinity;
+            return new Outcome(choice, status.ToString(), bound);
+        }
     }
 
     /// <summary>What the units that are not free cost where no free unit can change it: overflow of slots and schools, under-fill.</summary>
@@ -256,11 +255,11 @@ internal static class CpSatSearch
         }
     }
 
-    private sealed class StopWhenGoodEnough(Func<double, bool> goodEnough) : SolutionCallback
+    private sealed class StopWhenGoodEnough(Func<double, bool> goodEnough, CancellationToken cancellation) : SolutionCallback
     {
         public override void OnSolutionCallback()
         {
-            if (goodEnough(ObjectiveValue()))
+            if (cancellation.IsCancellationRequested || goodEnough(ObjectiveValue()))
             {
                 StopSearch();
             }
