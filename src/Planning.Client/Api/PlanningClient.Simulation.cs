@@ -6,12 +6,13 @@ public sealed partial class PlanningClient
 {
     /// <summary>
     /// Runs a scenario (empty id: the base data) and yields progress, then the finished run.
-    /// Cancelling stops the run on the server, which stores it as cancelled with no results.
+    /// Cancelling stops the run on the server, which stores it as cancelled with no results (the call asks for
+    /// cancel_on_disconnect: since issue 16 a run otherwise outlives its caller).
     /// </summary>
     public IAsyncEnumerable<RunUpdate> RunSimulationAsync(
         string scenarioId = "", RunMode mode = RunMode.Redistribute, string label = "", CancellationToken ct = default)
     {
-        var request = new V1.RunSimulationRequest { ScenarioId = scenarioId, Mode = mode, Label = label };
+        var request = new V1.RunSimulationRequest { ScenarioId = scenarioId, Mode = mode, Label = label, CancelOnDisconnect = true };
         return ReadAllAsync(_simulation.RunSimulation(request, StreamOptions(ct)), ct)
             .Select(ProtoMapping.ToRecord);
     }
