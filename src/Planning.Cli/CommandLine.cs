@@ -65,6 +65,8 @@ public static class CommandLine
         root.Subcommands.Add(RunsCommands.Create(actions));
         root.Subcommands.Add(ResultsCommand.Create(actions));
         root.Subcommands.Add(CompareCommand.Create(actions));
+        root.Subcommands.Add(WhatIfCommand.Create(actions));
+        root.Subcommands.Add(SweepCommand.Create(actions));
         root.Subcommands.Add(AssessCommands.Assess(actions));
         root.Subcommands.Add(AssessCommands.Rectification(actions));
         root.Subcommands.Add(MapCommand.Create(actions));

@@ -8,7 +8,8 @@ public sealed record LoadOptions
 {
     public const string Usage = """
         usage: Planning.LoadTest [--address URL] [--seconds N] [--readers N] [--simulations N]
-                                 [--max-calls N] [--horizon TERM] [--seed N]
+                                 [--max-calls N] [--horizon TERM] [--seed N] [--reads mixed|term-results]
+                                 [--flood N]
           --address      server, loopback only (default PLANNING_SERVER or http://127.0.0.1:5081)
           --seconds      measured duration, 1–3600 (default 60)
           --readers      concurrent reader loops, 1–256 (default 16)
@@ -16,6 +17,9 @@ public sealed record LoadOptions
           --max-calls    stop the readers after this many calls in all (default 5,000,000)
           --horizon      last term of the simulated scenario (default 2021-spring: two terms)
           --seed         seed of the readers' random choices (default 1)
+          --reads        mixed: the four read calls alike (default); term-results: GetTermResult only
+          --flood        loops of a second key (PLANNING_FLOOD_API_KEY) calling GetTermResult without pause,
+                         0–256 (default 0); its RESOURCE_EXHAUSTED answers are counted, not errors
         The planner key to call with comes from PLANNING_API_KEY.
         Exit code 0 when every call answered OK, 1 on any unexpected status, 2 on bad usage or setup.
         """;
@@ -27,6 +31,11 @@ public sealed record LoadOptions
     public long MaxCalls { get; init; } = 5_000_000;
     public string Horizon { get; init; } = "2021-spring";
     public int Seed { get; init; } = 1;
+    public bool TermResultsOnly { get; init; }
+    public int FloodLoops { get; init; }
+
+    /// <summary>Where the flooding loops' key comes from.</summary>
+    public const string FloodKeyVariable = "PLANNING_FLOOD_API_KEY";
 
     /// <summary>The options, or an error message.</summary>
     public static (LoadOptions? Options, string? Error) Parse(string[] args)
@@ -62,6 +71,12 @@ public sealed record LoadOptions
                     break;
                 case "--seed" when Int(value, 0, int.MaxValue) is { } n:
                     o = o with { Seed = n };
+                    break;
+                case "--flood" when Int(value, 0, 256) is { } n:
+                    o = o with { FloodLoops = n };
+                    break;
+                case "--reads" when value is "mixed" or "term-results":
+                    o = o with { TermResultsOnly = value == "term-results" };
                     break;
                 default:
                     return (null, $"bad option or value: {args[i - 1]} {value}");

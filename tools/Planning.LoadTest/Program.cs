@@ -19,7 +19,14 @@ if (Environment.GetEnvironmentVariable(PlanningClientOptions.ApiKeyVariable) is 
     Console.Error.WriteLine($"{PlanningClientOptions.ApiKeyVariable} is not set: the load test needs a planner key (scripts/loadtest makes one).");
     return 2;
 }
+var floodKey = Environment.GetEnvironmentVariable(LoadOptions.FloodKeyVariable);
+if (options.FloodLoops > 0 && floodKey is not { Length: > 0 })
+{
+    Console.Error.WriteLine($"--flood needs a second key in {LoadOptions.FloodKeyVariable}.");
+    return 2;
+}
 using var clients = new PlanningClients(options.Address, apiKey);
+using var flood = new PlanningClients(options.Address, floodKey is { Length: > 0 } ? floodKey : apiKey);
 using var abort = new CancellationTokenSource(TimeSpan.FromSeconds(options.Seconds + 600));
 Targets targets;
 try
@@ -46,6 +53,7 @@ var watch = Stopwatch.StartNew();
 var stopAt = DateTime.UtcNow.AddSeconds(options.Seconds);
 var tasks = Enumerable.Range(0, options.Readers).Select(i => Task.Run(() => workers.ReadAsync(i, stopAt, abort.Token)))
     .Concat(Enumerable.Range(0, options.Simulations).Select(_ => Task.Run(() => workers.SimulateAsync(stopAt, abort.Token))))
+    .Concat(Enumerable.Range(0, options.FloodLoops).Select(i => Task.Run(() => workers.FloodAsync(flood, i, stopAt, abort.Token))))
     .ToList();
 await Task.WhenAll(tasks);
 var readSeconds = Math.Min(watch.Elapsed.TotalSeconds, options.Seconds);
@@ -71,6 +79,10 @@ if (options.Simulations > 0)
 {
     var runs = recorder.Latencies.TryGetValue("RunSimulation", out var done) ? done.Count : 0;
     Console.WriteLine($"Runs that waited in line for a free place: {recorder.WaitedInLine} of {runs}");
+}
+if (options.FloodLoops > 0)
+{
+    Console.WriteLine($"Flooding key's calls refused (RESOURCE_EXHAUSTED): {recorder.Refused}");
 }
 if (recorder.ErrorCount == 0)
 {

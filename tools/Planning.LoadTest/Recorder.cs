@@ -26,14 +26,26 @@ public sealed class Recorder
 
     public void RunWaitedInLine() => Interlocked.Increment(ref _waitedInLine);
 
-    /// <summary>Times <paramref name="call"/>; an RpcException (any status) or other exception counts as an unexpected error.</summary>
-    public async Task TimeAsync(string method, Func<Task> call)
+    private int _refused;
+
+    /// <summary>Calls of the flooding key answered RESOURCE_EXHAUSTED (its limits at work, not an error).</summary>
+    public int Refused => _refused;
+
+    /// <summary>
+    /// Times <paramref name="call"/>; an RpcException (any status) or other exception counts as an unexpected error,
+    /// except RESOURCE_EXHAUSTED when <paramref name="refusedIsExpected"/>, which is counted in <see cref="Refused"/>.
+    /// </summary>
+    public async Task TimeAsync(string method, Func<Task> call, bool refusedIsExpected = false)
     {
         var watch = Stopwatch.StartNew();
         try
         {
             await call();
             _latencies.GetOrAdd(method, _ => new ConcurrentQueue<double>()).Enqueue(watch.Elapsed.TotalMilliseconds);
+        }
+        catch (RpcException e) when (refusedIsExpected && e.StatusCode == StatusCode.ResourceExhausted)
+        {
+            Interlocked.Increment(ref _refused);
         }
         catch (RpcException e)
         {

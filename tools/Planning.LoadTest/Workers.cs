@@ -20,7 +20,7 @@ public sealed class Workers(PlanningClients c, Targets targets, Recorder recorde
         while (DateTime.UtcNow < stopAt && Interlocked.Increment(ref _calls) <= o.MaxCalls)
         {
             var target = targets.Terms[random.Next(targets.Terms.Count)];
-            switch (random.Next(4))
+            switch (o.TermResultsOnly ? 0 : random.Next(4))
             {
                 case 0:
                     await recorder.TimeAsync("GetTermResult", async () => await c.Simulation.GetTermResultAsync(
@@ -40,6 +40,18 @@ public sealed class Workers(PlanningClients c, Targets targets, Recorder recorde
                         new ListResidentialAreasRequest { IncludeGeometry = true, Page = new PageRequest { PageSize = 200 } }, Options(ct)));
                     break;
             }
+        }
+    }
+
+    /// <summary>One loop of the flooding key: GetTermResult without pause until the stop time; refusals counted apart.</summary>
+    public async Task FloodAsync(PlanningClients flood, int index, DateTime stopAt, CancellationToken ct)
+    {
+        var random = new Random(o.Seed + 1000 + index);
+        while (DateTime.UtcNow < stopAt)
+        {
+            var target = targets.Terms[random.Next(targets.Terms.Count)];
+            await recorder.TimeAsync("flood: GetTermResult", async () => await flood.Simulation.GetTermResultAsync(
+                new GetTermResultRequest { RunId = target.RunId, Term = target.Term }, Options(ct)), refusedIsExpected: true);
         }
     }
 

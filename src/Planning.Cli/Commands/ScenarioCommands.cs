@@ -16,7 +16,7 @@ internal static class ScenarioCommands
         command.Subcommands.Add(CreateScenario(actions));
         command.Subcommands.Add(Settings(actions));
         command.Subcommands.Add(Delete(actions));
-        foreach (var change in ScenarioChangeCommands.Create(actions))
+        foreach (var change in ScenarioChangeCommands.Create(actions).Concat(PinLockCommands.Create(actions)))
         {
             command.Subcommands.Add(change);
         }

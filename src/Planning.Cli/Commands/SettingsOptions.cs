@@ -20,11 +20,17 @@ internal sealed class SettingsOptions
         HelpName = "true|false",
     };
     private readonly Option<int?> _candidates = new("--candidates") { Description = "Candidate schools per area, nearest first (default 8)", HelpName = "N" };
-    private readonly Option<double?> _timeLimit = Positive("--time-limit", "Solver time limit per term and level in seconds (default 10)");
+    private readonly Option<double?> _timeLimit = Positive("--time-limit", "Solver work limit per term in deterministic seconds (default: the server's, see `planning rules`)");
+    private readonly Option<bool?> _contiguous = new("--contiguous")
+    {
+        Description = "Make catchments contiguous where the data allows; each enclave left is named with why (default false)",
+        HelpName = "true|false",
+    };
+    private readonly Option<double?> _fillShare = Share("--fill-share", "Least share (0–1) of its seats a new or expanded school fills when it opens (default none)");
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _start, _horizon, _policy, _primaryPer1000, _juniorPer1000, _moveCost, _allowSplit, _candidates, _timeLimit })
+        foreach (var option in All)
         {
             command.Options.Add(option);
         }
@@ -42,12 +48,29 @@ internal sealed class SettingsOptions
         AllowSplit = run.Value(_allowSplit) ?? settings.AllowSplit,
         CandidateSchools = run.Value(_candidates) ?? settings.CandidateSchools,
         TimeLimitSeconds = run.Value(_timeLimit) ?? settings.TimeLimitSeconds,
+        ContiguousCatchments = run.Value(_contiguous) ?? settings.ContiguousCatchments,
+        OpeningFillShare = run.Value(_fillShare) ?? settings.OpeningFillShare,
     };
 
     /// <summary>True when at least one setting was given.</summary>
     public bool AnyGiven(Invocation run) =>
-        new Option[] { _start, _horizon, _policy, _primaryPer1000, _juniorPer1000, _moveCost, _allowSplit, _candidates, _timeLimit }
+        All
             .Any(o => run.Parse.GetResult(o) is { Implicit: false });
+
+    private Option[] All => [_start, _horizon, _policy, _primaryPer1000, _juniorPer1000, _moveCost, _allowSplit, _candidates, _timeLimit, _contiguous, _fillShare];
+
+    private static Option<double?> Share(string name, string description)
+    {
+        var option = new Option<double?>(name) { Description = description, HelpName = "0..1" };
+        option.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<double?>() is { } v && !(v is >= 0 and <= 1))
+            {
+                r.AddError($"{name} must be from 0 to 1");
+            }
+        });
+        return option;
+    }
 
     private static Option<double?> Positive(string name, string description)
     {

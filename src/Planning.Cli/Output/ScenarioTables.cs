@@ -23,6 +23,8 @@ internal static class ScenarioTables
         Row("move cost", $"{Number(st.MoveCostM, d.MoveCostM)} m per moved pupil");
         Row("split areas", st.AllowSplit == true ? "allowed" : "no (areas go whole)");
         Row("solver", $"{st.CandidateSchools ?? d.CandidateSchools} candidate schools, {Number(st.TimeLimitSeconds, d.TimeLimitSeconds)} deterministic s per term");
+        Row("catchments", st.ContiguousCatchments == true ? "contiguous where the data allows" : "not forced to be contiguous");
+        Row("new schools", st.OpeningFillShare is > 0 ? $"fill at least {st.OpeningFillShare:P0} of their seats when they open" : "no fill target");
         Row("version", $"{s.Version}");
         console.Write(new Panel(grid).Header($"scenario {s.Name}").Border(BoxBorder.Rounded));
 
@@ -33,7 +35,7 @@ internal static class ScenarioTables
         }
         var table = new Table().Border(TableBorder.Rounded).Title($"{s.Changes.Count} change(s)")
             .AddColumn("#").AddColumn("change").AddColumn("what").AddColumn("from").AddColumn("details");
-        var index = 1;
+        var index = 0; // as changes[i] in errors and in runs' constraint issues
         foreach (var change in s.Changes)
         {
             var (kind, what, from, details) = Describe(change);
@@ -51,6 +53,8 @@ internal static class ScenarioTables
         AddResidentialArea a => ("add area", $"{a.Area.Code} {a.Area.Name}", a.Area.OccupiedFrom,
             $"{Names.Of(a.Area.Kind)}, {a.Area.Population:N0} residents"),
         AddResources r => ("add resources", r.SchoolCode, r.Added.FromTerm, $"{Names.Of(r.Added.Part)} part"),
+        PinArea p => ("pin", $"{p.AreaCode} → {p.SchoolCode}", p.FromTerm, p.Part is { } part ? Names.Of(part) : "the school's level"),
+        LockSchool l => ("lock", l.SchoolCode, l.FromTerm, l.Part is { } part ? Names.Of(part) : "the school's level"),
         _ => (change.GetType().Name, "", "", ""),
     };
 

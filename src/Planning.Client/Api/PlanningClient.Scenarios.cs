@@ -37,6 +37,24 @@ public sealed partial class PlanningClient
         return UnaryAsync(o => _scenarios.AddScenarioChangesAsync(request, o), ProtoMapping.ToRecord, ct);
     }
 
+    /// <summary>Removes changes by index (all or none; undoes a pin or lock); ABORTED when <paramref name="version"/> is stale.</summary>
+    public Task<Scenario> RemoveScenarioChangesAsync(
+        string scenarioId, IEnumerable<int> indices, ulong version, CancellationToken ct = default)
+    {
+        var request = new V1.RemoveScenarioChangesRequest { ScenarioId = scenarioId, Version = version };
+        request.Indices.AddRange(indices);
+        return UnaryAsync(o => _scenarios.RemoveScenarioChangesAsync(request, o), ProtoMapping.ToRecord, ct);
+    }
+
+    /// <summary>Moves one change to another position; ABORTED when <paramref name="version"/> is stale.</summary>
+    public Task<Scenario> MoveScenarioChangeAsync(
+        string scenarioId, int fromIndex, int toIndex, ulong version, CancellationToken ct = default) =>
+        UnaryAsync(o => _scenarios.MoveScenarioChangeAsync(new V1.MoveScenarioChangeRequest
+            {
+                ScenarioId = scenarioId, FromIndex = fromIndex, ToIndex = toIndex, Version = version,
+            }, o),
+            ProtoMapping.ToRecord, ct);
+
     /// <summary>Replaces the settings; ABORTED when <paramref name="version"/> is stale.</summary>
     public Task<Scenario> UpdateScenarioSettingsAsync(
         string scenarioId, ScenarioSettings settings, ulong version, CancellationToken ct = default) =>

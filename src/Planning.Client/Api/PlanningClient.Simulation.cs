@@ -9,10 +9,16 @@ public sealed partial class PlanningClient
     /// Cancelling stops the run on the server, which stores it as cancelled with no results (the call asks for
     /// cancel_on_disconnect: since issue 16 a run otherwise outlives its caller).
     /// </summary>
+    /// <param name="settings">When given, replaces the scenario's settings for this run only.</param>
     public IAsyncEnumerable<RunUpdate> RunSimulationAsync(
-        string scenarioId = "", RunMode mode = RunMode.Redistribute, string label = "", CancellationToken ct = default)
+        string scenarioId = "", RunMode mode = RunMode.Redistribute, string label = "", CancellationToken ct = default,
+        ScenarioSettings? settings = null)
     {
-        var request = new V1.RunSimulationRequest { ScenarioId = scenarioId, Mode = mode, Label = label, CancelOnDisconnect = true };
+        var request = new V1.RunSimulationRequest
+        {
+            ScenarioId = scenarioId, Mode = mode, Label = label, Settings = settings is null ? null : ProtoMapping.ToProto(settings),
+            CancelOnDisconnect = true,
+        };
         return ReadAllAsync(_simulation.RunSimulation(request, StreamOptions(ct)), ct)
             .Select(ProtoMapping.ToRecord);
     }

@@ -22,6 +22,7 @@ public sealed partial class PlanningClient : IDisposable
     private readonly V1.ResidentialAreaService.ResidentialAreaServiceClient _areas;
     private readonly V1.ScenarioService.ScenarioServiceClient _scenarios;
     private readonly V1.SimulationService.SimulationServiceClient _simulation;
+    private readonly V1.PlannerService.PlannerServiceClient _planner;
     private readonly V1.AssessmentService.AssessmentServiceClient _assessment;
     private readonly V1.AccessService.AccessServiceClient _access;
     private readonly V1.RulesService.RulesServiceClient _rulesService;
@@ -52,6 +53,7 @@ public sealed partial class PlanningClient : IDisposable
         _areas = new(channel);
         _scenarios = new(channel);
         _simulation = new(channel);
+        _planner = new(channel);
         _assessment = new(channel);
         _access = new(channel);
         _rulesService = new(channel);

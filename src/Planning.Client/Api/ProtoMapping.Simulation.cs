@@ -6,7 +6,16 @@ internal static partial class ProtoMapping
 {
     public static TermSummary? ToRecord(V1.TermSummary? s) => s is null ? null : new(
         s.Term, s.Students, s.SchoolsOverSize, s.GradesOverClassLimit, s.SeatsShort, s.StudentsMoved,
-        s.MeanDistanceM, s.MaxDistanceM, s.OptimalityGap);
+        s.MeanDistanceM, s.MaxDistanceM, s.OptimalityGap, s.Enclaves, s.ConstraintIssues, ToRecord(s.Solve));
+
+    public static SolveSummary? ToRecord(V1.SolveSummary? s) => s is null ? null : new(
+        s.Method, s.Objective, s.LowerBound, s.BoundKind, s.BoundMethod, s.SolveSeconds, s.BoundSeconds,
+        [.. s.Breakdown.Select(b => new ObjectiveTerms(
+            b.Level, b.TravelPupilM, b.MovedPupils, b.MoveCost, b.ChangedPupils, b.ChangeCost, b.OverflowPupils, b.OverflowCost,
+            b.UnderFillPupils, b.UnderFillCost))],
+        s.OverflowPupils, s.MinimumOverflowBound);
+
+    public static Enclave ToRecord(V1.Enclave e) => new([.. e.AreaCodes], e.Reason);
 
     public static Run ToRecord(V1.Run r) => new(
         r.Id, r.ScenarioId, r.Mode, r.Label, r.Status, r.Error, ToRecord(r.StartedAt), ToRecord(r.FinishedAt),
@@ -32,7 +41,10 @@ internal static partial class ProtoMapping
 
     public static TermResult ToRecord(V1.TermResult t) => new(
         t.RunId, t.Term, ToRecord(t.Summary), [.. t.Schools.Select(ToRecord)], [.. t.Assignments.Select(ToRecord)],
-        [.. t.Violations.Select(ToRecord)]);
+        [.. t.Violations.Select(ToRecord)],
+        [.. t.ConstraintIssues.Select(i => new ConstraintIssue(
+            i.Kind, i.ChangeIndex, i.AreaCode, i.SchoolCode, i.Part, i.Grade, i.Students, i.Limit, i.Message))],
+        [.. t.Catchments.Select(c => new CatchmentShape(c.SchoolCode, c.Part, c.Areas, c.Parts, [.. c.Enclaves.Select(ToRecord)]))]);
 
     public static TermComparison ToRecord(V1.TermComparison t) => new(
         t.Term, ToRecord(t.A), ToRecord(t.B),

@@ -10,7 +10,9 @@ namespace Planning.Client.Api;
 /// <param name="MoveCostM">Metres of travel one moved pupil is worth; default 2,000.</param>
 /// <param name="AllowSplit">Allow splitting a residential area between schools; default false.</param>
 /// <param name="CandidateSchools">Candidate schools per area, nearest first; default 8.</param>
-/// <param name="TimeLimitSeconds">Solver time limit per term and level; default 10.</param>
+/// <param name="TimeLimitSeconds">Solver work limit per term (CP-SAT deterministic seconds); default from Rules.</param>
+/// <param name="ContiguousCatchments">Make catchments contiguous where the data allows; default false.</param>
+/// <param name="OpeningFillShare">Least share of its seats a new or expanded school fills when it opens (0–1); default none.</param>
 public sealed record ScenarioSettings(
     string? StartTerm = null,
     string? HorizonTerm = null,
@@ -20,7 +22,9 @@ public sealed record ScenarioSettings(
     double? MoveCostM = null,
     bool? AllowSplit = null,
     int? CandidateSchools = null,
-    double? TimeLimitSeconds = null);
+    double? TimeLimitSeconds = null,
+    bool? ContiguousCatchments = null,
+    double? OpeningFillShare = null);
 
 /// <summary>One change to the base data in a scenario (JSON: a "type" property names the kind).</summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
@@ -29,6 +33,8 @@ public sealed record ScenarioSettings(
 [JsonDerivedType(typeof(ExpandSchool), "expand-school")]
 [JsonDerivedType(typeof(AddResidentialArea), "add-area")]
 [JsonDerivedType(typeof(AddResources), "add-resources")]
+[JsonDerivedType(typeof(PinArea), "pin")]
+[JsonDerivedType(typeof(LockSchool), "lock")]
 public abstract record ScenarioChange;
 
 /// <summary>A school not in the base data, opening at its first capacity step.</summary>
@@ -46,9 +52,18 @@ public sealed record AddResidentialArea(ResidentialArea Area) : ScenarioChange;
 /// <summary>Resources added to a school part from a term on; the figures are increments.</summary>
 public sealed record AddResources(string SchoolCode, SchoolResources Added) : ScenarioChange;
 
+/// <summary>A pin: from the term on, the area's pupils of the level go to the school (part null: the school's only level).</summary>
+public sealed record PinArea(string AreaCode, string SchoolCode, SchoolPart? Part, string FromTerm) : ScenarioChange;
+
+/// <summary>A lock of the school's catchment at the level from the term on: its areas stay, no other joins.</summary>
+public sealed record LockSchool(string SchoolCode, SchoolPart? Part, string FromTerm) : ScenarioChange;
+
+/// <summary>A change this client does not know (from a newer server); kept so that change indices stay right.</summary>
+public sealed record UnknownChange(string Kind) : ScenarioChange;
+
 /// <summary>A stored scenario.</summary>
 /// <param name="Id">Server-assigned UUID.</param>
-/// <param name="Version">Concurrency token for AddChanges / UpdateSettings.</param>
+/// <param name="Version">Concurrency token for AddChanges, RemoveChanges, MoveChange and UpdateSettings.</param>
 public sealed record Scenario(
     string Id,
     string Name,

@@ -87,6 +87,21 @@ internal static class InputValidator
             problems.Add(new("parameters.weights", "costs must be ≥ 0 and the overflow cost > 0"));
         }
 
+        if (!(p.OpeningFillShare is >= 0 and <= 1) || !(p.UnderFillCostMetres >= 0) || double.IsInfinity(p.UnderFillCostMetres))
+        {
+            problems.Add(new("parameters.opening_fill_share", "the share must be from 0 to 1 and the under-fill cost ≥ 0"));
+        }
+
+        if (p.ContiguousCatchments && p.AllowSplitting)
+        {
+            problems.Add(new("parameters.contiguous_catchments", "needs whole areas: it cannot be asked for together with splitting"));
+        }
+
+        if (p.ContiguousCatchments && input.Adjacency is null)
+        {
+            problems.Add(new("parameters.contiguous_catchments", "needs the areas' adjacency, which this input does not have"));
+        }
+
         if (p.CandidateSchools < 1)
         {
             problems.Add(new("parameters.candidate_schools", "must be ≥ 1"));

@@ -60,6 +60,28 @@ public sealed record SimulationParameters
     /// <summary>Schools farther than this from an area are not considered (except its current school); null for no limit.</summary>
     public double? MaxCandidateDistanceMetres { get; init; }
 
+    /// <summary>
+    /// When true, each term's catchments are made contiguous where the data allows: an area cut off
+    /// from the rest of its school's catchment (the school's own site counting as inside it) is moved to
+    /// a school whose catchment it borders, or the areas between are joined to it, whichever costs least
+    /// without leaving a pupil short of a seat. Needs the areas' adjacency and whole areas. Default false.
+    /// </summary>
+    public bool ContiguousCatchments { get; init; }
+
+    /// <summary>
+    /// Least share (0–1) of its seats that a new or expanded school should fill in the term it opens or
+    /// grows, from pupils placed that term who live nearer to it than to their present school; each
+    /// pupil short of it costs <see cref="UnderFillCostMetres"/>. 0, the default, sets no target.
+    /// </summary>
+    public double OpeningFillShare { get; init; }
+
+    /// <summary>
+    /// Cost per pupil that a new or expanded school lacks to reach its <see cref="OpeningFillShare"/>, in
+    /// metres. Above the move cost, so that the target is worth moving pupils for; far below the
+    /// overflow cost, so that it never costs a seat. Default 5,000.
+    /// </summary>
+    public double UnderFillCostMetres { get; init; } = 5000;
+
     /// <summary>Solver limits.</summary>
     public SolverOptions Solver { get; init; } = SolverOptions.Default;
 

@@ -1,5 +1,4 @@
 using NetTopologySuite.Geometries;
-using Planning.Engine.Assessment;
 using Planning.Engine.Rules;
 
 namespace Planning.Engine.Results;
@@ -9,7 +8,11 @@ namespace Planning.Engine.Results;
 /// <param name="Part">Primary or junior.</param>
 /// <param name="AreaCodes">Areas assigned to the school, in input order.</param>
 /// <param name="Boundary">Union of the areas' polygons (SRID 4326), or null when none has a polygon.</param>
-/// <param name="Parts">Polygons in the union: more than 1 means the catchment is not contiguous (enclaves).</param>
+/// <param name="Parts">
+/// Separate pieces of the catchment: more than 1 means it is not contiguous (enclaves). With the areas'
+/// adjacency known, pieces of neighbouring areas, the school's own site counting as inside (so a piece
+/// that borders the area of the site is connected through it); without, the polygons of the union.
+/// </param>
 /// <param name="AreasWithoutBoundary">Assigned areas that have no polygon and are missing from the union.</param>
 public sealed record Catchment(
     string SchoolCode,
@@ -17,4 +20,16 @@ public sealed record Catchment(
     IReadOnlyList<string> AreaCodes,
     Geometry? Boundary,
     int Parts,
-    int AreasWithoutBoundary);
+    int AreasWithoutBoundary)
+{
+    /// <summary>
+    /// The pieces cut off from the main one (the piece with the school's site, else the one with the most
+    /// areas), from the adjacency; empty when the catchment is contiguous or the adjacency is unknown.
+    /// </summary>
+    public IReadOnlyList<Enclave> Enclaves { get; init; } = [];
+}
+
+/// <summary>A piece of a catchment cut off from the rest.</summary>
+/// <param name="AreaCodes">Its areas, in input order.</param>
+/// <param name="Reason">Why it remains, when contiguous catchments were asked for; otherwise null.</param>
+public sealed record Enclave(IReadOnlyList<string> AreaCodes, string? Reason);

@@ -23,6 +23,12 @@ public sealed record TermResult(
     IReadOnlyList<DistanceStats> Distances,
     SolveStats Solve)
 {
+    /// <summary>Pins and locks that made the term infeasible or could not be held, each naming its change; empty when all held.</summary>
+    public IReadOnlyList<ConstraintIssue> ConstraintIssues { get; init; } = [];
+
+    /// <summary>Pieces of catchments cut off from the rest, over every school and level.</summary>
+    public int Enclaves => Catchments.Sum(c => c.Enclaves.Count);
+
     /// <summary>Travel distance over all grades.</summary>
     public DistanceStats Distance => Distances[0];
 }

@@ -38,4 +38,23 @@ public sealed record Violation(
     int Limit,
     int Excess,
     int? LargestClass,
-    IReadOnlyList<string> AreaCodes);
+    IReadOnlyList<string> AreaCodes)
+{
+    /// <summary>The size and class limits <paramref name="school"/> breaks: its size, then each grade over tracks × class limit.</summary>
+    public static IEnumerable<Violation> LimitsOf(SchoolTermResult school)
+    {
+        var totalExcess = Math.Max(0, school.Students - school.SizeLimit);
+        if (totalExcess > 0)
+        {
+            yield return new Violation(ViolationKind.SchoolSize, school.SchoolCode, null, null, school.Students, school.SizeLimit, totalExcess, null, []);
+        }
+
+        foreach (var grade in school.Grades.Where(g => g.OverCapacity))
+        {
+            var inRooms = grade.Tracks == 0 ? grade.Students : (grade.Students + grade.Tracks - 1) / grade.Tracks;
+            yield return new Violation(
+                ViolationKind.ClassSize, school.SchoolCode, Grades.PartOf(grade.Grade), grade.Grade,
+                grade.Students, grade.Capacity, grade.Students - grade.Capacity, inRooms, []);
+        }
+    }
+}

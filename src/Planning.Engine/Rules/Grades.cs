@@ -56,4 +56,7 @@ public static class Grades
 
         return sum;
     }
+
+    /// <summary>The level's grades in words: "grades 1–6" or "grades 7–9".</summary>
+    public static string Describe(SchoolPart part) => $"grades {FirstOf(part)}–{LastOf(part)}";
 }

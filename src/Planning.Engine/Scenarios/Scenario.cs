@@ -7,7 +7,8 @@ public static class Scenario
 {
     /// <summary>
     /// The base input with <paramref name="changes"/> applied in order. Pure: the base input is
-    /// left as it is. Validate the result with <see cref="SimulationInput.Validate"/> (the simulator does).
+    /// left as it is. Pins and locks become the input's constraints, checked against the result of
+    /// every other change (<see cref="AreaPin.Change"/> is the change's index in <paramref name="changes"/>). Validate the result with <see cref="SimulationInput.Validate"/> (the simulator does).
     /// </summary>
     /// <exception cref="InvalidInputException">A change names an unknown school, or adds a code that exists.</exception>
     public static SimulationInput Apply(SimulationInput baseInput, IEnumerable<ScenarioChange> changes)
@@ -16,9 +17,16 @@ public static class Scenario
         ArgumentNullException.ThrowIfNull(changes);
         var input = baseInput;
         var index = 0;
+        var constraints = new List<(int Index, ScenarioChange Change)>();
         foreach (var change in changes)
         {
             var field = $"changes[{index++}]";
+            if (change is PinArea or LockSchool)
+            {
+                constraints.Add((index - 1, change));
+                continue;
+            }
+
             input = change switch
             {
                 OpenSchool open => input with { Schools = [.. input.Schools, NewSchool(input, open.School, field)] },
@@ -30,7 +38,7 @@ public static class Scenario
             };
         }
 
-        return input;
+        return ConstraintChecks.Apply(input, constraints);
     }
 
     private static School NewSchool(SimulationInput input, School school, string field) =>
@@ -84,5 +92,7 @@ public static class Scenario
         CandidateSchools = c.CandidateSchools ?? p.CandidateSchools,
         MaxCandidateDistanceMetres = c.MaxCandidateDistanceMetres ?? p.MaxCandidateDistanceMetres,
         Horizon = c.Horizon ?? p.Horizon,
+        ContiguousCatchments = c.ContiguousCatchments ?? p.ContiguousCatchments,
+        OpeningFillShare = c.OpeningFillShare ?? p.OpeningFillShare,
     };
 }

@@ -1,4 +1,5 @@
 using Planning.Engine.Inputs;
+using Planning.Engine.Rules;
 using Planning.Engine.Terms;
 
 namespace Planning.Engine.Scenarios;
@@ -26,6 +27,19 @@ public sealed record ExpandSchool(string SchoolCode, Term From, int AddPrimaryTr
 /// <param name="Area">The area; its code must be new.</param>
 public sealed record AddResidentialArea(ResidentialArea Area) : ScenarioChange;
 
+/// <summary>Pins an area to a school for a level from a term on (see <see cref="AreaPin"/>).</summary>
+/// <param name="AreaCode">An existing area (base data or added by the scenario).</param>
+/// <param name="Part">The level; null takes the school's only level (required for a nine-year school).</param>
+/// <param name="SchoolCode">A school that teaches the level in <paramref name="From"/>.</param>
+/// <param name="From">First term the pin holds, within the simulated terms.</param>
+public sealed record PinArea(string AreaCode, SchoolPart? Part, string SchoolCode, Term From) : ScenarioChange;
+
+/// <summary>Locks a school's catchment at a level from a term on (see <see cref="SchoolLock"/>).</summary>
+/// <param name="SchoolCode">A school that teaches the level in <paramref name="From"/>.</param>
+/// <param name="Part">The level; null takes the school's only level (required for a nine-year school).</param>
+/// <param name="From">First term the lock holds, within the simulated terms.</param>
+public sealed record LockSchool(string SchoolCode, SchoolPart? Part, Term From) : ScenarioChange;
+
 /// <summary>Changes norms, policy or weights; a null field keeps its current value.</summary>
 /// <param name="PrimaryNormPerThousand">Primary students per 1,000 residents.</param>
 /// <param name="JuniorNormPerThousand">Junior students per 1,000 residents.</param>
@@ -36,6 +50,8 @@ public sealed record AddResidentialArea(ResidentialArea Area) : ScenarioChange;
 /// <param name="CandidateSchools">Nearest schools considered per area.</param>
 /// <param name="MaxCandidateDistanceMetres">Farthest school considered, metres.</param>
 /// <param name="Horizon">Last simulated term.</param>
+/// <param name="ContiguousCatchments">Whether catchments are made contiguous.</param>
+/// <param name="OpeningFillShare">Least share of its seats a new or expanded school fills when it opens.</param>
 public sealed record ChangeParameters(
     double? PrimaryNormPerThousand = null,
     double? JuniorNormPerThousand = null,
@@ -45,4 +61,6 @@ public sealed record ChangeParameters(
     bool? AllowSplitting = null,
     int? CandidateSchools = null,
     double? MaxCandidateDistanceMetres = null,
-    Term? Horizon = null) : ScenarioChange;
+    Term? Horizon = null,
+    bool? ContiguousCatchments = null,
+    double? OpeningFillShare = null) : ScenarioChange;

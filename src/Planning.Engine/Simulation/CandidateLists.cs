@@ -54,6 +54,13 @@ internal sealed class CandidateLists(District district)
         return found.Count == 0 ? -1 : found[0].Id;
     }
 
+    /// <summary>The nearest school teaching <paramref name="part"/> that <paramref name="allowed"/> accepts, ignoring the distance limit; −1 when none.</summary>
+    public int ClosestWhere(int area, SchoolPart part, Func<int, bool> allowed)
+    {
+        var cache = _caches[(int)part];
+        return cache.Index!.Find(district.Areas[area].Point, cache.Teaching.Length, null).Select(f => f.Id).Where(allowed).DefaultIfEmpty(-1).First();
+    }
+
     private int[] Nearest(int area, SchoolPart part)
     {
         var cache = _caches[(int)part];

@@ -18,6 +18,8 @@ internal sealed class SimulationRun
     private readonly List<List<PupilGroup>> _groups;
     private readonly List<List<PendingPupils>> _basePending;
     private readonly int[][] _catchment;
+    private readonly ConstraintState _constraints;
+    private readonly AreaGraph? _graph;
     private Term? _previous;
 
     public SimulationRun(SimulationInput input, RunMode mode)
@@ -29,6 +31,9 @@ internal sealed class SimulationRun
         _groups = state.Groups;
         _basePending = state.Pending;
         _catchment = _district.Areas.Select(a => (int[])a.BaseSchools.Clone()).ToArray();
+        // The "before" run keeps every area where it was: pins and locks are the planner's, for redistribution.
+        _constraints = new ConstraintState(_district, mode == RunMode.Redistribute ? input.Pins : [], mode == RunMode.Redistribute ? input.Locks : []);
+        _graph = input.Adjacency is { } links ? AreaGraph.Build([.. input.Areas.Select(a => (a.Code, a.Boundary))], [.. input.Schools.Select(s => s.Location)], links) : null;
     }
 
     public List<string> Notes { get; } = [];
@@ -38,6 +43,7 @@ internal sealed class SimulationRun
     public TermResult Step(Term term, CancellationToken cancellation)
     {
         _candidates.Prepare(term);
+        _constraints.BeginTerm(term, _catchment);
         var counts = new TermCounts();
         var pending = _previous is { } previous ? Progress(term, previous, counts) : _basePending;
         ReleaseUntaught(term, pending);
@@ -48,11 +54,23 @@ internal sealed class SimulationRun
         }
 
         var units = BuildUnits(term, pending);
-        var solution = Solve(term, units, cancellation);
+        var (problem, solution) = Solve(term, units, cancellation);
+        var plan = ProposeCatchments(term, units, solution);
+        IReadOnlyDictionary<(string, SchoolPart, string), string>? reasons = null;
+        if (_mode == RunMode.Redistribute && Parameters.ContiguousCatchments && _graph is not null)
+        {
+            (solution, reasons) = ContiguousSolve.Run(
+                new ContiguousSolve.Context(_district, _graph, _constraints, term, problem, Parameters.Solver, cancellation), solution, plan);
+        }
+
         var placed = Apply(term, units, solution, counts);
-        var assignments = DecideCatchments(term, units, solution);
+        var assignments = CommitCatchments(plan);
+        _constraints.ReportOverfull(
+            units.Select((u, i) => (u.Unit.Area, u.Unit.Part, solution.PerUnit[i].Select(x => x.School).DefaultIfEmpty(-1).First(), u.Unit.Items)),
+            TermReport.Enrolment(_district, _groups));
         _previous = term;
-        return TermReport.Build(_district, term, _groups, placed, assignments, counts, solution.Stats, _catchments);
+        return TermReport.Build(_district, term, _groups, placed, assignments, counts, solution.Stats, _catchments, _graph, reasons)
+            with { ConstraintIssues = [.. _constraints.Issues] };
     }
 
     /// <summary>Autumn: grades move up, grade 9 leaves, grade 1 starts. Any term: pupils of new residents arrive.</summary>
@@ -162,9 +180,13 @@ internal sealed class SimulationRun
                 var items = merged
                     .Select(p => new DemandItem(p.Grade, _district.Teaches(p.From, term, part) ? p.From : -1, p.Count))
                     .ToList();
+                var current = _catchment[a][(int)part];
                 IReadOnlyList<Candidate> candidates = _mode == RunMode.KeepCurrent
                     ? KeptSchool(a, part, term) is var kept and >= 0 ? [new Candidate(kept, _district.Distance(a, kept), true)] : []
-                    : _candidates.For(a, part, term, _catchment[a][(int)part], merged.Select(p => p.From));
+                    : _constraints.Restrict(
+                        a, part, _candidates.For(a, part, term, current, merged.Select(p => p.From)),
+                        s => new Candidate(s, _district.Distance(a, s), s == current),
+                        () => _candidates.ClosestWhere(a, part, s => !_constraints.LockedAgainst(s, part, a)));
                 units.Add(new PlacementUnit(new DecisionUnit(a, part, items, candidates), merged));
             }
         }
@@ -185,7 +207,7 @@ internal sealed class SimulationRun
         return _district.Teaches(current, term, part) ? current : _candidates.Closest(area, part);
     }
 
-    private AssignmentSolution Solve(Term term, List<PlacementUnit> units, CancellationToken cancellation)
+    private (AssignmentProblem Problem, AssignmentSolution Solution) Solve(Term term, List<PlacementUnit> units, CancellationToken cancellation)
     {
         var p = Parameters;
         var problem = new AssignmentProblem(
@@ -193,7 +215,8 @@ internal sealed class SimulationRun
             units.Select(u => u.Unit).ToList(),
             (long)Math.Round(p.MoveCostMetres),
             (long)Math.Round(p.CatchmentChangeCostMetres),
-            (long)Math.Round(p.OverflowCostMetres));
+            (long)Math.Round(p.OverflowCostMetres),
+            (long)Math.Round(p.UnderFillCostMetres));
         for (var s = 0; s < _district.Schools.Count; s++)
         {
             problem.TotalCapacity[s] = _district.SizeLimit(s);
@@ -220,14 +243,55 @@ internal sealed class SimulationRun
             problem.TotalCapacity[s] = Math.Max(0, problem.TotalCapacity[s]);
         }
 
+        if (p.OpeningFillShare > 0 && _mode != RunMode.KeepCurrent)
+        {
+            SetFillTargets(term, problem);
+        }
+
         if (_mode == RunMode.KeepCurrent)
         {
             // One candidate per unit: the relaxation is then the assignment, and it prices the overflow.
             var kept = AssignmentSolver.Solve(problem, allowSplitting: true, p.Solver, cancellation);
-            return units.Count == 0 ? kept : kept with { Stats = kept.Stats with { Method = "kept" } };
+            return (problem, units.Count == 0 ? kept : kept with { Stats = kept.Stats with { Method = "kept" } });
         }
 
-        return AssignmentSolver.Solve(problem, p.AllowSplitting, p.Solver, cancellation);
+        return (problem, AssignmentSolver.Solve(problem, p.AllowSplitting, p.Solver, cancellation));
+    }
+
+    /// <summary>
+    /// A new or expanded school's fill target in the term it opens or grows: the opening fill share of its
+    /// seats, less the pupils already there, but never more than the pupils to place this term who live
+    /// nearer to it than to their present catchment school (no one is pulled past a nearer school to fill it).
+    /// </summary>
+    private void SetFillTargets(Term term, AssignmentProblem problem)
+    {
+        var nearer = new long[problem.SchoolCount];
+        foreach (var unit in problem.Units)
+        {
+            var present = unit.Candidates.Where(c => c.IsCurrentCatchment).Select(c => c.DistanceMetres).DefaultIfEmpty(long.MaxValue).First();
+            foreach (var candidate in unit.Candidates.Where(c => c.DistanceMetres < present))
+            {
+                nearer[candidate.School] += unit.Pupils;
+            }
+        }
+
+        var staying = _groups.SelectMany(g => g).Where(g => g.School >= 0).GroupBy(g => g.School).ToDictionary(g => g.Key, g => (long)g.Sum(x => x.Count));
+        for (var s = 0; s < problem.SchoolCount; s++)
+        {
+            var school = _district.Schools[s];
+            // The base data's schools are there from the first term: they neither open nor grow then.
+            var grows = term > school.Opening
+                ? SchoolParts.All.Any(part => school.TracksIn(term, part) > school.TracksIn(term.Previous, part))
+                : term == school.Opening && term > Term.Base;
+            if (!grows)
+            {
+                continue;
+            }
+
+            var seats = Math.Min(_district.SizeLimit(s), Grades.All.Sum(g => (long)_district.GradeCapacity(s, term, g)));
+            var target = (long)Math.Round(Parameters.OpeningFillShare * seats) - staying.GetValueOrDefault(s);
+            problem.FillTarget[s] = Math.Clamp(target, 0, nearer[s]);
+        }
     }
 
     /// <summary>Enrols the placed pupils; returns pupils placed per school and area this term.</summary>
@@ -270,17 +334,19 @@ internal sealed class SimulationRun
     }
 
     /// <summary>
-    /// Each area's school per level: where its pupils were placed this term, otherwise last term's
-    /// school while it still teaches the level, otherwise the nearest. Areas not yet lived in have none.
+    /// Each area's school per level: where its pupils were placed this term, otherwise the school a pin or
+    /// lock holds it to, otherwise last term's school while it still teaches the level (and no lock keeps
+    /// the area out), otherwise the nearest such. Areas not yet lived in have none.
     /// </summary>
-    private List<AreaAssignment> DecideCatchments(Term term, List<PlacementUnit> units, AssignmentSolution solution)
+    private List<(int School, double Share)>[][] ProposeCatchments(Term term, List<PlacementUnit> units, AssignmentSolution solution)
     {
-        var shares = new Dictionary<(int Area, SchoolPart Part), List<(int School, double Share)>>();
+        var plan = new List<(int School, double Share)>[_district.Areas.Count][];
         for (var u = 0; u < units.Count; u++)
         {
             var unit = units[u].Unit;
             var total = (double)solution.PerUnit[u].Sum(x => x.Count);
-            shares[(unit.Area, unit.Part)] = solution.PerUnit[u]
+            plan[unit.Area] ??= new List<(int, double)>[2];
+            plan[unit.Area][(int)unit.Part] = solution.PerUnit[u]
                 .Where(x => x.School >= 0)
                 .GroupBy(x => x.School)
                 .Select(g => (g.Key, g.Sum(x => x.Count) / total))
@@ -289,22 +355,41 @@ internal sealed class SimulationRun
                 .ToList();
         }
 
+        for (var a = 0; a < _district.Areas.Count; a++)
+        {
+            plan[a] ??= new List<(int, double)>[2];
+            var area = _district.Areas[a];
+            foreach (var part in SchoolParts.All)
+            {
+                if (plan[a][(int)part] is not null)
+                {
+                    continue;
+                }
+
+                var lived = area.Source is null || area.Source.OccupancyIn(term) > 0 || _groups[a].Count > 0;
+                var current = _catchment[a][(int)part];
+                var school = !lived ? -1
+                    : _mode == RunMode.KeepCurrent ? KeptSchool(a, part, term)
+                    : _constraints.Holder(a, part) is { } held ? held.School
+                    : _district.Teaches(current, term, part) && !_constraints.LockedAgainst(current, part, a) ? current
+                    : _candidates.ClosestWhere(a, part, s => !_constraints.LockedAgainst(s, part, a));
+                plan[a][(int)part] = school >= 0 ? [(school, 1.0)] : [];
+            }
+        }
+
+        return plan;
+    }
+
+    /// <summary>Makes the plan this term's catchments (the next term starts from them) and lists them.</summary>
+    private List<AreaAssignment> CommitCatchments(List<(int School, double Share)>[][] plan)
+    {
         var assignments = new List<AreaAssignment>();
         for (var a = 0; a < _district.Areas.Count; a++)
         {
             var area = _district.Areas[a];
             foreach (var part in SchoolParts.All)
             {
-                if (!shares.TryGetValue((a, part), out var list))
-                {
-                    var lived = area.Source is null || area.Source.OccupancyIn(term) > 0 || _groups[a].Count > 0;
-                    var school = !lived ? -1
-                        : _mode == RunMode.KeepCurrent ? KeptSchool(a, part, term)
-                        : _district.Teaches(_catchment[a][(int)part], term, part) ? _catchment[a][(int)part]
-                        : _candidates.Closest(a, part);
-                    list = school >= 0 ? [(school, 1.0)] : [];
-                }
-
+                var list = plan[a][(int)part];
                 if (list.Count > 0)
                 {
                     _catchment[a][(int)part] = list[0].School;

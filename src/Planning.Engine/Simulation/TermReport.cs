@@ -17,14 +17,11 @@ internal static class TermReport
         List<AreaAssignment> assignments,
         TermCounts counts,
         SolveStats solve,
-        CatchmentBuilder catchments)
+        CatchmentBuilder catchments,
+        AreaGraph? graph,
+        IReadOnlyDictionary<(string School, SchoolPart Part, string FirstArea), string>? enclaveReasons)
     {
-        var enrolment = new int[district.Schools.Count * Grades.Count];
-        foreach (var group in groups.SelectMany(g => g).Where(g => g.School >= 0))
-        {
-            enrolment[group.School * Grades.Count + group.Grade - 1] += group.Count;
-        }
-
+        var enrolment = Enrolment(district, groups);
         var schools = Enumerable.Range(0, district.Schools.Count).Select(s => School(district, term, s, enrolment)).ToList();
         var violations = schools.SelectMany((school, s) => Violations(district, school, placed.GetValueOrDefault(s))).ToList();
         violations.AddRange(Unserved(district, groups));
@@ -42,7 +39,20 @@ internal static class TermReport
         var movement = new MovementStats(counts.Intake, counts.Arrivals, counts.Leavers, counts.Moved, awayFromBase);
         SchoolPart?[] parts = [null, SchoolPart.Primary, SchoolPart.Junior];
         var distances = parts.Select(part => Distances(district, groups, part)).ToList();
-        return new TermResult(term, schools, assignments, placements, catchments.Build(district, assignments), violations, movement, distances, solve);
+        return new TermResult(
+            term, schools, assignments, placements, catchments.Build(district, assignments, graph, enclaveReasons), violations, movement, distances, solve);
+    }
+
+    /// <summary>Students per school and grade, index <c>school × 9 + grade − 1</c>.</summary>
+    public static int[] Enrolment(District district, List<List<PupilGroup>> groups)
+    {
+        var enrolment = new int[district.Schools.Count * Grades.Count];
+        foreach (var group in groups.SelectMany(g => g).Where(g => g.School >= 0))
+        {
+            enrolment[group.School * Grades.Count + group.Grade - 1] += group.Count;
+        }
+
+        return enrolment;
     }
 
     private static SchoolTermResult School(District district, Term term, int s, int[] enrolment)
@@ -58,10 +68,7 @@ internal static class TermReport
                 continue;
             }
 
-            var limit = district.Parameters.ClassLimit(grade);
-            var classes = (students + limit - 1) / limit;
-            var largest = classes == 0 ? 0 : (students + classes - 1) / classes;
-            grades.Add(new GradeResult(grade, students, tracks, tracks * limit, classes, largest));
+            grades.Add(GradeResult.Of(grade, students, tracks, district.Parameters.ClassLimit(grade)));
         }
 
         return new SchoolTermResult(
@@ -76,19 +83,12 @@ internal static class TermReport
 
     private static IEnumerable<Violation> Violations(District district, SchoolTermResult school, Dictionary<int, int>? placedByArea)
     {
-        var totalExcess = Math.Max(0, school.Students - school.SizeLimit);
-        if (totalExcess > 0)
+        foreach (var violation in Violation.LimitsOf(school))
         {
-            yield return new Violation(ViolationKind.SchoolSize, school.SchoolCode, null, null, school.Students, school.SizeLimit, totalExcess, null, []);
+            yield return violation;
         }
 
-        foreach (var grade in school.Grades.Where(g => g.OverCapacity))
-        {
-            var inRooms = grade.Tracks == 0 ? grade.Students : (grade.Students + grade.Tracks - 1) / grade.Tracks;
-            yield return new Violation(
-                ViolationKind.ClassSize, school.SchoolCode, Grades.PartOf(grade.Grade), grade.Grade,
-                grade.Students, grade.Capacity, grade.Students - grade.Capacity, inRooms, []);
-        }
+        var totalExcess = Math.Max(0, school.Students - school.SizeLimit);
 
         // Only pupils placed this term can be short of a seat; an excess of pupils who stayed is the violations above.
         var placed = placedByArea?.Values.Sum() ?? 0;

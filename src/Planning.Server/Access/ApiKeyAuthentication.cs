@@ -12,7 +12,8 @@ namespace Planning.Server.Access;
 /// which the gRPC result handler answers UNAVAILABLE rather than UNAUTHENTICATED.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyLookup keys)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyLookup keys,
+    AuthenticationThrottle throttle)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -29,10 +30,17 @@ public sealed class ApiKeyAuthenticationHandler(
         {
             return AuthenticateResult.Fail("the authorization header must be \"Bearer <api key>\"");
         }
+        var secret = header["Bearer ".Length..].Trim();
+        var peer = Caller.PeerAddress(Context);
+        var hash = ApiKeySecret.LooksValid(secret) ? ApiKeySecret.Hash(secret) : null;
+        if (!throttle.MayLookUp(peer, hash ?? []))
+        {
+            return AuthenticateResult.Fail(new TooManyFailuresException(peer));
+        }
         Data.ApiKeyRow? key;
         try
         {
-            key = await keys.FindActiveAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
+            key = hash is null ? null : await keys.FindActiveAsync(secret, Context.RequestAborted);
         }
         catch (Exception e) when (ErrorInterceptor.IsDatabaseUnavailable(e))
         {
@@ -42,6 +50,7 @@ public sealed class ApiKeyAuthenticationHandler(
         {
             return AuthenticateResult.Fail("the API key is unknown or has been revoked");
         }
+        throttle.Succeeded(hash!);
         var identity = new ClaimsIdentity(
         [
             new Claim(ClaimTypes.NameIdentifier, key.Id.ToString()),
@@ -55,3 +64,7 @@ public sealed class ApiKeyAuthenticationHandler(
 /// <summary>The key could not be checked because the database is down.</summary>
 public sealed class DatabaseUnavailableException(Exception inner)
     : Exception(ErrorInterceptor.DatabaseUnavailableMessage, inner);
+
+/// <summary>The peer failed authentication too often lately (AuthenticationThrottle): refused without a lookup.</summary>
+public sealed class TooManyFailuresException(string peer)
+    : Exception($"too many calls with unknown or revoked keys from {peer} in the last seconds; wait a moment, and check the key");

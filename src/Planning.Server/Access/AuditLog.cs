@@ -14,13 +14,6 @@ public sealed class AuditLog(PlanningDb db, Caller caller)
     public void Add(string action, string target, object? detail = null) =>
         db.AuditEvents.Add(Event(caller, action, target, detail, AuditOutcome.Done));
 
-    /// <summary>Records a refused call at once, on its own.</summary>
-    public async Task DeniedAsync(string needed, CancellationToken ct)
-    {
-        db.AuditEvents.Add(Event(caller, caller.Method, caller.Method, new { needed_role = needed }, AuditOutcome.Denied));
-        await db.SaveChangesAsync(ct);
-    }
-
     /// <summary>A protobuf message as a JSON node, to nest in an event's detail.</summary>
     public static JsonNode? Proto(IMessage? message) =>
         message is null ? null : JsonNode.Parse(JsonFormatter.Default.Format(message));

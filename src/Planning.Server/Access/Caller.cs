@@ -10,13 +10,19 @@ public sealed record Caller(string Actor, Guid? KeyId, Role Role, string Peer, s
     public static Caller Console(string command) =>
         new($"console: {Environment.UserName}", null, Role.Admin, "console", command);
 
+    private const string InProcess = "in-process";
+
+    /// <summary>The address a call comes from, without its port: what per-peer limits count by.</summary>
+    public static string PeerAddress(HttpContext context) =>
+        context.Connection.RemoteIpAddress?.ToString() ?? InProcess;
+
     /// <summary>The authenticated caller of an HTTP request (a gRPC call).</summary>
     public static Caller From(HttpContext context)
     {
         var user = context.User;
         var peer = context.Connection.RemoteIpAddress is { } ip
             ? $"{ip}:{context.Connection.RemotePort}"
-            : "in-process";
+            : InProcess;
         return new Caller(
             user.Identity?.Name ?? "anonymous",
             Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null,

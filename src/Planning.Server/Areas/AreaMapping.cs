@@ -68,45 +68,35 @@ public static class AreaMapping
         {
             problems.Add($"{path}.kind", "is required: compound or village");
         }
-        Checks.Text(a.Code, $"{path}.code", Checks.MaxCodeLength, problems);
-        Checks.Text(a.Name, $"{path}.name", Checks.MaxTextLength, problems);
-        Checks.Text(a.AdminAreaCode, $"{path}.admin_area_code", Checks.MaxCodeLength, problems);
-        Checks.Range(a.Population, 0, int.MaxValue, $"{path}.population", problems);
-        Checks.Range(a.Households, 0, int.MaxValue, $"{path}.households", problems);
+        var code = FieldRules.Code(a.Code, $"{path}.code", problems);
+        var name = FieldRules.Name(a.Name, $"{path}.name", problems);
+        var adminArea = FieldRules.Code(a.AdminAreaCode, $"{path}.admin_area_code", problems);
+        FieldRules.Count(a.Population, int.MaxValue, $"{path}.population", problems);
+        FieldRules.Count(a.Households, int.MaxValue, $"{path}.households", problems);
         if (a.OccupiedFrom.Length > 0)
         {
             Checks.Term(a.OccupiedFrom, $"{path}.occupied_from", problems);
         }
-        for (var i = 0; i < a.OccupancyRamp.Count; i++)
+        if (a.OccupancyRamp.Count > 0)
         {
-            if (!double.IsFinite(a.OccupancyRamp[i]) || a.OccupancyRamp[i] is < 0 or > 1)
+            FieldRules.Ramp(a.OccupancyRamp, $"{path}.occupancy_ramp", problems);
+        }
+        var schoolPrimary = a.SchoolPrimaryCode.Length > 0 ? FieldRules.Code(a.SchoolPrimaryCode, $"{path}.school_primary_code", problems) : null;
+        var schoolJunior = a.SchoolJuniorCode.Length > 0 ? FieldRules.Code(a.SchoolJuniorCode, $"{path}.school_junior_code", problems) : null;
+        if (FieldRules.GradeCount(a.Students.Count, optional: true, $"{path}.students", problems))
+        {
+            for (var i = 0; i < a.Students.Count; i++)
             {
-                problems.Add($"{path}.occupancy_ramp[{i}]", "must be a fraction in [0, 1]");
+                FieldRules.Students(a.Students[i], $"{path}.students[{i}]", problems);
             }
-        }
-        foreach (var (name, code) in new[] { ("school_primary_code", a.SchoolPrimaryCode), ("school_junior_code", a.SchoolJuniorCode) })
-        {
-            if (code.Length > 0)
-            {
-                Checks.Text(code, $"{path}.{name}", Checks.MaxCodeLength, problems);
-            }
-        }
-        if (a.Students.Count is not (0 or 9))
-        {
-            problems.Add($"{path}.students", $"must have 9 values (grades 1–9) or none, not {a.Students.Count}");
-        }
-        for (var i = 0; i < a.Students.Count; i++)
-        {
-            Checks.Range(a.Students[i], 0, 100_000, $"{path}.students[{i}]", problems);
         }
         var geometry = GeometryFromGeoJson(a.GeometryGeojson, $"{path}.geometry_geojson", problems);
         return geometry is null
             ? null
-            : new ResidentialAreaFeature(a.Code.Trim(), a.Name.Trim(), kind ?? default, a.AdminAreaCode.Trim(), geometry,
+            : new ResidentialAreaFeature(code, name, kind ?? default, adminArea, geometry,
                 a.Population, a.Households, a.OccupiedFrom.Length > 0 ? a.OccupiedFrom : null,
                 a.OccupancyRamp.Count > 0 ? [.. a.OccupancyRamp] : null, a.Students.Count == 9 ? [.. a.Students] : null,
-                a.SchoolPrimaryCode.Length > 0 ? a.SchoolPrimaryCode : null,
-                a.SchoolJuniorCode.Length > 0 ? a.SchoolJuniorCode : null);
+                schoolPrimary, schoolJunior);
     }
 
     private static MultiPolygon? GeometryFromGeoJson(string geoJson, string field, Problems problems)

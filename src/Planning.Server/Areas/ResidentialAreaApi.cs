@@ -103,7 +103,13 @@ public sealed class ResidentialAreaApi(PlanningDb db, AuditLog audit) : Resident
         {
             db.Entry(area).Property(a => a.Version).OriginalValue = (uint)sent.Version;
         }
-        await db.SaveEditAsync(ct);
+        // The area's neighbours follow its boundary, in the same transaction.
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            await db.SaveEditAsync(ct);
+            await AreaAdjacency.RebuildAsync((Npgsql.NpgsqlConnection)db.Database.GetDbConnection(), area.Id, ct);
+            await transaction.CommitAsync(ct);
+        }
         return AreaMapping.ToProto(await FindAsync(area.Id, "", tracking: false, ct), includeGeometry: true);
     }
 
@@ -133,10 +139,7 @@ public sealed class ResidentialAreaApi(PlanningDb db, AuditLog audit) : Resident
         }
         var inner = new Problems();
         DatasetValidator.Validate(new DatasetFeatures([], [], [], [feature]), stored, replace: false, inner);
-        foreach (var problem in inner.All)
-        {
-            problems.Add(ProtoFieldNames.Area(problem.Field, "residential_area"), problem.Description);
-        }
+        problems.AddAll(inner, field => ProtoFieldNames.Area(field, "residential_area"));
     }
 
     private async Task<ResidentialAreaRow> FindAsync(long id, string code, bool tracking, CancellationToken ct)

@@ -3,30 +3,27 @@ using Planning.Engine.Terms;
 
 namespace Planning.Server.Common;
 
-/// <summary>The field checks every write path shares, each worded once.</summary>
+/// <summary>Checks of request fields that are not base data (ids, terms, ranges), each worded once; the base data's own are in Dataset.FieldRules.</summary>
 public static class Checks
 {
-    /// <summary>Longest code (school, area, admin area, district).</summary>
-    public const int MaxCodeLength = 32;
-
-    /// <summary>Longest name or other short text.</summary>
-    public const int MaxTextLength = 100;
-
-    /// <summary>A required short text without control characters.</summary>
-    public static void Text(string value, string field, int max, Problems problems)
+    /// <summary>
+    /// False for text with a lone UTF-16 surrogate (JSON's "\ud800" escape reads as one): it has no UTF-8
+    /// form, so PostgreSQL and every client would refuse or mangle it.
+    /// </summary>
+    public static bool IsWellFormed(string text)
     {
-        if (string.IsNullOrWhiteSpace(value))
+        for (var i = 0; i < text.Length; i++)
         {
-            problems.Add(field, "is required");
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return false;
+            }
         }
-        else if (value.Any(char.IsControl))
-        {
-            problems.Add(field, "must not contain control characters");
-        }
-        else if (value.Length > max)
-        {
-            problems.Add(field, $"must be at most {max} characters, not {value.Length}");
-        }
+        return true;
     }
 
     /// <summary>A term in its canonical form (see <see cref="Engine.Terms.Term.TryParseExact"/>).</summary>
@@ -75,5 +72,5 @@ public static class Checks
 
     /// <summary>The one wording of a bad term.</summary>
     public static string BadTerm(string value) =>
-        string.Create(CultureInfo.InvariantCulture, $"must be a term like \"2020-autumn\" or \"2021-spring\", not \"{value}\"");
+        string.Create(CultureInfo.InvariantCulture, $"must be a term like \"2020-autumn\" or \"2021-spring\", not \"{(value.Length <= 40 ? value : value[..40] + "…")}\"");
 }

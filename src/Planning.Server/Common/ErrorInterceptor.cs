@@ -1,5 +1,3 @@
-using Google.Protobuf.WellKnownTypes;
-using Google.Rpc;
 using Grpc.Core.Interceptors;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
@@ -60,37 +58,29 @@ public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) :
         switch (e)
         {
             case ValidationFailedException v:
-                var badRequest = new BadRequest();
-                badRequest.FieldViolations.AddRange(v.Problems.Select(p =>
-                    new BadRequest.Types.FieldViolation { Field = p.Field, Description = p.Description }));
-                return new Google.Rpc.Status
-                {
-                    Code = (int)Code.InvalidArgument,
-                    Message = v.Message,
-                    Details = { Any.Pack(badRequest) },
-                }.ToRpcException();
+                return ErrorStatus.InvalidArgument(v.Problems, v.Total);
             case NotFoundException:
-                return new RpcException(new Grpc.Core.Status(StatusCode.NotFound, e.Message));
+                return ErrorStatus.Of(StatusCode.NotFound, e.Message);
             case VersionConflictException:
-                return new RpcException(new Grpc.Core.Status(StatusCode.Aborted, e.Message));
+                return ErrorStatus.Of(StatusCode.Aborted, e.Message);
             case DbUpdateConcurrencyException:
-                return new RpcException(new Grpc.Core.Status(StatusCode.Aborted,
-                    "the row was changed by someone else since it was read; read it again and retry"));
+                return ErrorStatus.Of(StatusCode.Aborted,
+                    "the row was changed by someone else since it was read; read it again and retry");
             case PreconditionFailedException:
-                return new RpcException(new Grpc.Core.Status(StatusCode.FailedPrecondition, e.Message));
+                return ErrorStatus.Of(StatusCode.FailedPrecondition, e.Message);
             case LimitExceededException:
-                return new RpcException(new Grpc.Core.Status(StatusCode.ResourceExhausted, e.Message));
+                return ErrorStatus.Of(StatusCode.ResourceExhausted, e.Message);
             case ForbiddenException:
-                return new RpcException(new Grpc.Core.Status(StatusCode.PermissionDenied, e.Message));
+                return ErrorStatus.Of(StatusCode.PermissionDenied, e.Message);
             case UnavailableException:
-                return new RpcException(new Grpc.Core.Status(StatusCode.Unavailable, e.Message));
+                return ErrorStatus.Of(StatusCode.Unavailable, e.Message);
             case CancelledException:
-                return new RpcException(new Grpc.Core.Status(StatusCode.Cancelled, e.Message));
+                return ErrorStatus.Of(StatusCode.Cancelled, e.Message);
             case Orleans.Runtime.OrleansException:
                 LogClusterUnavailable(logger, e, context.Method);
-                return new RpcException(new Grpc.Core.Status(StatusCode.Unavailable, ClusterUnavailableMessage));
+                return ErrorStatus.Of(StatusCode.Unavailable, ClusterUnavailableMessage);
             case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
-                return new RpcException(new Grpc.Core.Status(StatusCode.Cancelled, "the call was cancelled"));
+                return ErrorStatus.Of(StatusCode.Cancelled, "the call was cancelled");
         }
 
         if (FindPostgresError(e) is { } pg)
@@ -98,28 +88,25 @@ public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) :
             switch (pg.SqlState)
             {
                 case PostgresErrorCodes.UniqueViolation:
-                    return new RpcException(new Grpc.Core.Status(StatusCode.AlreadyExists,
-                        $"a row with the same key already exists ({pg.ConstraintName})"));
+                    return ErrorStatus.Of(StatusCode.AlreadyExists, $"a row with the same key already exists ({pg.ConstraintName})");
                 case PostgresErrorCodes.ForeignKeyViolation:
-                    return new RpcException(new Grpc.Core.Status(StatusCode.FailedPrecondition,
-                        $"other rows still refer to it ({pg.ConstraintName})"));
+                    return ErrorStatus.Of(StatusCode.FailedPrecondition, $"other rows still refer to it ({pg.ConstraintName})");
                 case PostgresErrorCodes.CheckViolation:
-                    return new RpcException(new Grpc.Core.Status(StatusCode.InvalidArgument,
-                        $"a value breaks the rule {pg.ConstraintName}"));
+                    return ErrorStatus.Of(StatusCode.InvalidArgument, $"a value breaks the rule {pg.ConstraintName}");
                 case PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected:
-                    return new RpcException(new Grpc.Core.Status(StatusCode.Aborted,
-                        "the change collided with another one made at the same time; read again and retry"));
+                    return ErrorStatus.Of(StatusCode.Aborted,
+                        "the change collided with another one made at the same time; read again and retry");
             }
         }
 
         if (IsDatabaseUnavailable(e))
         {
             LogDatabaseUnavailable(logger, e, context.Method);
-            return new RpcException(new Grpc.Core.Status(StatusCode.Unavailable, DatabaseUnavailableMessage));
+            return ErrorStatus.Of(StatusCode.Unavailable, DatabaseUnavailableMessage);
         }
 
         LogUnexpected(logger, e, context.Method);
-        return new RpcException(new Grpc.Core.Status(StatusCode.Internal, "internal error; the server log has the details"));
+        return ErrorStatus.Of(StatusCode.Internal, "internal error; the server log has the details");
     }
 
     /// <summary>What a caller is told when another node of the cluster could not be reached in time.</summary>
@@ -139,11 +126,18 @@ public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) :
     private static bool IsCollision(PostgresException? pg) =>
         pg?.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected;
 
-    private static PostgresException? FindPostgresError(Exception e) =>
-        e as PostgresException ?? e.InnerException as PostgresException;
+    // However deep the drivers wrap it (EF's DbUpdateException around Npgsql's around PostgreSQL's, say).
+    private static PostgresException? FindPostgresError(Exception e) => Causes(e).OfType<PostgresException>().FirstOrDefault();
 
-    private static NpgsqlException? FindNpgsqlError(Exception e) =>
-        e as NpgsqlException ?? e.InnerException as NpgsqlException;
+    private static NpgsqlException? FindNpgsqlError(Exception e) => Causes(e).OfType<NpgsqlException>().FirstOrDefault();
+
+    private static IEnumerable<Exception> Causes(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            yield return e;
+        }
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Database unavailable in {Method}")]
     private static partial void LogDatabaseUnavailable(ILogger logger, Exception e, string method);

@@ -22,6 +22,13 @@ public static class GeoJsonFile
     public static byte[] Write(IEnumerable<ExportFeature> features)
     {
         using var stream = new MemoryStream();
+        Write(stream, features);
+        return stream.ToArray();
+    }
+
+    /// <summary>Writes a feature collection to <paramref name="stream"/> as it goes, without holding the text.</summary>
+    public static void Write(Stream stream, IEnumerable<ExportFeature> features)
+    {
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = Options.Encoder }))
         {
             writer.WriteStartObject();
@@ -40,7 +47,6 @@ public static class GeoJsonFile
             writer.WriteEndArray();
             writer.WriteEndObject();
         }
-        return stream.ToArray();
     }
 
     public static string Write(Geometry geometry) => JsonSerializer.Serialize(geometry, Options);

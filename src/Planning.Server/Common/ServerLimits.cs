@@ -22,6 +22,26 @@ public sealed record ServerLimits
     /// <summary>Longest a run may compute before the server stops it.</summary>
     public int MaxRunSeconds { get; init; } = 3600;
 
+    /// <summary>Unary calls one API key may have in progress at once; more wait in the key's own line.</summary>
+    public int MaxConcurrentCallsPerKey { get; init; } = Math.Max(2, Environment.ProcessorCount);
+    /// <summary>Unary calls of one key that may wait for a place; one more is refused.</summary>
+    public int MaxQueuedCallsPerKey { get; init; } = 64;
+    /// <summary>Streaming calls (runs, imports, exports) one key may have open at once; one more is refused.</summary>
+    public int MaxConcurrentStreamsPerKey { get; init; } = 4;
+    /// <summary>Calls one key may start a second, on average; bursts of twice as many pass.</summary>
+    public int MaxCallsPerSecondPerKey { get; init; } = 1000;
+    /// <summary>Calls without a valid key one peer (IP address) may make a second; bursts of twice as many pass.</summary>
+    public int MaxRefusedCallsPerSecondPerPeer { get; init; } = 10;
+    /// <summary>Connections Kestrel keeps open at once; more wait to be accepted.</summary>
+    public int MaxConnections { get; init; } = 1000;
+    /// <summary>HTTP/2 streams (calls) one connection may have open at once; a client opens more over more connections.</summary>
+    public int MaxStreamsPerConnection { get; init; } = 100;
+    /// <summary>Export files built at once over all callers; more wait (each is then streamed from disk).</summary>
+    public int MaxConcurrentExports { get; init; } = Math.Max(1, Environment.ProcessorCount);
+
+    /// <summary>Bytes of encoded GetTermResult responses of finished runs kept in memory (Runs.TermResultCache).</summary>
+    public long TermResultCacheBytes { get; init; } = 256L * 1024 * 1024;
+
     /// <summary>These limits, or an error at start naming the first that cannot work.</summary>
     public ServerLimits Checked()
     {
@@ -36,6 +56,15 @@ public sealed record ServerLimits
             (MaxRunAttempts is < 1 or > 100, "Limits:MaxRunAttempts must be from 1 to 100"),
             (MaxRunSize < 1, "Limits:MaxRunSize must be at least 1"),
             (MaxRunSeconds is < 1 or > 7 * 24 * 3600, "Limits:MaxRunSeconds must be from 1 to 604800 (a week)"),
+            (MaxConcurrentCallsPerKey < 1, "Limits:MaxConcurrentCallsPerKey must be at least 1"),
+            (MaxQueuedCallsPerKey < 0, "Limits:MaxQueuedCallsPerKey must be 0 or more"),
+            (MaxConcurrentStreamsPerKey < 1, "Limits:MaxConcurrentStreamsPerKey must be at least 1"),
+            (MaxCallsPerSecondPerKey < 1, "Limits:MaxCallsPerSecondPerKey must be at least 1"),
+            (MaxRefusedCallsPerSecondPerPeer < 1, "Limits:MaxRefusedCallsPerSecondPerPeer must be at least 1"),
+            (MaxConcurrentExports < 1, "Limits:MaxConcurrentExports must be at least 1"),
+            (MaxConnections < 1, "Limits:MaxConnections must be at least 1"),
+            (TermResultCacheBytes < 0, "Limits:TermResultCacheBytes must be 0 or more"),
+            (MaxStreamsPerConnection < 1, "Limits:MaxStreamsPerConnection must be at least 1"),
         ];
         return rules.FirstOrDefault(r => r.Bad).Message is { } message ? throw new InvalidOperationException(message) : this;
     }

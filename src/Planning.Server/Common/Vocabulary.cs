@@ -95,4 +95,13 @@ public static class Vocabulary
         Indicator.MultimediaRooms => V1.Indicator.MultimediaRooms,
         _ => throw new ArgumentOutOfRangeException(nameof(indicator), indicator, null),
     };
+
+    public static V1.ConstraintIssueKind ToProto(ConstraintIssueKind kind) => kind switch
+    {
+        ConstraintIssueKind.Overfull => V1.ConstraintIssueKind.Overfull,
+        ConstraintIssueKind.NotTaught => V1.ConstraintIssueKind.NotTaught,
+        ConstraintIssueKind.Conflict => V1.ConstraintIssueKind.Conflict,
+        ConstraintIssueKind.NoSchoolLeft => V1.ConstraintIssueKind.NoSchoolLeft,
+        _ => V1.ConstraintIssueKind.Unspecified,
+    };
 }

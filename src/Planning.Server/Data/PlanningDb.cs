@@ -9,7 +9,9 @@ public sealed class PlanningDb(DbContextOptions<PlanningDb> options) : DbContext
     public DbSet<AdminAreaRow> AdminAreas => Set<AdminAreaRow>();
     public DbSet<SchoolRow> Schools => Set<SchoolRow>();
     public DbSet<ResidentialAreaRow> ResidentialAreas => Set<ResidentialAreaRow>();
+    public DbSet<AreaAdjacencyRow> AreaAdjacency => Set<AreaAdjacencyRow>();
     public DbSet<DatasetImportRow> DatasetImports => Set<DatasetImportRow>();
+    public DbSet<DatasetStateRow> DatasetState => Set<DatasetStateRow>();
     public DbSet<ScenarioRow> Scenarios => Set<ScenarioRow>();
     public DbSet<RunRow> Runs => Set<RunRow>();
     public DbSet<RunTermRow> RunTerms => Set<RunTermRow>();
@@ -18,16 +20,19 @@ public sealed class PlanningDb(DbContextOptions<PlanningDb> options) : DbContext
     public DbSet<RunAssignmentRow> RunAssignments => Set<RunAssignmentRow>();
     public DbSet<RunViolationRow> RunViolations => Set<RunViolationRow>();
     public DbSet<RunCatchmentRow> RunCatchments => Set<RunCatchmentRow>();
+    public DbSet<RunConstraintIssueRow> RunConstraintIssues => Set<RunConstraintIssueRow>();
     public DbSet<ApiKeyRow> ApiKeys => Set<ApiKeyRow>();
     public DbSet<AuditEventRow> AuditEvents => Set<AuditEventRow>();
 
     /// <summary>
     /// Saves an edit of the base data. The data then no longer equals any imported file set,
     /// so the import fingerprint goes in the same transaction: re-importing the files restores them.
+    /// A run reading its input meanwhile sees the data before or after the edit, never half of it.
     /// </summary>
     public async Task SaveEditAsync(CancellationToken ct)
     {
         await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
+        await Database.ExecuteSqlRawAsync(DatasetStateRow.LockForEditSql, ct);
         await DatasetImports.ExecuteDeleteAsync(ct);
         await SaveChangesAsync(ct);
         if (own is not null)

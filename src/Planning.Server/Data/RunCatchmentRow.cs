@@ -15,6 +15,8 @@ public sealed class RunCatchmentRow
     public int Areas { get; set; }
     public int Parts { get; set; }
     public Geometry? Boundary { get; set; }
+    /// <summary>The pieces cut off from the main one as JSON: [{"areas": [codes], "reason": text or null}]; empty for contiguous catchments and older runs.</summary>
+    public string EnclavesJson { get; set; } = "[]";
 }
 
 internal sealed class RunCatchmentConfiguration : IEntityTypeConfiguration<RunCatchmentRow>
@@ -23,6 +25,7 @@ internal sealed class RunCatchmentConfiguration : IEntityTypeConfiguration<RunCa
     {
         b.ToTable("run_catchments");
         b.Property(x => x.Boundary).HasColumnType("geometry (geometry, 4326)");
+        b.Property(x => x.EnclavesJson).HasColumnName("enclaves").HasColumnType("jsonb").HasDefaultValueSql("'[]'::jsonb");
         b.HasIndex(x => x.Boundary).HasMethod("gist");
         b.HasIndex(x => new { x.RunId, x.Term, x.Part });
         b.HasOne<RunRow>().WithMany().HasForeignKey(x => x.RunId).OnDelete(DeleteBehavior.Cascade);

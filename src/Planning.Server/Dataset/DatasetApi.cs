@@ -9,7 +9,7 @@ using Planning.V1;
 namespace Planning.Server.Dataset;
 
 [Authorize(Policy = Roles.Viewer)]
-public sealed class DatasetApi(DatasetImporter importer, LayerExporter exporter, ICatchmentLayer catchments, ServerLimits limits)
+public sealed class DatasetApi(DatasetImporter importer, ExportFiles exports, ServerLimits limits)
     : DatasetService.DatasetServiceBase
 {
     private const int ChunkBytes = 64 * 1024;
@@ -75,26 +75,24 @@ public sealed class DatasetApi(DatasetImporter importer, LayerExporter exporter,
         {
             throw Invalid("layer", "is required");
         }
-        var features = name == LayerNames.Catchments
-            ? await catchments.LoadAsync(request.RunId, request.Term, request.Part, ct)
-            : await exporter.LoadAsync(name, ct);
-        var (bytes, contentType, extension) = request.Format switch
+        if (request.Format is not (ExportFormat.Geojson or ExportFormat.Geopackage))
         {
-            ExportFormat.Geojson => (GeoJsonFile.Write(features), GeoJsonFile.ContentType, "geojson"),
-            ExportFormat.Geopackage => (await GeoPackageFile.WriteAsync(name, features, ct), GeoPackageFile.ContentType, "gpkg"),
-            _ => throw Invalid("format", "is required: GEOJSON or GEOPACKAGE"),
-        };
-        for (var offset = 0; offset < bytes.Length || offset == 0; offset += ChunkBytes)
+            throw Invalid("format", "is required: GEOJSON or GEOPACKAGE");
+        }
+        await using var file = await exports.BuildAsync(name, request, ct);
+        // One chunk read and sent at a time: each write waits until the client has taken enough of the last (HTTP/2 flow control).
+        var buffer = new byte[ChunkBytes];
+        var first = true;
+        int read;
+        while ((read = await file.Content.ReadAsync(buffer, ct)) > 0 || first)
         {
-            var response = new ExportLayerResponse
+            var response = new ExportLayerResponse { Data = ByteString.CopyFrom(buffer, 0, read) };
+            if (first)
             {
-                Data = ByteString.CopyFrom(bytes, offset, Math.Min(ChunkBytes, bytes.Length - offset)),
-            };
-            if (offset == 0)
-            {
-                response.FileName = $"{name}.{extension}";
-                response.ContentType = contentType;
-                response.FeatureCount = features.Count;
+                response.FileName = file.FileName;
+                response.ContentType = file.ContentType;
+                response.FeatureCount = file.FeatureCount;
+                first = false;
             }
             await responseStream.WriteAsync(response, ct);
         }

@@ -29,30 +29,29 @@ public sealed class DatasetImporter(PlanningDb db, ServerLimits limits, Access.A
                 problems.Add(layer, "is required when replacing the dataset (append to add features to it)");
             }
         }
-        var upload = GeoJsonLayerReader.Read(layers, problems);
-        var features = upload.Districts.Count + upload.AdminAreas.Count + upload.Schools.Count + upload.ResidentialAreas.Count;
-        if (features > limits.MaxImportFeatures)
-        {
-            throw new LimitExceededException($"the upload has {features} features; the limit is {limits.MaxImportFeatures}");
-        }
+        var upload = GeoJsonLayerReader.Read(layers, problems, limits.MaxImportFeatures);
         var stored = replace ? StoredCodes.None : await StoredCodes.LoadAsync(db, ct);
         DatasetValidator.Validate(upload, stored, replace, problems);
         problems.ThrowIfAny();
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var writer = new BulkWriter((NpgsqlConnection)db.Database.GetDbConnection());
-        var (scenarios, runs) = (0, 0);
+        var (scenarios, runs, generation) = (0, 0, 0L);
         if (replace)
         {
             (scenarios, runs) = await DeletableAsync(ct);
+            // A run whose input was read before this commits finds the generation changed and keeps no results.
+            generation = await DatasetGeneration.RaiseAsync(db, ct);
             await writer.DeleteAllAsync(ct);
         }
         else
         {
+            await db.Database.ExecuteSqlRawAsync(DatasetStateRow.LockForEditSql, ct);
             // The data no longer matches any imported file set.
             await db.DatasetImports.ExecuteDeleteAsync(ct);
         }
         await writer.WriteAsync(upload, ct);
+        await AreaAdjacency.RebuildAsync((NpgsqlConnection)db.Database.GetDbConnection(), ct);
         if (replace)
         {
             await writer.RecordImportAsync(fingerprint, ct);
@@ -68,6 +67,7 @@ public sealed class DatasetImporter(PlanningDb db, ServerLimits limits, Access.A
             residential_areas = upload.ResidentialAreas.Count,
             deleted_scenarios = scenarios,
             deleted_runs = runs,
+            dataset_generation = replace ? generation : (long?)null,
         });
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

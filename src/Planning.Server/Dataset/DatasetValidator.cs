@@ -135,19 +135,16 @@ public static class DatasetValidator
         {
             problems.Add(field, $"unknown school \"{code}\"");
         }
-        else if (!Teaches(level, part))
+        else if (!SchoolLevels.Has(level, part))
         {
             problems.Add(field, $"school \"{code}\" is a {level} school and does not teach {(part == SchoolPart.Primary ? "grades 1–6" : "grades 7–9")}");
         }
     }
 
-    public static bool Teaches(SchoolLevel level, SchoolPart part) =>
-        level == SchoolLevel.NineYear || (level == SchoolLevel.Primary) == (part == SchoolPart.Primary);
-
     private static void CheckSchool(SchoolFeature school, string path, Problems problems)
     {
-        var teachesPrimary = Teaches(school.Level, SchoolPart.Primary);
-        var teachesJunior = Teaches(school.Level, SchoolPart.Junior);
+        var teachesPrimary = SchoolLevels.Has(school.Level, SchoolPart.Primary);
+        var teachesJunior = SchoolLevels.Has(school.Level, SchoolPart.Junior);
         for (var i = 0; i < school.Tracks.Count; i++)
         {
             var step = school.Tracks[i];
@@ -167,7 +164,7 @@ public static class DatasetValidator
         }
         for (var i = 0; i < school.Resources.Count; i++)
         {
-            if (!Teaches(school.Level, school.Resources[i].Part))
+            if (!SchoolLevels.Has(school.Level, school.Resources[i].Part))
             {
                 problems.Add($"{path}.resources[{i}].part", $"the school does not have a {school.Resources[i].Part.ToString().ToLowerInvariant()} part");
             }

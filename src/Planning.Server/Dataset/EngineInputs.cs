@@ -14,9 +14,15 @@ public sealed class EngineInputs(PlanningDb db, SimulationParameters defaults)
     /// <summary>The parameters a run has when its scenario changes none: the server's standard and the engine's defaults.</summary>
     public SimulationParameters Defaults => defaults;
 
-    /// <summary>The base data as the engine's input, with every school as an exchange feature (name, kind, resources).</summary>
-    public async Task<(SimulationInput Input, IReadOnlyList<SchoolFeature> Schools)> LoadBaseAsync(CancellationToken ct)
+    /// <summary>
+    /// The base data as the engine's input, with every school as an exchange feature (name, kind, resources)
+    /// and the dataset generation it belongs to, all read from one snapshot of the database.
+    /// </summary>
+    public async Task<(SimulationInput Input, IReadOnlyList<SchoolFeature> Schools, long Generation)> LoadBaseAsync(CancellationToken ct)
     {
+        // The generation's share lock keeps a replacing import out until every query below has read.
+        await using var reading = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        var generation = await DatasetGeneration.HoldAsync(db, ct);
         var schools = await db.Schools.AsNoTracking().AsSplitQuery()
             .Include(s => s.Capacity).Include(s => s.Resources).Include(s => s.AdminArea)
             .OrderBy(s => s.Code).ToListAsync(ct);
@@ -27,8 +33,11 @@ public sealed class EngineInputs(PlanningDb db, SimulationParameters defaults)
         {
             throw new PreconditionFailedException("no dataset has been imported: there are no schools to simulate");
         }
-        var input = new SimulationInput([.. schools.Select(ToEngine)], [.. areas.Select(ToEngine)], defaults);
-        return (input, [.. schools.Select(FeatureProperties.ToFeature)]);
+        var input = new SimulationInput([.. schools.Select(ToEngine)], [.. areas.Select(ToEngine)], defaults)
+        {
+            Adjacency = await AreaAdjacency.LoadAsync(db, ct),
+        };
+        return (input, [.. schools.Select(FeatureProperties.ToFeature)], generation);
     }
 
     public static Engine.Inputs.School ToEngine(SchoolRow s) => new(

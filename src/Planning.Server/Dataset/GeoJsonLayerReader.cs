@@ -16,11 +16,46 @@ public static class GeoJsonLayerReader
         Converters = { new GeoJsonConverterFactory(Factory) },
     };
 
-    public static DatasetFeatures Read(IReadOnlyDictionary<string, byte[]> layers, Problems problems) => new(
-        ReadLayer(layers, LayerNames.District, problems, ReadDistrict),
-        ReadLayer(layers, LayerNames.AdminAreas, problems, ReadAdminArea),
-        ReadLayer(layers, LayerNames.Schools, problems, ReadSchool),
-        ReadLayer(layers, LayerNames.ResidentialAreas, problems, ReadResidentialArea));
+    /// <summary>
+    /// Reads an upload. More than <paramref name="maxFeatures"/> features over all layers (well formed or not:
+    /// each costs the same to read and to report) or more than <see cref="FieldRules.MaxUploadVertices"/>
+    /// vertices is <see cref="LimitExceededException"/>, before a feature is read.
+    /// </summary>
+    public static DatasetFeatures Read(IReadOnlyDictionary<string, byte[]> layers, Problems problems, int maxFeatures = int.MaxValue)
+    {
+        var budget = new UploadBudget(maxFeatures);
+        return new(
+            ReadLayer(layers, LayerNames.District, problems, budget, ReadDistrict),
+            ReadLayer(layers, LayerNames.AdminAreas, problems, budget, ReadAdminArea),
+            ReadLayer(layers, LayerNames.Schools, problems, budget, ReadSchool),
+            ReadLayer(layers, LayerNames.ResidentialAreas, problems, budget, ReadResidentialArea));
+    }
+
+    /// <summary>What an upload may still hold, counted layer by layer.</summary>
+    private sealed class UploadBudget(int maxFeatures)
+    {
+        private int _features;
+        private long _vertices;
+
+        public void Features(int count)
+        {
+            _features += count;
+            if (_features > maxFeatures)
+            {
+                throw new LimitExceededException($"the upload has more than {maxFeatures:N0} features; the limit is {maxFeatures:N0} (Limits:MaxImportFeatures)");
+            }
+        }
+
+        public void Vertices(Geometry? geometry)
+        {
+            _vertices += geometry?.NumPoints ?? 0;
+            if (_vertices > FieldRules.MaxUploadVertices)
+            {
+                throw new LimitExceededException(
+                    $"the upload has more than {FieldRules.MaxUploadVertices:N0} vertices in all, the most one upload may hold; split it or simplify the geometries");
+            }
+        }
+    }
 
     /// <summary>One feature of <paramref name="layer"/> (e.g. a school a scenario opens), read as an upload's would be.</summary>
     public static DatasetFeatures ReadFeature(string layer, JsonObject feature, Problems problems) =>
@@ -39,7 +74,7 @@ public static class GeoJsonLayerReader
     private delegate T? FeatureReader<T>(PropertyReader p, Geometry? geometry);
 
     private static List<T> ReadLayer<T>(
-        IReadOnlyDictionary<string, byte[]> layers, string layer, Problems problems, FeatureReader<T> read)
+        IReadOnlyDictionary<string, byte[]> layers, string layer, Problems problems, UploadBudget budget, FeatureReader<T> read)
         where T : class
     {
         var result = new List<T>();
@@ -67,12 +102,13 @@ public static class GeoJsonLayerReader
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object
                 || !root.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String
-                || type.GetString() != "FeatureCollection"
+                || PropertyReader.StringOf(type) != "FeatureCollection"
                 || !root.TryGetProperty("features", out var features) || features.ValueKind != JsonValueKind.Array)
             {
                 problems.Add(layer, "must be a GeoJSON FeatureCollection with a \"features\" array");
                 return result;
             }
+            budget.Features(features.GetArrayLength());
             CheckCrs(root, layer, problems);
             var index = 0;
             foreach (var feature in features.EnumerateArray())
@@ -90,6 +126,7 @@ public static class GeoJsonLayerReader
                     continue;
                 }
                 var geometry = ReadGeometry(feature, path, problems);
+                budget.Vertices(geometry);
                 if (read(new PropertyReader(properties, path, problems), geometry) is { } item)
                 {
                     result.Add(item);
@@ -99,20 +136,23 @@ public static class GeoJsonLayerReader
         return result;
     }
 
-    /// <summary>RFC 7946 drops "crs"; an old-style member naming anything but WGS84 is an error, not silently ignored.</summary>
-    private static void CheckCrs(JsonElement root, string layer, Problems problems)
+    /// <summary>
+    /// RFC 7946 drops "crs"; an old-style member (on a collection, a feature or a geometry, wherever a
+    /// geometry comes from) naming anything but WGS84 is an error, not silently ignored.
+    /// </summary>
+    private static void CheckCrs(JsonElement owner, string field, Problems problems)
     {
-        if (!root.TryGetProperty("crs", out var crs) || crs.ValueKind == JsonValueKind.Null)
+        if (!owner.TryGetProperty("crs", out var crs) || crs.ValueKind == JsonValueKind.Null)
         {
             return;
         }
         var name = crs.ValueKind == JsonValueKind.Object && crs.TryGetProperty("properties", out var props)
             && props.ValueKind == JsonValueKind.Object && props.TryGetProperty("name", out var n)
-            && n.ValueKind == JsonValueKind.String ? n.GetString()! : crs.GetRawText();
+            && n.ValueKind == JsonValueKind.String ? PropertyReader.StringOf(n) ?? "" : crs.GetRawText();
         string[] wgs84 = ["urn:ogc:def:crs:OGC:1.3:CRS84", "urn:ogc:def:crs:OGC::CRS84", "EPSG:4326", "urn:ogc:def:crs:EPSG::4326"];
         if (!wgs84.Contains(name, StringComparer.OrdinalIgnoreCase))
         {
-            problems.Add($"{layer}.crs", $"must be WGS84 longitude/latitude (RFC 7946); \"{name}\" is not accepted, reproject first");
+            problems.Add($"{field}.crs", $"must be WGS84 longitude/latitude (RFC 7946); \"{ErrorStatus.Clip(name, 60)}\" is not accepted, reproject first");
         }
     }
 
@@ -123,6 +163,7 @@ public static class GeoJsonLayerReader
             problems.Add($"{path}.geometry", "is required");
             return null;
         }
+        CheckCrs(feature, path, problems);
         return ParseGeometry(element, $"{path}.geometry", problems);
     }
 
@@ -144,14 +185,20 @@ public static class GeoJsonLayerReader
         return null;
     }
 
+    /// <summary>A GeoJSON geometry object, held to the geometry rules of every write path (FieldRules.Geometry, "crs").</summary>
     private static Geometry? ParseGeometry(JsonElement element, string field, Problems problems)
     {
+        CheckCrs(element, field, problems);
         try
         {
             var geometry = element.Deserialize<Geometry>(GeometryOptions);
             if (geometry is null || geometry.IsEmpty)
             {
                 problems.Add(field, "must not be empty");
+                return null;
+            }
+            if (!FieldRules.Geometry(geometry, field, problems))
+            {
                 return null;
             }
             geometry.SRID = 4326;
@@ -221,7 +268,7 @@ public static class GeoJsonLayerReader
         var resources = p.Objects("resources", 0)
             .Select(r => ReadResources(p, r.Item, r.Path))
             .ToList();
-        var enrolment = p.Grades("enrolment", required: true)!;
+        var enrolment = p.Grades("enrolment", required: true, FieldRules.Enrolment)!;
         if (geometry is not null and not Point)
         {
             p.Problem("geometry", $"must be a Point, not a {geometry.GeometryType}");
@@ -251,7 +298,7 @@ public static class GeoJsonLayerReader
         var households = p.SmallCount("households");
         var occupiedFrom = p.OptionalTerm("occupied_from");
         var ramp = p.Fractions("occupancy_ramp");
-        var students = p.Grades("students", required: false);
+        var students = p.Grades("students", required: false, FieldRules.Students);
         var schoolPrimary = p.OptionalCode("school_primary");
         var schoolJunior = p.OptionalCode("school_junior");
         return Area(p, geometry) is { } area

@@ -15,31 +15,21 @@ public static class GeoPackageFile
     private const string Wgs84Wkt =
         "GEOGCS[\"WGS 84\",DATUM[\"WGS_1984\",SPHEROID[\"WGS 84\",6378137,298.257223563,AUTHORITY[\"EPSG\",\"7030\"]],AUTHORITY[\"EPSG\",\"6326\"]],PRIMEM[\"Greenwich\",0,AUTHORITY[\"EPSG\",\"8901\"]],UNIT[\"degree\",0.0174532925199433,AUTHORITY[\"EPSG\",\"9122\"]],AUTHORITY[\"EPSG\",\"4326\"]]";
 
-    public static async Task<byte[]> WriteAsync(string table, IReadOnlyList<ExportFeature> features, CancellationToken ct)
+    /// <summary>Writes the GeoPackage file at <paramref name="path"/> (a new file: SQLite needs one of its own).</summary>
+    public static async Task WriteAsync(string table, IReadOnlyList<ExportFeature> features, string path, CancellationToken ct)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"planning-{Guid.NewGuid():N}.gpkg");
-        try
-        {
-            var builder = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false };
-            await using (var connection = new SqliteConnection(builder.ToString()))
-            {
-                await connection.OpenAsync(ct);
-                await using var transaction = connection.BeginTransaction();
-                var columns = ColumnsOf(features);
-                var geometryType = GeometryTypeOf(features);
-                await ExecuteAsync(connection, transaction, CreateSchema(table, columns, geometryType), ct);
-                await InsertContentsAsync(connection, transaction, table, geometryType, features, ct);
-                await ExecuteAsync(connection, transaction,
-                    $"INSERT INTO gpkg_geometry_columns VALUES ('{table}', 'geom', '{geometryType}', 4326, 0, 0)", ct);
-                await InsertFeaturesAsync(connection, transaction, table, columns, features, ct);
-                await transaction.CommitAsync(ct);
-            }
-            return await File.ReadAllBytesAsync(path, ct);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        var builder = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false };
+        await using var connection = new SqliteConnection(builder.ToString());
+        await connection.OpenAsync(ct);
+        await using var transaction = connection.BeginTransaction();
+        var columns = ColumnsOf(features);
+        var geometryType = GeometryTypeOf(features);
+        await ExecuteAsync(connection, transaction, CreateSchema(table, columns, geometryType), ct);
+        await InsertContentsAsync(connection, transaction, table, geometryType, features, ct);
+        await ExecuteAsync(connection, transaction,
+            $"INSERT INTO gpkg_geometry_columns VALUES ('{table}', 'geom', '{geometryType}', 4326, 0, 0)", ct);
+        await InsertFeaturesAsync(connection, transaction, table, columns, features, ct);
+        await transaction.CommitAsync(ct);
     }
 
     private sealed record Column(string Name, string SqlType);

@@ -19,34 +19,44 @@ public sealed class PropertyReader(JsonElement properties, string path, Problems
             ? value
             : null;
 
-    public string Code(string field = "code") => Text(field, Checks.MaxCodeLength);
+    public string Code(string field = "code") => String(field) is { } text ? FieldRules.Code(text, $"{path}.{field}", problems) : "";
 
-    public string Text(string field, int maxLength = Checks.MaxTextLength)
+    public string Text(string field) => String(field) is { } text ? FieldRules.Name(text, $"{path}.{field}", problems) : "";
+
+    /// <summary>A string property ("" when missing: the rules then say it is required), or null when a problem was recorded.</summary>
+    private string? String(string field)
     {
         if (Get(field) is not { } value)
         {
-            Problem(field, "is required");
             return "";
         }
         if (value.ValueKind != JsonValueKind.String)
         {
             Problem(field, $"must be a string, not {Describe(value)}");
-            return "";
+            return null;
         }
-        var text = value.GetString()!.Trim();
-        if (text.Any(char.IsControl))
+        if (StringOf(value) is not { } text)
         {
-            Problem(field, "must not contain control characters");
-        }
-        else if (text.Length == 0)
-        {
-            Problem(field, "must not be empty");
-        }
-        else if (text.Length > maxLength)
-        {
-            Problem(field, $"must be at most {maxLength} characters, not {text.Length}");
+            Problem(field, NotText);
+            return null;
         }
         return text;
+    }
+
+    /// <summary>What a JSON string that is not text is told.</summary>
+    public const string NotText = "is not valid Unicode text: it holds a lone UTF-16 surrogate escape such as \\ud800, which has no UTF-8 form";
+
+    /// <summary>The text of a JSON string, or null for one System.Text.Json cannot read as text (an escaped lone surrogate, "\\ud800").</summary>
+    public static string? StringOf(JsonElement value)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     public string? OptionalCode(string field)
@@ -61,10 +71,14 @@ public sealed class PropertyReader(JsonElement properties, string path, Problems
 
     public T Enum<T>(string field, IReadOnlyDictionary<string, T> names) where T : struct
     {
-        var text = Text(field, 32);
-        if (text.Length > 0 && !names.ContainsKey(text))
+        var text = String(field) ?? "";
+        if (text.Length == 0 && Get(field) is null)
         {
-            Problem(field, $"must be one of {string.Join(", ", names.Keys)}, not \"{text}\"");
+            Problem(field, "is required");
+        }
+        else if (text.Length > 0 && !names.ContainsKey(text))
+        {
+            Problem(field, $"must be one of {string.Join(", ", names.Keys)}, not \"{Shorten(text)}\"");
         }
         return names.GetValueOrDefault(text);
     }
@@ -73,7 +87,7 @@ public sealed class PropertyReader(JsonElement properties, string path, Problems
         where T : struct
     {
         var text = owner.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()!
+            ? StringOf(value) ?? ""
             : "";
         if (!names.TryGetValue(text, out var result))
         {
@@ -82,35 +96,24 @@ public sealed class PropertyReader(JsonElement properties, string path, Problems
         return result;
     }
 
-    public long Count(string field)
+    /// <summary>A whole number from 0 to <paramref name="max"/> (FieldRules.Count).</summary>
+    public long Count(string field, long max = long.MaxValue)
     {
         if (Get(field) is not { } value)
         {
             Problem(field, "is required");
             return 0;
         }
-        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt64(out var n))
+        if (WholeNumber(value) is not { } n)
         {
             Problem(field, $"must be a whole number, not {Describe(value)}");
             return 0;
         }
-        if (n < 0)
-        {
-            Problem(field, $"must not be negative ({n})");
-        }
+        FieldRules.Count(n, max, $"{path}.{field}", problems);
         return n;
     }
 
-    public int SmallCount(string field)
-    {
-        var n = Count(field);
-        if (n > int.MaxValue)
-        {
-            Problem(field, "is too large");
-            return 0;
-        }
-        return (int)n;
-    }
+    public int SmallCount(string field) => (int)Math.Clamp(Count(field, int.MaxValue), 0, int.MaxValue);
 
     public double Amount(JsonElement owner, string field, string fieldPath)
     {
@@ -187,7 +190,7 @@ public sealed class PropertyReader(JsonElement properties, string path, Problems
             problems.Add($"{fieldPath}.{field}", "is required");
             return "";
         }
-        var text = value.ValueKind == JsonValueKind.String ? value.GetString()! : "";
+        var text = value.ValueKind == JsonValueKind.String ? StringOf(value) ?? "" : "";
         if (!Engine.Terms.Term.TryParseExact(text, out _))
         {
             problems.Add($"{fieldPath}.{field}", Checks.BadTerm(value.ValueKind == JsonValueKind.String ? text : Describe(value)));
@@ -198,8 +201,8 @@ public sealed class PropertyReader(JsonElement properties, string path, Problems
     public string? OptionalTerm(string field) =>
         Get(field) is null ? null : Term(properties, field, path);
 
-    /// <summary>Nine whole numbers ≥ 0, grade 1 first; null when absent and optional.</summary>
-    public int[]? Grades(string field, bool required)
+    /// <summary>Nine whole numbers, grade 1 first, each passing <paramref name="rule"/>; null when absent and optional.</summary>
+    public int[]? Grades(string field, bool required, Action<long, string, Problems> rule)
     {
         if (Get(field) is not { } value)
         {
@@ -209,49 +212,60 @@ public sealed class PropertyReader(JsonElement properties, string path, Problems
             }
             return required ? new int[9] : null;
         }
-        if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() != 9)
+        if (value.ValueKind != JsonValueKind.Array)
         {
-            Problem(field, "must be an array of 9 whole numbers (grades 1–9)");
+            Problem(field, $"must be an array of 9 whole numbers (grades 1–9), not {Describe(value)}");
+            return new int[9];
+        }
+        if (!FieldRules.GradeCount(value.GetArrayLength(), optional: false, $"{path}.{field}", problems))
+        {
             return new int[9];
         }
         var grades = new int[9];
         var i = 0;
         foreach (var item in value.EnumerateArray())
         {
-            if (item.ValueKind != JsonValueKind.Number || !item.TryGetInt32(out grades[i]))
+            if (WholeNumber(item) is not { } n)
             {
                 Problem($"{field}[{i}]", $"must be a whole number, not {Describe(item)}");
             }
-            else if (grades[i] < 0)
+            else
             {
-                Problem($"{field}[{i}]", $"must not be negative ({grades[i]})");
+                rule(n, $"{path}.{field}[{i}]", problems);
+                grades[i] = (int)Math.Clamp(n, 0, int.MaxValue);
             }
             i++;
         }
         return grades;
     }
 
+    /// <summary>An occupancy ramp (FieldRules.Ramp); null when absent.</summary>
     public double[]? Fractions(string field)
     {
         if (Get(field) is not { } value)
         {
             return null;
         }
-        if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() is 0 or > 50)
+        if (value.ValueKind != JsonValueKind.Array)
         {
-            Problem(field, "must be an array of 1–50 fractions in [0, 1]");
+            Problem(field, $"must be an array of fractions in [0, 1], not {Describe(value)}");
             return null;
         }
         var list = new List<double>();
         foreach (var item in value.EnumerateArray())
         {
-            if (item.ValueKind != JsonValueKind.Number || !item.TryGetDouble(out var x) || x is < 0 or > 1 || !double.IsFinite(x))
+            if (item.ValueKind != JsonValueKind.Number || !item.TryGetDouble(out var x))
             {
                 Problem($"{field}[{list.Count}]", $"must be a fraction in [0, 1], not {Describe(item)}");
                 x = 0;
             }
             list.Add(x);
+            if (list.Count > FieldRules.MaxRampTerms)
+            {
+                break; // the rule below says how many may come; the rest need not be read
+            }
         }
+        FieldRules.Ramp(list, $"{path}.{field}", problems);
         return [.. list];
     }
 
@@ -282,20 +296,28 @@ public sealed class PropertyReader(JsonElement properties, string path, Problems
 
     public int Tracks(JsonElement owner, string field, string fieldPath)
     {
-        if (!owner.TryGetProperty(field, out var value) || value.ValueKind != JsonValueKind.Number
-            || !value.TryGetInt32(out var n) || n is < 0 or > 40)
+        if (!owner.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
         {
-            problems.Add($"{fieldPath}.{field}", "must be a whole number of tracks from 0 to 40");
+            problems.Add($"{fieldPath}.{field}", "is required");
             return 0;
         }
-        return n;
+        if (WholeNumber(value) is not { } n)
+        {
+            problems.Add($"{fieldPath}.{field}", $"must be a whole number of tracks, not {Describe(value)}");
+            return 0;
+        }
+        FieldRules.Tracks(n, $"{fieldPath}.{field}", problems);
+        return (int)Math.Clamp(n, 0, FieldRules.MaxTracks);
     }
 
-    /// <summary>A term in its canonical form, e.g. "2020-autumn", in a plausible range of years.</summary>
+    private static long? WholeNumber(JsonElement value) =>
+        value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var n) ? n : null;
+
+    /// <summary>A JSON value as a problem names it, shortened.</summary>
     public static string Describe(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.String => $"\"{Shorten(value.GetString()!)}\"",
-        JsonValueKind.Number => value.GetRawText(),
+        JsonValueKind.String => StringOf(value) is { } text ? $"\"{Shorten(text)}\"" : "a string that is not valid text",
+        JsonValueKind.Number => Shorten(value.GetRawText()),
         JsonValueKind.Object => "an object",
         JsonValueKind.Array => "an array",
         JsonValueKind.True or JsonValueKind.False => value.GetRawText(),

@@ -8,6 +8,7 @@ using Planning.Server.Common;
 using Planning.Server.Data;
 using Planning.Server.Dataset;
 using Planning.Server.Geography;
+using Planning.Server.Planner;
 using Planning.Server.Reports;
 using Planning.Server.Rules;
 using Planning.Server.Runs;
@@ -37,10 +38,13 @@ public static class ServiceSetup
 
         builder.Services.AddScoped<DatasetImporter>();
         builder.Services.AddScoped<LayerExporter>();
+        builder.Services.AddScoped<ExportFiles>();
+        builder.Services.AddSingleton<ExportGate>();
         builder.Services.AddScoped<EngineInputs>();
         builder.Services.AddScoped<ScenarioStore>();
         builder.Services.AddScoped<RunResults>();
         builder.Services.AddScoped<RunQueries>();
+        builder.Services.AddSingleton<TermResultCache>();
         builder.Services.AddScoped<ICatchmentLayer>(sp => sp.GetRequiredService<RunQueries>());
         builder.Services.AddScoped<AssessmentQueries>();
         builder.Services.AddScoped<RunStarter>();
@@ -48,8 +52,10 @@ public static class ServiceSetup
         builder.Services.AddScoped<RunControl>();
         builder.Services.AddScoped<ReportLoader>();
         builder.Services.AddSingleton<ReportGate>();
+        builder.Services.AddSingleton<WhatIfTerms>();
         builder.AddPlanningCluster(connectionString);
         builder.AddPlanningAccess();
+        builder.Services.AddCallerLimits(limits);
 
         builder.Services.AddGrpc(o =>
         {
@@ -60,6 +66,7 @@ public static class ServiceSetup
         });
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks().AddDbContextCheck<PlanningDb>("database");
+        CheckedServiceMethods.Use(builder.Services); // after every AddGrpc…, which would add grpc-dotnet's binder back
         return builder;
     }
 
@@ -71,6 +78,9 @@ public static class ServiceSetup
             ? Caller.From(http)
             : throw new InvalidOperationException("no caller outside a request"));
         builder.Services.AddScoped<AuditLog>();
+        builder.Services.AddSingleton<AuthenticationThrottle>();
+        builder.Services.AddSingleton<RefusalTally>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<RefusalTally>());
         builder.Services.AddScoped<ApiKeyStore>();
         builder.Services.AddScoped<ApiKeyLookup>();
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
@@ -95,6 +105,7 @@ public static class ServiceSetup
         app.UseStaticFiles();
         app.UseRouting();
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
+        app.UseRateLimiter(); // before authentication: a flood of calls costs no key lookups
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGrpcService<AccessApi>();
@@ -104,6 +115,7 @@ public static class ServiceSetup
         app.MapGrpcService<ResidentialAreaApi>();
         app.MapGrpcService<ScenarioApi>();
         app.MapGrpcService<SimulationApi>();
+        app.MapGrpcService<PlannerApi>();
         app.MapGrpcService<AssessmentApi>();
         app.MapGrpcService<RulesApi>();
         app.MapGrpcService<ReportApi>();
@@ -119,6 +131,7 @@ public static class ServiceSetup
         var db = scope.ServiceProvider.GetRequiredService<PlanningDb>();
         await DatabaseInitializer.MigrateAsync(db);
         await ScenarioUpgrade.RunAsync(db, app.Logger);
+        await AreaAdjacency.FillIfMissingAsync(db);
         await RunSnapshotUpgrade.RunAsync(db, scope.ServiceProvider.GetRequiredService<EngineInputs>(), app.Logger);
         // Runs left computing by a node that stopped are not marked here: the line gives them to a node of the
         // cluster once Orleans' membership has declared the stopped node dead (Runs/RunLineGrain.cs).

@@ -5,6 +5,7 @@ using NetTopologySuite.Geometries;
 using Planning.Reports;
 using Planning.Server.Access;
 using Planning.Server.Common;
+using Planning.Server.Dataset;
 using V1 = Planning.V1;
 
 namespace Planning.Server.Reports;
@@ -105,9 +106,9 @@ public sealed partial class ReportApi(ReportLoader loader, ReportGate gate, ILog
         }
         var width = Pixels(request.Width, 2000, "width", problems);
         var height = Pixels(request.Height, 1500, "height", problems);
-        if (request.IssuingOffice.Length > Checks.MaxTextLength || request.IssuingOffice.Any(char.IsControl))
+        if (request.IssuingOffice.Length > 0)
         {
-            problems.Add("issuing_office", $"must be at most {Checks.MaxTextLength} characters without control characters");
+            FieldRules.Name(request.IssuingOffice, "issuing_office", problems);
         }
         var view = View(request, problems);
         problems.ThrowIfAny();

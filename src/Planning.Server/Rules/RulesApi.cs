@@ -42,6 +42,10 @@ public sealed class RulesApi(SimulationParameters defaults) : V1.RulesService.Ru
                 CandidateSchools = defaults.CandidateSchools,
                 TimeLimitSeconds = defaults.Solver.TimeLimitSeconds,
                 MaxHorizonYears = ScenarioMapping.MaxHorizonYears,
+                UnderFillCostM = defaults.UnderFillCostMetres,
+                OpeningFillShare = defaults.OpeningFillShare,
+                MaxSweepValues = Planner.PlannerApi.MaxSweepValues,
+                MaxWhatIfMoves = Engine.WhatIf.WhatIfTerm.MaxMoves,
             },
         };
         rules.GradeBands.AddRange(SchoolParts.All.Select(part => new V1.GradeBand

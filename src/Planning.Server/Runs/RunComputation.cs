@@ -38,14 +38,15 @@ public sealed partial class RunComputation(
         RunEnd? end;
         try
         {
-            var input = RunSnapshots.ToInput(RunSnapshot.FromJson(row.SnapshotJson));
+            var snapshot = RunSnapshot.FromJson(row.SnapshotJson);
+            var input = RunSnapshots.ToInput(snapshot);
             await ReportAsync(RunEventKind.Computing, input.Parameters.Start.ToString(), 0,
                 run.Attempt == 1 ? "starting" : $"starting again (attempt {run.Attempt})");
             var result = await ComputeAsync(input, row.Mode, stop.Token);
             // Past this point the results are complete: a cancel that comes later is too late, and says so.
             _cancelled ??= await PatientlyAsync(() => grain.Writing(run.Attempt), stopping);
             end = _cancelled is not null ? new RunEnd(RunStatus.Cancelled, _cancelled)
-                : await WriteResultsAsync(result) ? RunEnd.Succeeded
+                : await WriteResultsAsync(snapshot.DatasetGeneration, result) ? RunEnd.Succeeded
                 : null;
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -109,7 +110,7 @@ public sealed partial class RunComputation(
     }
 
     /// <summary>Writes the results in one transaction, trying again while the database is briefly away; false when the run is no longer this attempt's.</summary>
-    private async Task<bool> WriteResultsAsync(SimulationResult result)
+    private async Task<bool> WriteResultsAsync(long datasetGeneration, SimulationResult result)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -117,7 +118,7 @@ public sealed partial class RunComputation(
             {
                 // A commit that went through while its answer was lost: the results are there already.
                 return (attempt > 1 && await results.HasSucceededAsync(run.RunId, run.Attempt))
-                       || await results.SucceedAsync(run.RunId, run.Attempt, result, CancellationToken.None);
+                       || await results.SucceedAsync(run.RunId, run.Attempt, datasetGeneration, result, CancellationToken.None);
             }
             catch (Exception e) when (ErrorInterceptor.IsDatabaseUnavailable(e) && attempt < ResultWriteAttempts)
             {

@@ -13,16 +13,33 @@ using V1 = Planning.V1;
 namespace Planning.Server.Runs;
 
 /// <summary>Reads stored run results: one term in detail, catchments, and two runs compared.</summary>
-public sealed class RunQueries(PlanningDb db, RunResults runs) : ICatchmentLayer
+public sealed class RunQueries(PlanningDb db, RunResults runs, TermResultCache cache) : ICatchmentLayer
 {
+    /// <summary>One term of a succeeded run in detail; from the cache once read (a finished run never changes).</summary>
     public async Task<V1.TermResult> TermResultAsync(string runId, string term, CancellationToken ct)
     {
-        var run = await runs.FindSucceededAsync(runId, ct);
-        var summary = await runs.TermAsync(run.Id, term, ct);
-        var names = await SchoolNamesAsync(run.Id, ct);
-        var result = new V1.TermResult { RunId = runId, Term = term, Summary = RunResults.Summary(summary) };
+        var id = Checks.Id(runId, "run_id", "run");
+        var run = (await db.Database.SqlQuery<RunVersion>(
+                $"SELECT status AS \"Status\", xmin::text::bigint AS \"Version\" FROM runs WHERE id = {id}").ToListAsync(ct))
+            .SingleOrDefault() ?? throw new NotFoundException($"run {runId}");
+        if (run.Status != nameof(RunStatus.Succeeded))
+        {
+            throw new PreconditionFailedException($"run {runId} has no results: it is {run.Status.ToLowerInvariant()}");
+        }
+        Checks.TermOf(term, "term");
+        var key = new TermResultCache.Key(id, run.Version, term);
+        return cache.Find(key) ?? cache.Keep(key, await ReadTermResultAsync(id, term, ct));
+    }
 
-        var schools = await db.RunSchools.AsNoTracking().Where(s => s.RunId == run.Id && s.Term == term)
+    private sealed record RunVersion(string Status, long Version);
+
+    private async Task<V1.TermResult> ReadTermResultAsync(Guid runId, string term, CancellationToken ct)
+    {
+        var summary = await runs.TermAsync(runId, term, ct);
+        var names = await SchoolNamesAsync(runId, ct);
+        var result = new V1.TermResult { RunId = runId.ToString(), Term = term, Summary = RunResults.Summary(summary) };
+
+        var schools = await db.RunSchools.AsNoTracking().Where(s => s.RunId == runId && s.Term == term)
             .OrderBy(s => s.SchoolCode).ToListAsync(ct);
         result.Schools.AddRange(schools.Select(s =>
         {
@@ -43,8 +60,8 @@ public sealed class RunQueries(PlanningDb db, RunResults runs) : ICatchmentLayer
             return school;
         }));
 
-        var assignments = await db.RunAssignments.AsNoTracking().Where(a => a.RunId == run.Id && a.Term == term).ToListAsync(ct);
-        var placements = await db.RunPlacements.AsNoTracking().Where(p => p.RunId == run.Id && p.Term == term)
+        var assignments = await db.RunAssignments.AsNoTracking().Where(a => a.RunId == runId && a.Term == term).ToListAsync(ct);
+        var placements = await db.RunPlacements.AsNoTracking().Where(p => p.RunId == runId && p.Term == term)
             .OrderBy(p => p.AreaCode).ThenBy(p => p.Grade).ThenBy(p => p.SchoolCode).ToListAsync(ct);
         var students = placements.Where(p => p.AreaCode != null).ToLookup(p => p.AreaCode!);
         foreach (var area in assignments.GroupBy(a => a.AreaCode).OrderBy(g => g.Key, StringComparer.Ordinal))
@@ -69,12 +86,35 @@ public sealed class RunQueries(PlanningDb db, RunResults runs) : ICatchmentLayer
             result.Assignments.Add(assignment);
         }
 
-        var violations = await db.RunViolations.AsNoTracking().Where(v => v.RunId == run.Id && v.Term == term)
+        var violations = await db.RunViolations.AsNoTracking().Where(v => v.RunId == runId && v.Term == term)
             .OrderBy(v => v.SchoolCode).ThenBy(v => v.Grade).ToListAsync(ct);
         result.Violations.AddRange(violations.Select(ToProto));
         result.Placements.AddRange(placements.Select(p => new V1.Placement
         {
             AreaCode = p.AreaCode ?? "", Grade = p.Grade, SchoolCode = p.SchoolCode, Students = p.Students,
+        }));
+        var issues = await db.RunConstraintIssues.AsNoTracking().Where(i => i.RunId == runId && i.Term == term)
+            .OrderBy(i => i.ChangeIndex).ThenBy(i => i.SchoolCode).ThenBy(i => i.Grade).ThenBy(i => i.Id).ToListAsync(ct);
+        result.ConstraintIssues.AddRange(issues.Select(i => new V1.ConstraintIssue
+        {
+            Kind = Vocabulary.ToProto(Enum.Parse<ConstraintIssueKind>(i.Kind)),
+            ChangeIndex = i.ChangeIndex,
+            AreaCode = i.AreaCode ?? "",
+            SchoolCode = i.SchoolCode,
+            Part = Vocabulary.ToProto(i.Part),
+            Grade = i.Grade,
+            Students = i.Students,
+            Limit = i.Limit,
+            Message = i.Message,
+        }));
+        var shapes = await db.RunCatchments.AsNoTracking().Where(c => c.RunId == runId && c.Term == term)
+            .OrderBy(c => c.SchoolCode).ThenBy(c => c.Part)
+            .Select(c => new { c.SchoolCode, c.Part, c.Areas, c.Parts, c.EnclavesJson }).ToListAsync(ct);
+        result.Catchments.AddRange(shapes.Select(c =>
+        {
+            var shape = new V1.CatchmentShape { SchoolCode = c.SchoolCode, Part = Vocabulary.ToProto(c.Part), Areas = c.Areas, Parts = c.Parts };
+            shape.Enclaves.AddRange(EnclaveRecords.Read(c.EnclavesJson).Select(e => EnclaveRecords.ToProto(e.Areas, e.Reason)));
+            return shape;
         }));
         return result;
     }
@@ -155,24 +195,27 @@ public sealed class RunQueries(PlanningDb db, RunResults runs) : ICatchmentLayer
         return response;
     }
 
-    private static V1.Violation ToProto(RunViolationRow v)
+    private static V1.Violation ToProto(RunViolationRow v) =>
+        Violation(Enum.Parse<ViolationKind>(v.Kind), v.SchoolCode, v.Grade, v.Students, v.Limit, v.Excess, v.AreaCodes);
+
+    /// <summary>A broken limit as the contract shows it, with its plain-language message.</summary>
+    public static V1.Violation Violation(ViolationKind kind, string? school, int grade, int students, int limit, int excess, IEnumerable<string> areas)
     {
-        var kind = Enum.Parse<ViolationKind>(v.Kind);
         var proto = new V1.Violation
         {
             Kind = Vocabulary.ToProto(kind),
-            SchoolCode = v.SchoolCode ?? "",
-            Grade = v.Grade,
-            Value = v.Students,
-            Limit = v.Limit,
+            SchoolCode = school ?? "",
+            Grade = grade,
+            Value = students,
+            Limit = limit,
             Message = kind switch
             {
-                ViolationKind.SchoolSize => $"{v.Students} students, {v.Excess} over the limit of {v.Limit}",
-                ViolationKind.ClassSize => $"grade {v.Grade}: {v.Students} students for {v.Limit} seats (tracks × class limit), {v.Excess} too many",
-                _ => $"{v.Excess} students without a seat within the limits",
+                ViolationKind.SchoolSize => $"{students} students, {excess} over the limit of {limit}",
+                ViolationKind.ClassSize => $"grade {grade}: {students} students for {limit} seats (tracks × class limit), {excess} too many",
+                _ => $"{excess} students without a seat within the limits",
             },
         };
-        proto.AreaCodes.AddRange(v.AreaCodes);
+        proto.AreaCodes.AddRange(areas);
         return proto;
     }
 

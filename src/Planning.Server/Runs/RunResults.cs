@@ -22,12 +22,18 @@ public sealed class RunResults(PlanningDb db)
 
     /// <summary>
     /// Marks the run succeeded and writes every result row, in one transaction, if the run is still computing as
-    /// this attempt; false, writing nothing, when it is not (a node given up on must not add a second set).
+    /// this attempt; false, writing nothing, when it is not (a node given up on must not add a second set). When the
+    /// dataset the run was made from (<paramref name="datasetGeneration"/>) was replaced meanwhile, nothing is written
+    /// and <see cref="PreconditionFailedException"/> says why (the run's grain then ends it failed with that reason).
     /// </summary>
-    public async Task<bool> SucceedAsync(Guid runId, int attempt, SimulationResult result, CancellationToken ct)
+    public async Task<bool> SucceedAsync(Guid runId, int attempt, long datasetGeneration, SimulationResult result, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (await Dataset.DatasetGeneration.LockAndCheckAsync(db, datasetGeneration, ct) is { } replaced)
+        {
+            throw new PreconditionFailedException(replaced);
+        }
         // The update locks the row until the commit: no other attempt or end can come in between.
         var owned = await db.Runs.Where(r => r.Id == runId && r.Status == RunStatus.Running && r.Attempt == attempt)
             .ExecuteUpdateAsync(s => s
@@ -105,18 +111,37 @@ public sealed class RunResults(PlanningDb db)
         return proto;
     }
 
-    public static V1.TermSummary Summary(RunTermRow t) => new()
+    public static V1.TermSummary Summary(RunTermRow t)
     {
-        Term = t.Term,
-        Students = t.Students,
-        SchoolsOverSize = t.SchoolsOverSize,
-        GradesOverClassLimit = t.GradesOverClassLimit,
-        SeatsShort = t.SeatsShort,
-        StudentsMoved = t.StudentsMoved,
-        MeanDistanceM = t.MeanDistanceM,
-        MaxDistanceM = t.MaxDistanceM,
-        OptimalityGap = t.OptimalityGap,
-    };
+        var summary = new V1.TermSummary
+        {
+            Term = t.Term,
+            Students = t.Students,
+            SchoolsOverSize = t.SchoolsOverSize,
+            GradesOverClassLimit = t.GradesOverClassLimit,
+            SeatsShort = t.SeatsShort,
+            StudentsMoved = t.StudentsMoved,
+            MeanDistanceM = t.MeanDistanceM,
+            MaxDistanceM = t.MaxDistanceM,
+            OptimalityGap = t.OptimalityGap,
+            Enclaves = t.Enclaves,
+            ConstraintIssues = t.ConstraintIssues,
+            Solve = new V1.SolveSummary
+            {
+                Method = t.SolveMethod,
+                Objective = t.Objective,
+                LowerBound = t.LowerBound,
+                BoundKind = t.BoundKind,
+                BoundMethod = t.BoundMethod,
+                SolveSeconds = t.SolveSeconds,
+                BoundSeconds = t.BoundSeconds,
+                OverflowPupils = t.OverflowPupils,
+                MinimumOverflowBound = t.MinimumOverflowBound,
+            },
+        };
+        summary.Solve.Breakdown.AddRange(BreakdownRecords.ToProto(t.BreakdownJson));
+        return summary;
+    }
 
     public async Task<RunTermRow> TermAsync(Guid runId, string term, CancellationToken ct)
     {

@@ -12,14 +12,17 @@ namespace Planning.Server.Runs;
 /// (with its name, kind, resources and the scenario's resource additions) and every area. A later
 /// edit of the base data or of the scenario changes neither the run nor its verdict, and any server
 /// can compute the run again from this alone. Names are snake_case and explicit: the stored shape
-/// is ours, not a C# class's.
+/// is ours, not a C# class's. <see cref="DatasetGeneration"/> is the base dataset's generation the
+/// input was read from (Dataset.DatasetGeneration; 0 in snapshots written before it was kept): the
+/// results are written only while it is still the stored one.
 /// </summary>
 public sealed record RunSnapshot(
     [property: JsonPropertyName("format")] int Format,
     [property: JsonPropertyName("standard")] StandardRecord Standard,
     [property: JsonPropertyName("parameters")] ParametersRecord Parameters,
     [property: JsonPropertyName("schools")] IReadOnlyList<SchoolSnapshot> Schools,
-    [property: JsonPropertyName("areas")] IReadOnlyList<AreaSnapshot> Areas)
+    [property: JsonPropertyName("areas")] IReadOnlyList<AreaSnapshot> Areas,
+    [property: JsonPropertyName("dataset_generation")] long DatasetGeneration)
 {
     /// <summary>The format written today.</summary>
     public const int CurrentFormat = 1;
@@ -29,6 +32,18 @@ public sealed record RunSnapshot(
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
+
+    /// <summary>The planner's pins, with the index of the scenario change that made each; null in runs stored before pins existed.</summary>
+    [JsonPropertyName("pins")]
+    public IReadOnlyList<PinRecord>? Pins { get; init; }
+
+    /// <summary>The planner's locks; null in runs stored before locks existed.</summary>
+    [JsonPropertyName("locks")]
+    public IReadOnlyList<LockRecord>? Locks { get; init; }
+
+    /// <summary>Neighbouring areas as pairs of codes; null in runs stored before the adjacency was kept.</summary>
+    [JsonPropertyName("adjacency")]
+    public IReadOnlyList<IReadOnlyList<string>>? Adjacency { get; init; }
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
@@ -67,7 +82,23 @@ public sealed record ParametersRecord(
     [property: JsonPropertyName("allow_split")] bool AllowSplit,
     [property: JsonPropertyName("candidate_schools")] int CandidateSchools,
     [property: JsonPropertyName("max_candidate_distance_m")] double? MaxCandidateDistanceM,
-    [property: JsonPropertyName("solver")] SolverRecord Solver);
+    [property: JsonPropertyName("solver")] SolverRecord Solver,
+    [property: JsonPropertyName("contiguous_catchments")] bool ContiguousCatchments = false,
+    [property: JsonPropertyName("opening_fill_share")] double OpeningFillShare = 0,
+    [property: JsonPropertyName("under_fill_cost_m")] double UnderFillCostM = 0);
+
+public sealed record PinRecord(
+    [property: JsonPropertyName("change")] int Change,
+    [property: JsonPropertyName("area_code")] string AreaCode,
+    [property: JsonPropertyName("part")] SchoolPart Part,
+    [property: JsonPropertyName("school_code")] string SchoolCode,
+    [property: JsonPropertyName("from")] string From);
+
+public sealed record LockRecord(
+    [property: JsonPropertyName("change")] int Change,
+    [property: JsonPropertyName("school_code")] string SchoolCode,
+    [property: JsonPropertyName("part")] SchoolPart Part,
+    [property: JsonPropertyName("from")] string From);
 
 public sealed record TrackRecord(
     [property: JsonPropertyName("from")] string From,

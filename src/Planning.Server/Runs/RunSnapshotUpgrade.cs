@@ -32,7 +32,7 @@ public static partial class RunSnapshotUpgrade
         {
             return;
         }
-        var (_, baseSchools) = await inputs.LoadBaseAsync(ct);
+        var (_, baseSchools, _) = await inputs.LoadBaseAsync(ct);
         foreach (var run in legacy)
         {
             try
@@ -48,7 +48,8 @@ public static partial class RunSnapshotUpgrade
                     .Select(c => SchoolMapping.FromProto(c.OpenSchool.School, problems));
                 var additions = changes.Where(c => c.ChangeCase == V1.ScenarioChange.ChangeOneofCase.AddResources)
                     .Select(c => (c.AddResources.SchoolCode, SchoolMapping.FromProto(c.AddResources.Added, "added", problems)));
-                var snapshot = RunSnapshots.Freeze(new ScenarioInput(input, [.. baseSchools, .. opened], [.. additions]));
+                // A legacy run ended long ago; 0 says its dataset generation is unknown.
+                var snapshot = RunSnapshots.Freeze(new ScenarioInput(input, [.. baseSchools, .. opened], [.. additions], 0));
                 run.SnapshotJson = snapshot.ToJson();
                 run.SnapshotFormat = snapshot.Format;
             }

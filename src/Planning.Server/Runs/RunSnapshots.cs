@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using NetTopologySuite.Geometries;
 using Planning.Engine.Inputs;
 using Planning.Engine.Rules;
+using Planning.Engine.Scenarios;
+using Planning.Engine.Spatial;
 using Planning.Engine.Terms;
 using Planning.Server.Common;
 using Planning.Server.Dataset;
@@ -27,7 +29,8 @@ public static class RunSnapshots
                 p.Start.ToString(), p.Horizon.ToString(), p.PrimaryNormPerThousand, p.JuniorNormPerThousand, p.Policy,
                 p.MoveCostMetres, p.CatchmentChangeCostMetres, p.OverflowCostMetres, p.AllowSplitting, p.CandidateSchools,
                 p.MaxCandidateDistanceMetres,
-                new SolverRecord(p.Solver.TimeLimitSeconds, p.Solver.RelativeGap, p.Solver.Workers, p.Solver.MaxFreeAreas)),
+                new SolverRecord(p.Solver.TimeLimitSeconds, p.Solver.RelativeGap, p.Solver.Workers, p.Solver.MaxFreeAreas),
+                p.ContiguousCatchments, p.OpeningFillShare, p.UnderFillCostMetres),
             [.. input.Schools.Select(s =>
             {
                 var feature = features.GetValueOrDefault(s.Code);
@@ -41,7 +44,13 @@ public static class RunSnapshots
             [.. input.Areas.Select(a => new AreaSnapshot(
                 a.Code, a.Kind, a.Point.Longitude, a.Point.Latitude, a.Population, a.OccupiedFrom?.ToString(),
                 a.OccupancyRamp, a.BaseStudents, a.PrimarySchool, a.JuniorSchool,
-                a.Boundary is null ? null : JsonNode.Parse(GeoJsonFile.Write(a.Boundary))))]);
+                a.Boundary is null ? null : JsonNode.Parse(GeoJsonFile.Write(a.Boundary))))],
+            scenario.DatasetGeneration)
+        {
+            Pins = [.. input.Pins.Select(x => new PinRecord(x.Change, x.AreaCode, x.Part, x.SchoolCode, x.From.ToString()))],
+            Locks = [.. input.Locks.Select(x => new LockRecord(x.Change, x.SchoolCode, x.Part, x.From.ToString()))],
+            Adjacency = input.Adjacency is { } links ? [.. links.Select(l => (IReadOnlyList<string>)[l.AreaA, l.AreaB])] : null,
+        };
     }
 
     /// <summary>The engine's input exactly as the run was started with it.</summary>
@@ -63,6 +72,9 @@ public static class RunSnapshots
             CandidateSchools = p.CandidateSchools,
             MaxCandidateDistanceMetres = p.MaxCandidateDistanceM,
             Solver = new SolverOptions(p.Solver.TimeLimitSeconds, p.Solver.RelativeGap, p.Solver.Workers, p.Solver.MaxFreeAreas),
+            ContiguousCatchments = p.ContiguousCatchments,
+            OpeningFillShare = p.OpeningFillShare,
+            UnderFillCostMetres = p.UnderFillCostM,
         };
         return new SimulationInput(
             [.. snapshot.Schools.Select(s => new School(
@@ -74,7 +86,12 @@ public static class RunSnapshots
                 a.OccupiedFrom is null ? null : Term.Parse(a.OccupiedFrom),
                 a.OccupancyRamp, a.Students, a.SchoolPrimary, a.SchoolJunior,
                 a.Boundary is null ? null : Boundary(a.Boundary)))],
-            parameters);
+            parameters)
+        {
+            Pins = [.. snapshot.Pins?.Select(x => new AreaPin(x.Change, x.AreaCode, x.Part, x.SchoolCode, Term.Parse(x.From))) ?? []],
+            Locks = [.. snapshot.Locks?.Select(x => new SchoolLock(x.Change, x.SchoolCode, x.Part, Term.Parse(x.From))) ?? []],
+            Adjacency = snapshot.Adjacency?.Select(pair => new AreaLink(pair[0], pair[1])).ToList(),
+        };
     }
 
     public static Standard Standard(StandardRecord s) => Engine.Rules.Standard.National2017 with

@@ -40,6 +40,7 @@ public sealed partial class RunStarter(
             var scenario = ScenarioStore.ToProto(await scenarios.FindAsync(request.ScenarioId, tracking: false, ct));
             (scenarioId, settings, changes) = (Guid.Parse(scenario.Id), scenario.Settings, scenario.Changes);
         }
+        settings = request.Settings ?? settings; // this run only; the snapshot keeps what it ran with
         // What runs is what is stored: every node rebuilds the engine's input from this snapshot.
         var snapshot = RunSnapshots.Freeze(await scenarios.InputAsync(settings, changes, ct));
         CheckSize(RunSnapshots.ToInput(snapshot));

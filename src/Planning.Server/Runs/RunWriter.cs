@@ -12,7 +12,7 @@ public sealed class RunWriter(NpgsqlConnection connection)
     public async Task WriteAsync(Guid runId, SimulationResult result, CancellationToken ct)
     {
         var terms = result.Terms.Select((t, i) => (Index: i, Term: t)).ToList();
-        await connection.CopyAsync("run_terms (run_id, term_index, term, students, schools_over_size, grades_over_class_limit, seats_short, students_moved, mean_distance_m, max_distance_m, optimality_gap, solve_seconds)",
+        await connection.CopyAsync("run_terms (run_id, term_index, term, students, schools_over_size, grades_over_class_limit, seats_short, students_moved, mean_distance_m, max_distance_m, optimality_gap, solve_seconds, enclaves, constraint_issues, solve_method, objective, lower_bound, bound_kind, bound_method, bound_seconds, overflow_pupils, minimum_overflow_bound, breakdown)",
             terms, (w, x) =>
             {
                 var s = RunSummaries.Of(x.Term);
@@ -28,6 +28,17 @@ public sealed class RunWriter(NpgsqlConnection connection)
                 w.Write(s.MaxDistanceM);
                 w.Write(s.OptimalityGap);
                 w.Write(x.Term.Solve.Seconds);
+                w.Write(x.Term.Enclaves);
+                w.Write(x.Term.ConstraintIssues.Count);
+                w.Write(x.Term.Solve.Method);
+                w.Write(x.Term.Solve.Objective);
+                w.Write(x.Term.Solve.LowerBound);
+                w.Write(x.Term.Solve.BoundKind);
+                w.Write(x.Term.Solve.BoundMethod);
+                w.Write(x.Term.Solve.BoundSeconds);
+                w.Write(x.Term.Solve.OverflowPupils);
+                w.Write(x.Term.Solve.MinimumOverflowBound);
+                w.Write(BreakdownRecords.Json(x.Term.Solve.Breakdown), NpgsqlDbType.Jsonb);
             }, ct);
 
         var schools = result.Terms.SelectMany(t => t.Schools.Select(s => (Term: t.Term.ToString(), School: s)));
@@ -86,7 +97,7 @@ public sealed class RunWriter(NpgsqlConnection connection)
         }, ct);
 
         var catchments = result.Terms.SelectMany(t => t.Catchments.Select(c => (Term: t.Term.ToString(), C: c)));
-        await connection.CopyAsync("run_catchments (run_id, term, part, school_code, areas, parts, boundary)", catchments, (w, x) =>
+        await connection.CopyAsync("run_catchments (run_id, term, part, school_code, areas, parts, boundary, enclaves)", catchments, (w, x) =>
         {
             w.Write(runId);
             w.Write(x.Term);
@@ -103,6 +114,23 @@ public sealed class RunWriter(NpgsqlConnection connection)
                 x.C.Boundary.SRID = 4326;
                 w.Write(x.C.Boundary, NpgsqlDbType.Geometry);
             }
+            w.Write(EnclaveRecords.Json(x.C.Enclaves), NpgsqlDbType.Jsonb);
+        }, ct);
+
+        var issues = result.Terms.SelectMany(t => t.ConstraintIssues.Select(i => (Term: t.Term.ToString(), I: i)));
+        await connection.CopyAsync("run_constraint_issues (run_id, term, kind, change_index, area_code, school_code, part, grade, students, \"limit\", message)", issues, (w, x) =>
+        {
+            w.Write(runId);
+            w.Write(x.Term);
+            w.Write(x.I.Kind.ToString());
+            w.Write(x.I.Change);
+            w.WriteNullable(x.I.AreaCode, NpgsqlDbType.Text);
+            w.Write(x.I.SchoolCode);
+            w.Write(Part(x.I.Part));
+            w.Write(x.I.Grade ?? 0);
+            w.Write(x.I.Students);
+            w.Write(x.I.Limit);
+            w.Write(x.I.Message);
         }, ct);
     }
 

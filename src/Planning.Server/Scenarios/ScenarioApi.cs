@@ -53,21 +53,87 @@ public sealed class ScenarioApi(PlanningDb db, ScenarioStore store, AuditLog aud
     public override async Task<Scenario> AddScenarioChanges(AddScenarioChangesRequest request, ServerCallContext context)
     {
         var ct = context.CancellationToken;
-        var row = await store.FindAsync(request.ScenarioId, tracking: true, ct);
-        if (row.Version != request.Version)
-        {
-            throw new VersionConflictException($"scenario {row.Id}");
-        }
+        var row = await FindCurrentAsync(request.ScenarioId, request.Version, ct);
         var changes = ScenarioStore.ChangesOf(row).Concat(request.Changes).ToList();
-        var scenario = ScenarioStore.ToProto(row);
-        await store.InputAsync(scenario.Settings, changes, ct);
-        row.ChangesJson = ScenarioStore.ChangesJson(changes);
-        db.Entry(row).Property(r => r.Version).OriginalValue = (uint)request.Version;
-        audit.Add("scenario.change", $"scenario {row.Id}", new
+        return await ReplaceChangesAsync(row, request.Version, changes, "scenario.change", new
         {
             name = row.Name,
             added = request.Changes.Select(c => AuditLog.Proto(c)).ToList(),
-        });
+        }, ct);
+    }
+
+    [Authorize(Policy = Roles.Planner)]
+    public override async Task<Scenario> RemoveScenarioChanges(RemoveScenarioChangesRequest request, ServerCallContext context)
+    {
+        var ct = context.CancellationToken;
+        var row = await FindCurrentAsync(request.ScenarioId, request.Version, ct);
+        var changes = ScenarioStore.ChangesOf(row).ToList();
+        var problems = new Problems();
+        if (request.Indices.Count == 0)
+        {
+            problems.Add("indices", "name at least one change to remove");
+        }
+        var seen = new HashSet<int>();
+        for (var i = 0; i < request.Indices.Count; i++)
+        {
+            var index = request.Indices[i];
+            if (index < 0 || index >= changes.Count)
+            {
+                problems.Add($"indices[{i}]", $"{index} is not a change of the scenario (it has {changes.Count}: 0 to {changes.Count - 1})");
+            }
+            else if (!seen.Add(index))
+            {
+                problems.Add($"indices[{i}]", $"change {index} is named twice");
+            }
+        }
+        problems.ThrowIfAny();
+        var removed = seen.Order().Select(i => AuditLog.Proto(changes[i])).ToList();
+        var kept = changes.Where((_, i) => !seen.Contains(i)).ToList();
+        return await ReplaceChangesAsync(row, request.Version, kept, "scenario.change.remove", new
+        {
+            name = row.Name, indices = seen.Order().ToList(), removed,
+        }, ct);
+    }
+
+    [Authorize(Policy = Roles.Planner)]
+    public override async Task<Scenario> MoveScenarioChange(MoveScenarioChangeRequest request, ServerCallContext context)
+    {
+        var ct = context.CancellationToken;
+        var row = await FindCurrentAsync(request.ScenarioId, request.Version, ct);
+        var changes = ScenarioStore.ChangesOf(row).ToList();
+        var problems = new Problems();
+        foreach (var (field, index) in new[] { ("from_index", request.FromIndex), ("to_index", request.ToIndex) })
+        {
+            if (index < 0 || index >= changes.Count)
+            {
+                problems.Add(field, $"{index} is not a position of the scenario's changes (0 to {changes.Count - 1})");
+            }
+        }
+        problems.ThrowIfAny();
+        var moved = changes[request.FromIndex];
+        changes.RemoveAt(request.FromIndex);
+        changes.Insert(request.ToIndex, moved);
+        return await ReplaceChangesAsync(row, request.Version, changes, "scenario.change.move", new
+        {
+            name = row.Name, from_index = request.FromIndex, to_index = request.ToIndex, change = AuditLog.Proto(moved),
+        }, ct);
+    }
+
+    /// <summary>The scenario, when <paramref name="version"/> is still its version; ABORTED otherwise.</summary>
+    private async Task<ScenarioRow> FindCurrentAsync(string id, ulong version, CancellationToken ct)
+    {
+        var row = await store.FindAsync(id, tracking: true, ct);
+        return row.Version == version ? row : throw new VersionConflictException($"scenario {row.Id}");
+    }
+
+    /// <summary>Checks the scenario with <paramref name="changes"/> as a whole, then stores them with an audit event, or nothing.</summary>
+    private async Task<Scenario> ReplaceChangesAsync(
+        ScenarioRow row, ulong version, IReadOnlyList<ScenarioChange> changes, string action, object details, CancellationToken ct)
+    {
+        await store.InputAsync(ScenarioStore.ToProto(row).Settings, changes, ct);
+        row.ChangesJson = ScenarioStore.ChangesJson(changes);
+        db.Entry(row).Property(r => r.Version).OriginalValue = (uint)version;
+        audit.Add(action, $"scenario {row.Id}", details);
         await db.SaveChangesAsync(ct);
         return ScenarioStore.ToProto(row);
     }
@@ -122,9 +188,9 @@ public sealed class ScenarioApi(PlanningDb db, ScenarioStore store, AuditLog aud
         {
             problems.Add("name", "is required, at most 100 characters, without control characters");
         }
-        if (description.Length > 2000 || description.Any(c => c == '\0'))
+        if (description.Length > 2000)
         {
-            problems.Add("description", "must be at most 2,000 characters, without NUL characters");
+            problems.Add("description", "must be at most 2,000 characters");
         }
         problems.ThrowIfAny();
     }

@@ -1,4 +1,5 @@
 using Planning.Engine.Inputs;
+using Planning.Engine.Rules;
 using Planning.Engine.Scenarios;
 using Planning.Engine.Terms;
 using Planning.Server.Areas;
@@ -28,10 +29,6 @@ public static class ScenarioMapping
         {
             return p;
         }
-        if (!Enum.IsDefined(s.Policy))
-        {
-            problems.Add("settings.policy", $"unknown policy {(int)s.Policy}: INTAKE_ONLY or REASSIGN");
-        }
         var start = s.StartTerm.Length == 0 ? p.Start : TermOf(s.StartTerm, "settings.start_term", problems) ?? p.Start;
         var horizon = s.HorizonTerm.Length == 0 ? p.Horizon : TermOf(s.HorizonTerm, "settings.horizon_term", problems) ?? p.Horizon;
         if (horizon < start)
@@ -56,6 +53,8 @@ public static class ScenarioMapping
             {
                 TimeLimitSeconds = Positive(s.TimeLimitSeconds, p.Solver.TimeLimitSeconds, 600, "settings.time_limit_seconds", problems),
             },
+            ContiguousCatchments = s.ContiguousCatchments,
+            OpeningFillShare = Positive(s.OpeningFillShare, p.OpeningFillShare, 1, "settings.opening_fill_share", problems),
         };
     }
 
@@ -81,6 +80,7 @@ public static class ScenarioMapping
                     }
                     break;
                 case V1.ScenarioChange.ChangeOneofCase.CloseSchool:
+                    FieldRules.Code(change.CloseSchool.SchoolCode, $"{path}.close_school.school_code", problems);
                     if (TermOf(change.CloseSchool.FromTerm, $"{path}.close_school.from_term", problems) is { } closeFrom)
                     {
                         Add(result, origins, i - 1, new CloseSchool(change.CloseSchool.SchoolCode, closeFrom));
@@ -88,10 +88,12 @@ public static class ScenarioMapping
                     break;
                 case V1.ScenarioChange.ChangeOneofCase.ExpandSchool:
                     var expand = change.ExpandSchool;
-                    if (expand.AddPrimaryTracks is < 0 or > 40 || expand.AddJuniorTracks is < 0 or > 40
-                        || expand.AddPrimaryTracks + expand.AddJuniorTracks == 0)
+                    FieldRules.Code(expand.SchoolCode, $"{path}.expand_school.school_code", problems);
+                    FieldRules.Tracks(expand.AddPrimaryTracks, $"{path}.expand_school.add_primary_tracks", problems);
+                    FieldRules.Tracks(expand.AddJuniorTracks, $"{path}.expand_school.add_junior_tracks", problems);
+                    if (expand.AddPrimaryTracks == 0 && expand.AddJuniorTracks == 0)
                     {
-                        problems.Add($"{path}.expand_school", "must add from 1 to 40 primary or junior tracks");
+                        problems.Add($"{path}.expand_school", $"must add from 1 to {FieldRules.MaxTracks} primary or junior tracks");
                     }
                     if (TermOf(expand.FromTerm, $"{path}.expand_school.from_term", problems) is { } expandFrom)
                     {
@@ -106,6 +108,27 @@ public static class ScenarioMapping
                     {
                         added?.Areas.Add(($"{path}.add_residential_area.residential_area", area));
                         Add(result, origins, i - 1, new AddResidentialArea(EngineInputs.ToEngine(area)));
+                    }
+                    break;
+                case V1.ScenarioChange.ChangeOneofCase.PinArea:
+                    var pin = change.PinArea;
+                    var pinPart = PartOf(pin.Part, $"{path}.pin_area.part", problems);
+                    var pinFrom = TermOf(pin.FromTerm, $"{path}.pin_area.from_term", problems);
+                    Required(pin.AreaCode, $"{path}.pin_area.area_code", problems);
+                    Required(pin.SchoolCode, $"{path}.pin_area.school_code", problems);
+                    if (pinFrom is { } from && pinPart.Valid && pin.AreaCode.Length > 0 && pin.SchoolCode.Length > 0)
+                    {
+                        Add(result, origins, i - 1, new PinArea(pin.AreaCode, pinPart.Part, pin.SchoolCode, from));
+                    }
+                    break;
+                case V1.ScenarioChange.ChangeOneofCase.LockSchool:
+                    var lockSchool = change.LockSchool;
+                    var lockPart = PartOf(lockSchool.Part, $"{path}.lock_school.part", problems);
+                    var lockFrom = TermOf(lockSchool.FromTerm, $"{path}.lock_school.from_term", problems);
+                    Required(lockSchool.SchoolCode, $"{path}.lock_school.school_code", problems);
+                    if (lockFrom is { } lockTerm && lockPart.Valid && lockSchool.SchoolCode.Length > 0)
+                    {
+                        Add(result, origins, i - 1, new LockSchool(lockSchool.SchoolCode, lockPart.Part, lockTerm));
                     }
                     break;
                 case V1.ScenarioChange.ChangeOneofCase.AddResources:
@@ -128,10 +151,7 @@ public static class ScenarioMapping
 
     private static void CheckResources(V1.AddResources add, string path, Problems problems)
     {
-        if (string.IsNullOrWhiteSpace(add.SchoolCode))
-        {
-            problems.Add($"{path}.school_code", "is required");
-        }
+        FieldRules.Code(add.SchoolCode, $"{path}.school_code", problems);
         if (add.Added is not { } r)
         {
             problems.Add($"{path}.added", "is required");
@@ -156,13 +176,61 @@ public static class ScenarioMapping
         }
     }
 
-    private static void Prefix(Problems inner, string from, string to, Problems problems)
+    /// <summary>The level asked for: null for "the school's only level" (unspecified); not valid for an unknown enum value.</summary>
+    private static (bool Valid, Engine.Rules.SchoolPart? Part) PartOf(V1.SchoolPart part, string field, Problems problems)
     {
-        foreach (var p in inner.All)
+        if (part == V1.SchoolPart.Unspecified)
         {
-            problems.Add(to + p.Field[from.Length..], p.Description);
+            return (true, null);
+        }
+        if (Vocabulary.FromProto(part) is { } known)
+        {
+            return (true, known);
+        }
+        problems.Add(field, $"unknown level {(int)part}: PRIMARY, JUNIOR, or unspecified for the school's only level");
+        return (false, null);
+    }
+
+    private static void Required(string code, string field, Problems problems)
+    {
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            problems.Add(field, "is required");
         }
     }
+
+    /// <summary>
+    /// Expansions add tracks only to a part the school teaches (a school opened earlier in the scenario
+    /// counts): junior tracks on a primary school would put pupils in grades 7–9 of a primary school.
+    /// </summary>
+    public static void CheckExpansions(IEnumerable<V1.ScenarioChange> changes, SimulationInput input, Problems problems)
+    {
+        var levels = input.Schools.GroupBy(s => s.Code).ToDictionary(g => g.Key, g => g.Last().Level);
+        var i = 0;
+        foreach (var change in changes)
+        {
+            if (change.ChangeCase == V1.ScenarioChange.ChangeOneofCase.ExpandSchool
+                && levels.TryGetValue(change.ExpandSchool.SchoolCode, out var level))
+            {
+                foreach (var (part, added, field) in new[]
+                         {
+                             (SchoolPart.Primary, change.ExpandSchool.AddPrimaryTracks, "add_primary_tracks"),
+                             (SchoolPart.Junior, change.ExpandSchool.AddJuniorTracks, "add_junior_tracks"),
+                         })
+                {
+                    if (added > 0 && !SchoolLevels.Has(level, part))
+                    {
+                        problems.Add($"changes[{i}].expand_school.{field}",
+                            $"must be 0: school {change.ExpandSchool.SchoolCode} is a {EnumNames.Name(EnumNames.Levels, level)} school and does not teach grades {Grades.FirstOf(part)}–{Grades.LastOf(part)}");
+                    }
+                }
+            }
+            i++;
+        }
+    }
+
+    private static void Prefix(Problems inner, string from, string to, Problems problems) =>
+        problems.AddAll(inner, field => to + field[from.Length..]);
 
     private static Term? TermOf(string text, string field, Problems problems)
     {

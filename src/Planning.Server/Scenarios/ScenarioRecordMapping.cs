@@ -24,7 +24,9 @@ public static class ScenarioRecordMapping
         Number(s.MoveCostM),
         s.AllowSplit,
         s.CandidateSchools == 0 ? null : s.CandidateSchools,
-        Number(s.TimeLimitSeconds));
+        Number(s.TimeLimitSeconds),
+        s.ContiguousCatchments,
+        Number(s.OpeningFillShare));
 
     public static V1.ScenarioSettings ToProto(SettingsRecord s) => new()
     {
@@ -42,6 +44,8 @@ public static class ScenarioRecordMapping
         AllowSplit = s.AllowSplit,
         CandidateSchools = s.CandidateSchools ?? 0,
         TimeLimitSeconds = s.TimeLimitSeconds ?? 0,
+        ContiguousCatchments = s.ContiguousCatchments,
+        OpeningFillShare = s.OpeningFillShare ?? 0,
     };
 
     public static ChangeRecord ToRecord(V1.ScenarioChange c) => c.ChangeCase switch
@@ -55,6 +59,10 @@ public static class ScenarioRecordMapping
             new AddAreaRecord(GeoJsonFile.Feature(FeatureProperties.From(Checked(p => AreaMapping.FromProto(c.AddResidentialArea.ResidentialArea, p)!)))),
         V1.ScenarioChange.ChangeOneofCase.AddResources => new AddResourcesRecord(
             c.AddResources.SchoolCode, FeatureProperties.From(Checked(p => SchoolMapping.FromProto(c.AddResources.Added, "added", p)))),
+        V1.ScenarioChange.ChangeOneofCase.PinArea => new PinAreaRecord(
+            c.PinArea.AreaCode, c.PinArea.SchoolCode, Vocabulary.FromProto(c.PinArea.Part), c.PinArea.FromTerm),
+        V1.ScenarioChange.ChangeOneofCase.LockSchool => new LockSchoolRecord(
+            c.LockSchool.SchoolCode, Vocabulary.FromProto(c.LockSchool.Part), c.LockSchool.FromTerm),
         _ => throw new ArgumentException($"not a change this server knows: {c.ChangeCase}", nameof(c)),
     };
 
@@ -84,6 +92,21 @@ public static class ScenarioRecordMapping
             AddResources = new V1.AddResources
             {
                 SchoolCode = r.SchoolCode, Added = SchoolMapping.ToProto(Checked(p => GeoJsonLayerReader.ReadResourceEntry(r.Resources, "resources", p))),
+            },
+        },
+        PinAreaRecord p => new V1.ScenarioChange
+        {
+            PinArea = new V1.PinArea
+            {
+                AreaCode = p.AreaCode, SchoolCode = p.SchoolCode, FromTerm = p.FromTerm,
+                Part = p.Part is { } part ? Vocabulary.ToProto(part) : V1.SchoolPart.Unspecified,
+            },
+        },
+        LockSchoolRecord l => new V1.ScenarioChange
+        {
+            LockSchool = new V1.LockSchool
+            {
+                SchoolCode = l.SchoolCode, FromTerm = l.FromTerm, Part = l.Part is { } part ? Vocabulary.ToProto(part) : V1.SchoolPart.Unspecified,
             },
         },
         _ => throw new ArgumentException($"not a stored change: {c.GetType().Name}", nameof(c)),

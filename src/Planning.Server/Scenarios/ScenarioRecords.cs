@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Planning.Engine.Inputs;
+using Planning.Engine.Rules;
 
 namespace Planning.Server.Scenarios;
 
@@ -34,7 +35,9 @@ public sealed record SettingsRecord(
     [property: JsonPropertyName("move_cost_m")] double? MoveCostM = null,
     [property: JsonPropertyName("allow_split")] bool AllowSplit = false,
     [property: JsonPropertyName("candidate_schools")] int? CandidateSchools = null,
-    [property: JsonPropertyName("time_limit_seconds")] double? TimeLimitSeconds = null);
+    [property: JsonPropertyName("time_limit_seconds")] double? TimeLimitSeconds = null,
+    [property: JsonPropertyName("contiguous_catchments")] bool ContiguousCatchments = false,
+    [property: JsonPropertyName("opening_fill_share")] double? OpeningFillShare = null);
 
 /// <summary>One change, told apart by its "type".</summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
@@ -43,6 +46,8 @@ public sealed record SettingsRecord(
 [JsonDerivedType(typeof(ExpandSchoolRecord), "expand_school")]
 [JsonDerivedType(typeof(AddAreaRecord), "add_residential_area")]
 [JsonDerivedType(typeof(AddResourcesRecord), "add_resources")]
+[JsonDerivedType(typeof(PinAreaRecord), "pin_area")]
+[JsonDerivedType(typeof(LockSchoolRecord), "lock_school")]
 public abstract record ChangeRecord;
 
 /// <summary>A new school: a GeoJSON Feature of the schools layer (docs/dataset-format.md).</summary>
@@ -65,3 +70,16 @@ public sealed record AddAreaRecord([property: JsonPropertyName("area")] JsonObje
 public sealed record AddResourcesRecord(
     [property: JsonPropertyName("school_code")] string SchoolCode,
     [property: JsonPropertyName("resources")] JsonObject Resources) : ChangeRecord;
+
+/// <summary>A pin: the area goes to the school for the level from the term on; part null means the school's only level.</summary>
+public sealed record PinAreaRecord(
+    [property: JsonPropertyName("area_code")] string AreaCode,
+    [property: JsonPropertyName("school_code")] string SchoolCode,
+    [property: JsonPropertyName("part")] SchoolPart? Part,
+    [property: JsonPropertyName("from_term")] string FromTerm) : ChangeRecord;
+
+/// <summary>A lock of the school's catchment for the level from the term on; part null means the school's only level.</summary>
+public sealed record LockSchoolRecord(
+    [property: JsonPropertyName("school_code")] string SchoolCode,
+    [property: JsonPropertyName("part")] SchoolPart? Part,
+    [property: JsonPropertyName("from_term")] string FromTerm) : ChangeRecord;

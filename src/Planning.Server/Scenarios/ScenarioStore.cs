@@ -14,7 +14,8 @@ namespace Planning.Server.Scenarios;
 /// resource stock, base data or opened by the scenario) and the scenario's resource additions.
 /// </summary>
 public sealed record ScenarioInput(
-    SimulationInput Input, IReadOnlyList<SchoolFeature> Schools, IReadOnlyList<(string SchoolCode, ResourceFeature Added)> Additions);
+    SimulationInput Input, IReadOnlyList<SchoolFeature> Schools, IReadOnlyList<(string SchoolCode, ResourceFeature Added)> Additions,
+    long DatasetGeneration);
 
 /// <summary>Scenarios as stored (ScenarioRecords) and as the engine's input.</summary>
 public sealed class ScenarioStore(PlanningDb db, EngineInputs inputs)
@@ -36,11 +37,22 @@ public sealed class ScenarioStore(PlanningDb db, EngineInputs inputs)
         var added = new NewFeatures();
         var engineChanges = ScenarioMapping.Changes(changes, problems, origins, added);
         await CheckNewFeaturesAsync(added, problems, ct);
-        var (baseInput, baseSchools) = await inputs.LoadBaseAsync(ct);
+        var (baseInput, baseSchools, generation) = await inputs.LoadBaseAsync(ct);
+        if (added.Areas.Count > 0)
+        {
+            var links = await Dataset.AreaAdjacency.ForAddedAsync(db, [.. added.Areas.Select(a => (a.Area.Code, (NetTopologySuite.Geometries.Geometry)a.Area.Geometry))], ct);
+            baseInput = baseInput with { Adjacency = [.. baseInput.Adjacency ?? [], .. links] };
+        }
         SimulationInput input;
         try
         {
             input = Scenario.Apply(baseInput with { Parameters = parameters }, engineChanges);
+            // The engine numbers the changes it was given; pins and locks carry the request's numbers.
+            input = input with
+            {
+                Pins = [.. input.Pins.Select(p => p with { Change = origins[p.Change] })],
+                Locks = [.. input.Locks.Select(l => l with { Change = origins[l.Change] })],
+            };
         }
         catch (InvalidInputException e)
         {
@@ -56,6 +68,7 @@ public sealed class ScenarioStore(PlanningDb db, EngineInputs inputs)
             throw;
         }
         ScenarioMapping.CheckResourceSchools(changes, input, problems);
+        ScenarioMapping.CheckExpansions(changes, input, problems);
         foreach (var problem in input.Validate())
         {
             problems.Add(problem.Field, problem.Description);
@@ -63,7 +76,7 @@ public sealed class ScenarioStore(PlanningDb db, EngineInputs inputs)
         problems.ThrowIfAny();
         var additions = changes.Where(c => c.ChangeCase == V1.ScenarioChange.ChangeOneofCase.AddResources)
             .Select(c => (c.AddResources.SchoolCode, SchoolMapping.FromProto(c.AddResources.Added, "added", problems))).ToList();
-        return new ScenarioInput(input, [.. baseSchools, .. added.Schools.Select(s => s.School)], additions);
+        return new ScenarioInput(input, [.. baseSchools, .. added.Schools.Select(s => s.School)], additions, generation);
     }
 
     /// <summary>Opened schools and added areas pass the import's checks: geometry, district, references, level rules.</summary>
@@ -77,10 +90,7 @@ public sealed class ScenarioStore(PlanningDb db, EngineInputs inputs)
         Dataset.DatasetValidator.Validate(
             new Dataset.DatasetFeatures([], [], [.. added.Schools.Select(s => s.School)], [.. added.Areas.Select(a => a.Area)]),
             await Dataset.StoredCodes.LoadAsync(db, ct), replace: false, inner);
-        foreach (var p in inner.All)
-        {
-            problems.Add(RequestPath(p.Field, added), p.Description);
-        }
+        problems.AddAll(inner, field => RequestPath(field, added));
     }
 
     private static string RequestPath(string field, NewFeatures added)

@@ -144,10 +144,7 @@ public sealed class SchoolApi(PlanningDb db, AuditLog audit) : SchoolService.Sch
         }
         var inner = new Problems();
         DatasetValidator.Validate(new DatasetFeatures([], [], [feature], []), stored, replace: false, inner);
-        foreach (var problem in inner.All)
-        {
-            problems.Add(ProtoFieldNames.School(problem.Field, "school"), problem.Description);
-        }
+        problems.AddAll(inner, field => ProtoFieldNames.School(field, "school"));
         if (existing is not null && existing.Level != feature.Level)
         {
             var part = feature.Level == SchoolLevel.Primary ? "junior" : "primary";

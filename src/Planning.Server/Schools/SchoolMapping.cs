@@ -67,9 +67,9 @@ public static class SchoolMapping
         {
             problems.Add($"{path}.kind", "is required: existing, new or expanded");
         }
-        Checks.Text(s.Code, $"{path}.code", Checks.MaxCodeLength, problems);
-        Checks.Text(s.Name, $"{path}.name", Checks.MaxTextLength, problems);
-        Checks.Text(s.AdminAreaCode, $"{path}.admin_area_code", Checks.MaxCodeLength, problems);
+        var code = FieldRules.Code(s.Code, $"{path}.code", problems);
+        var name = FieldRules.Name(s.Name, $"{path}.name", problems);
+        var adminArea = FieldRules.Code(s.AdminAreaCode, $"{path}.admin_area_code", problems);
         if (s.Capacity.Count == 0)
         {
             problems.Add($"{path}.capacity", "must have at least one step");
@@ -77,21 +77,20 @@ public static class SchoolMapping
         var tracks = s.Capacity.Select((c, i) =>
         {
             Checks.Term(c.FromTerm, $"{path}.capacity[{i}].from_term", problems);
-            Checks.Range(c.PrimaryTracks, 0, 40, $"{path}.capacity[{i}].primary_tracks", problems);
-            Checks.Range(c.JuniorTracks, 0, 40, $"{path}.capacity[{i}].junior_tracks", problems);
+            FieldRules.Tracks(c.PrimaryTracks, $"{path}.capacity[{i}].primary_tracks", problems);
+            FieldRules.Tracks(c.JuniorTracks, $"{path}.capacity[{i}].junior_tracks", problems);
             return new CapacityFeature(c.FromTerm, c.PrimaryTracks, c.JuniorTracks);
         }).ToList();
         var resources = s.Resources.Select((r, i) => FromProto(r, $"{path}.resources[{i}]", problems)).ToList();
-        if (s.Enrolment.Count != 9)
+        if (FieldRules.GradeCount(s.Enrolment.Count, optional: false, $"{path}.enrolment", problems))
         {
-            problems.Add($"{path}.enrolment", $"must have 9 values (grades 1–9), not {s.Enrolment.Count}");
-        }
-        for (var i = 0; i < s.Enrolment.Count; i++)
-        {
-            Checks.Range(s.Enrolment[i], 0, 10_000, $"{path}.enrolment[{i}]", problems);
+            for (var i = 0; i < s.Enrolment.Count; i++)
+            {
+                FieldRules.Enrolment(s.Enrolment[i], $"{path}.enrolment[{i}]", problems);
+            }
         }
         var location = Factory.CreatePoint(new Coordinate(s.Lon, s.Lat));
-        return new SchoolFeature(s.Code.Trim(), s.Name.Trim(), level ?? default, kind ?? default, s.AdminAreaCode.Trim(),
+        return new SchoolFeature(code, name, level ?? default, kind ?? default, adminArea,
             location, tracks, resources, s.Enrolment.Count == 9 ? [.. s.Enrolment] : new int[9]);
     }
 

@@ -35,6 +35,11 @@ public static class AccessMatrix
         ["planning.v1.ScenarioService/ListScenarios"] = Role.Viewer,
         ["planning.v1.ScenarioService/AddScenarioChanges"] = Role.Planner,
         ["planning.v1.ScenarioService/UpdateScenarioSettings"] = Role.Planner,
+        ["planning.v1.ScenarioService/RemoveScenarioChanges"] = Role.Planner,
+        ["planning.v1.ScenarioService/MoveScenarioChange"] = Role.Planner,
+        ["planning.v1.PlannerService/WhatIf"] = Role.Viewer,
+        ["planning.v1.PlannerService/SaveMovesAsPins"] = Role.Planner,
+        ["planning.v1.PlannerService/SweepScenario"] = Role.Planner,
         ["planning.v1.ScenarioService/DeleteScenario"] = Role.Planner,
         ["planning.v1.SchoolService/ListSchools"] = Role.Viewer,
         ["planning.v1.SchoolService/GetSchool"] = Role.Viewer,
@@ -93,7 +98,14 @@ public static class AccessMatrix
     }
 
     /// <summary>Calls a method with an empty request (bytes, so one path for every method) and returns its status.</summary>
-    public static async Task<StatusCode> CallEmptyAsync(CallInvoker invoker, string path)
+    public static async Task<StatusCode> CallEmptyAsync(CallInvoker invoker, string path) =>
+        (await CallAsync(invoker, path, []))?.StatusCode ?? StatusCode.OK;
+
+    /// <summary>
+    /// Calls a method with <paramref name="request"/> as the encoded request message (one message of a stream);
+    /// null when it succeeds, else how it failed.
+    /// </summary>
+    public static async Task<RpcException?> CallAsync(CallInvoker invoker, string path, byte[] request)
     {
         var method = Methods.Single(m => Path(m) == path);
         var type = (method.IsClientStreaming, method.IsServerStreaming) switch
@@ -110,17 +122,21 @@ public static class AccessMatrix
             switch (type)
             {
                 case MethodType.Unary:
-                    await invoker.AsyncUnaryCall(raw, null, options, []);
+                    await invoker.AsyncUnaryCall(raw, null, options, request);
                     break;
                 case MethodType.ClientStreaming:
                     using (var call = invoker.AsyncClientStreamingCall(raw, null, options))
                     {
+                        if (request.Length > 0)
+                        {
+                            await call.RequestStream.WriteAsync(request);
+                        }
                         await call.RequestStream.CompleteAsync();
                         await call.ResponseAsync;
                     }
                     break;
                 default:
-                    using (var call = invoker.AsyncServerStreamingCall(raw, null, options, []))
+                    using (var call = invoker.AsyncServerStreamingCall(raw, null, options, request))
                     {
                         while (await call.ResponseStream.MoveNext(CancellationToken.None))
                         {
@@ -128,11 +144,11 @@ public static class AccessMatrix
                     }
                     break;
             }
-            return StatusCode.OK;
+            return null;
         }
         catch (RpcException e)
         {
-            return e.StatusCode;
+            return e;
         }
     }
 

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Planning.Server.Access;
 using Grpc.Core;
 using Planning.Server.Tests.Infrastructure;
 using Planning.V1;
@@ -158,6 +160,7 @@ public sealed class AuditTrailTests : IAsyncLifetime
         var dataset = new DatasetService.DatasetServiceClient(_server.CreateChannel(_plannerKey));
 
         await RpcAssert.FailsAsync(() => TinyDataset.Upload(dataset, [(Layer.District, "{}"u8.ToArray())]), StatusCode.PermissionDenied);
+        await _server.Services.GetRequiredService<RefusalTally>().FlushAsync(all: true, CancellationToken.None);
 
         var denied = (await EventsAsync()).First();
         Assert.Equal(AuditOutcome.Denied, denied.Outcome);

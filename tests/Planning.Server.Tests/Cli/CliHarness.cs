@@ -56,6 +56,10 @@ public static class CliHarness
     public static Task<CliResult> RunWithoutServerAsync(params string[] args) =>
         RunCoreAsync(null, null, WithKey(""), args);
 
+    /// <summary>Runs against a server listening at <paramref name="address"/> (real sockets), sending <paramref name="apiKey"/>.</summary>
+    public static Task<CliResult> RunOverSocketAsync(string address, string apiKey, params string[] args) =>
+        RunCoreAsync(null, address, WithKey(apiKey), args);
+
     /// <summary>A session handed <paramref name="apiKey"/> ("" for none), with no credentials file.</summary>
     public static CliSession WithKey(string apiKey) => new(NoCredentials) { ApiKey = apiKey };
 

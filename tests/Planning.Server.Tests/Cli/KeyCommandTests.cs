@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Planning.Server.Access;
 using Planning.Server.Tests.Infrastructure;
 
 namespace Planning.Server.Tests.Cli;
@@ -101,6 +103,8 @@ public sealed class KeyCommandTests(ServerFixture fixture) : IClassFixture<Serve
         var viewer = await Server.CreateKeyAsync(Data.Role.Viewer, "denied viewer");
         var viewerId = (await CliHarness.RunAsync(Server, As(viewer), "whoami", "--json")).Json().RootElement.GetProperty("id").GetString()!;
         Assert.Equal(6, (await CliHarness.RunAsync(Server, As(viewer), "audit")).ExitCode);
+        // Refusals are written counted per caller and minute (docs/security.md); write this minute's now.
+        await Server.Services.GetRequiredService<RefusalTally>().FlushAsync(all: true, CancellationToken.None);
 
         var result = await CliHarness.RunAsync(Server, "audit", "--key", viewerId, "--since", "2000-01-01", "--json");
 

@@ -39,7 +39,7 @@ public sealed class ImportValidationTests(ServerFixture fixture) : IClassFixture
         { "bad term", "schools[0].tracks[0].from", "2020-autumn" },
         { "point as area", "residential_areas[0].geometry", "Polygon or MultiPolygon" },
         { "name too long", "schools[0].name", "at most 100" },
-        { "enrolment with 8 grades", "schools[0].enrolment", "9 whole numbers" },
+        { "enrolment with 8 grades", "schools[0].enrolment", "must have 9 values" },
         { "not a FeatureCollection", "district", "FeatureCollection" },
     };
 

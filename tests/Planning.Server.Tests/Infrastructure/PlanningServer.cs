@@ -72,13 +72,24 @@ public sealed class PlanningServer : WebApplicationFactory<Program>
         return server;
     }
 
+    /// <summary>
+    /// Limits a test server has unless its settings say otherwise: the tests call far faster than any client,
+    /// from one key, with many streams at once, so the per-key limits are raised; the tests of the limits set their own.
+    /// </summary>
+    private static readonly Dictionary<string, string> TestDefaults = new()
+    {
+        ["Limits:MaxCallsPerSecondPerKey"] = "1000000",
+        ["Limits:MaxRefusedCallsPerSecondPerPeer"] = "1000000",
+        ["Limits:MaxConcurrentStreamsPerKey"] = "64",
+    };
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Planning", ConnectionString);
         // Each in-process server is a one-node cluster of its own, on a silo port of its own.
         builder.UseSetting("Cluster:SiloPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
-        foreach (var (key, value) in _settings)
+        foreach (var (key, value) in TestDefaults.Where(d => !_settings.ContainsKey(d.Key)).Concat(_settings))
         {
             builder.UseSetting(key, value);
         }

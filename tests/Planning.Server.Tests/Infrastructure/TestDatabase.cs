@@ -46,6 +46,15 @@ public sealed class TestDatabase : IAsyncDisposable
         return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
 
+    /// <summary>Runs a query returning one text value, e.g. rows as JSON, straight on the database.</summary>
+    public async Task<string> TextAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) ?? "";
+    }
+
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();

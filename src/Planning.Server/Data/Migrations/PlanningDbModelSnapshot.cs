@@ -144,6 +144,36 @@ namespace Planning.Server.Data.Migrations
                     b.ToTable("api_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Planning.Server.Data.AreaAdjacencyRow", b =>
+                {
+                    b.Property<long>("AreaId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("area_id");
+
+                    b.Property<long>("NeighbourId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("neighbour_id");
+
+                    b.Property<double>("FrontageM")
+                        .HasColumnType("double precision")
+                        .HasColumnName("frontage_m");
+
+                    b.Property<double>("GapM")
+                        .HasColumnType("double precision")
+                        .HasColumnName("gap_m");
+
+                    b.HasKey("AreaId", "NeighbourId")
+                        .HasName("pk_area_adjacency");
+
+                    b.HasIndex("NeighbourId")
+                        .HasDatabaseName("ix_area_adjacency_neighbour_id");
+
+                    b.ToTable("area_adjacency", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_area_adjacency_order", "area_id < neighbour_id");
+                        });
+                });
+
             modelBuilder.Entity("Planning.Server.Data.AuditEventRow", b =>
                 {
                     b.Property<long>("Id")
@@ -283,6 +313,32 @@ namespace Planning.Server.Data.Migrations
                         .HasName("pk_dataset_imports");
 
                     b.ToTable("dataset_imports", (string)null);
+                });
+
+            modelBuilder.Entity("Planning.Server.Data.DatasetStateRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Generation")
+                        .HasColumnType("bigint")
+                        .HasColumnName("generation");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dataset_state");
+
+                    b.ToTable("dataset_state", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_dataset_state_one_row", "id = 1");
+                        });
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Generation = 1L
+                        });
                 });
 
             modelBuilder.Entity("Planning.Server.Data.DistrictRow", b =>
@@ -577,6 +633,13 @@ namespace Planning.Server.Data.Migrations
                         .HasColumnType("geometry (geometry, 4326)")
                         .HasColumnName("boundary");
 
+                    b.Property<string>("EnclavesJson")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("enclaves")
+                        .HasDefaultValueSql("'[]'::jsonb");
+
                     b.Property<string>("Part")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -613,6 +676,74 @@ namespace Planning.Server.Data.Migrations
                         .HasDatabaseName("ix_run_catchments_run_id_term_part");
 
                     b.ToTable("run_catchments", (string)null);
+                });
+
+            modelBuilder.Entity("Planning.Server.Data.RunConstraintIssueRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AreaCode")
+                        .HasColumnType("text")
+                        .HasColumnName("area_code");
+
+                    b.Property<int>("ChangeIndex")
+                        .HasColumnType("integer")
+                        .HasColumnName("change_index");
+
+                    b.Property<int>("Grade")
+                        .HasColumnType("integer")
+                        .HasColumnName("grade");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Limit")
+                        .HasColumnType("integer")
+                        .HasColumnName("limit");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("message");
+
+                    b.Property<string>("Part")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("part");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("SchoolCode")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("school_code");
+
+                    b.Property<int>("Students")
+                        .HasColumnType("integer")
+                        .HasColumnName("students");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("term");
+
+                    b.HasKey("Id")
+                        .HasName("pk_run_constraint_issues");
+
+                    b.HasIndex("RunId", "Term")
+                        .HasDatabaseName("ix_run_constraint_issues_run_id_term");
+
+                    b.ToTable("run_constraint_issues", (string)null);
                 });
 
             modelBuilder.Entity("Planning.Server.Data.RunPlacementRow", b =>
@@ -826,9 +957,41 @@ namespace Planning.Server.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("BoundKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("bound_kind");
+
+                    b.Property<string>("BoundMethod")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("bound_method");
+
+                    b.Property<double>("BoundSeconds")
+                        .HasColumnType("double precision")
+                        .HasColumnName("bound_seconds");
+
+                    b.Property<string>("BreakdownJson")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("breakdown");
+
+                    b.Property<int>("ConstraintIssues")
+                        .HasColumnType("integer")
+                        .HasColumnName("constraint_issues");
+
+                    b.Property<int>("Enclaves")
+                        .HasColumnType("integer")
+                        .HasColumnName("enclaves");
+
                     b.Property<int>("GradesOverClassLimit")
                         .HasColumnType("integer")
                         .HasColumnName("grades_over_class_limit");
+
+                    b.Property<double>("LowerBound")
+                        .HasColumnType("double precision")
+                        .HasColumnName("lower_bound");
 
                     b.Property<double>("MaxDistanceM")
                         .HasColumnType("double precision")
@@ -838,9 +1001,21 @@ namespace Planning.Server.Data.Migrations
                         .HasColumnType("double precision")
                         .HasColumnName("mean_distance_m");
 
+                    b.Property<long>("MinimumOverflowBound")
+                        .HasColumnType("bigint")
+                        .HasColumnName("minimum_overflow_bound");
+
+                    b.Property<double>("Objective")
+                        .HasColumnType("double precision")
+                        .HasColumnName("objective");
+
                     b.Property<double>("OptimalityGap")
                         .HasColumnType("double precision")
                         .HasColumnName("optimality_gap");
+
+                    b.Property<long>("OverflowPupils")
+                        .HasColumnType("bigint")
+                        .HasColumnName("overflow_pupils");
 
                     b.Property<Guid>("RunId")
                         .HasColumnType("uuid")
@@ -853,6 +1028,12 @@ namespace Planning.Server.Data.Migrations
                     b.Property<int>("SeatsShort")
                         .HasColumnType("integer")
                         .HasColumnName("seats_short");
+
+                    b.Property<string>("SolveMethod")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("solve_method");
 
                     b.Property<double>("SolveSeconds")
                         .HasColumnType("double precision")
@@ -1067,6 +1248,23 @@ namespace Planning.Server.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Planning.Server.Data.AreaAdjacencyRow", b =>
+                {
+                    b.HasOne("Planning.Server.Data.ResidentialAreaRow", null)
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_area_adjacency_residential_areas_area_id");
+
+                    b.HasOne("Planning.Server.Data.ResidentialAreaRow", null)
+                        .WithMany()
+                        .HasForeignKey("NeighbourId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_area_adjacency_residential_areas_neighbour_id");
+                });
+
             modelBuilder.Entity("Planning.Server.Data.CapacityStepRow", b =>
                 {
                     b.HasOne("Planning.Server.Data.SchoolRow", null)
@@ -1133,6 +1331,16 @@ namespace Planning.Server.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_run_catchments_runs_run_id");
+                });
+
+            modelBuilder.Entity("Planning.Server.Data.RunConstraintIssueRow", b =>
+                {
+                    b.HasOne("Planning.Server.Data.RunRow", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_run_constraint_issues_runs_run_id");
                 });
 
             modelBuilder.Entity("Planning.Server.Data.RunPlacementRow", b =>
