@@ -91,6 +91,8 @@ public sealed class PlanningServer : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Planning", ConnectionString);
+        // Each in-process server is a one-node cluster of its own, on a silo port of its own.
+        builder.UseSetting("Cluster:SiloPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var (key, value) in TestDefaults.Where(d => !_settings.ContainsKey(d.Key)).Concat(_settings))
         {
             builder.UseSetting(key, value);
