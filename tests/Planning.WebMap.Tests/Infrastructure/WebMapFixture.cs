@@ -43,6 +43,8 @@ public sealed class WebMapFixture : IAsyncLifetime
 
     public RulesService.RulesServiceClient Rules { get; private set; } = null!;
 
+    public ReportService.ReportServiceClient Reports { get; private set; } = null!;
+
     /// <summary>The "after" run (redistribution) of the Baodi base data: the newest redistribution, which the page opens.</summary>
     public Run AfterRun { get; private set; } = null!;
 
@@ -88,6 +90,7 @@ public sealed class WebMapFixture : IAsyncLifetime
         Dataset = new DatasetService.DatasetServiceClient(channel);
         Geography = new GeographyService.GeographyServiceClient(channel);
         Rules = new RulesService.RulesServiceClient(channel);
+        Reports = new ReportService.ReportServiceClient(channel);
 
         var imported = await TinyDataset.Upload(Dataset, TinyDataset.BaodiLayers());
         Assert.True(imported.Schools > 0 && imported.ResidentialAreas > 0, "the Baodi data did not import");
