@@ -169,16 +169,16 @@ public sealed class WebMapFixture : IAsyncLifetime
     public Task<string> CreateKeyAsync(Planning.Server.Data.Role role, string name) => TestKeys.CreateAsync(Server.Services, role, name);
 
     /// <summary>The web map opened with a key in the fragment, ready.</summary>
-    public async Task<MapPage> OpenWithKeyAsync(string key, string hash = "", int width = 1600, int height = 1000)
+    public async Task<MapPage> OpenWithKeyAsync(string key, string hash = "", int width = 1600, int height = 1000, WebMapServer? server = null)
     {
         var map = await NewPageAsync(width: width, height: height);
-        await map.Page.GotoAsync(AddressWith(hash, key));
+        await map.Page.GotoAsync(AddressWith(hash, key, server));
         await map.WaitReadyAsync();
         return map;
     }
 
-    /// <summary>The page's address with fragment parameters (and a key as the sign-in link puts it, last).</summary>
-    public string AddressWith(string hash = "", string? key = null)
+    /// <summary>The page's address (on this fixture's server or <paramref name="server"/>) with fragment parameters (and a key as the sign-in link puts it, last).</summary>
+    public string AddressWith(string hash = "", string? key = null, WebMapServer? server = null)
     {
         var parts = new List<string>();
         if (hash.TrimStart('#') is { Length: > 0 } h)
@@ -189,7 +189,7 @@ public sealed class WebMapFixture : IAsyncLifetime
         {
             parts.Add("key=" + Uri.EscapeDataString(key));
         }
-        return Server.WebAddress + (parts.Count > 0 ? "#" + string.Join("&", parts) : "");
+        return (server ?? Server).WebAddress + (parts.Count > 0 ? "#" + string.Join("&", parts) : "");
     }
 
     /// <summary>
