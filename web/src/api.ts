@@ -5,6 +5,7 @@ import { AccessService, Role } from "./gen/planning/v1/access_pb";
 import { AssessmentService } from "./gen/planning/v1/assessment_pb";
 import { DatasetService } from "./gen/planning/v1/dataset_pb";
 import { GeographyService } from "./gen/planning/v1/geography_pb";
+import { PlannerService } from "./gen/planning/v1/planner_pb";
 import { ReportService } from "./gen/planning/v1/reports_pb";
 import { RulesService } from "./gen/planning/v1/rules_pb";
 import { ScenarioService, type Scenario } from "./gen/planning/v1/scenarios_pb";
@@ -191,6 +192,7 @@ export const api = {
   dataset: createClient(DatasetService, transport),
   rules: createClient(RulesService, transport),
   reports: createClient(ReportService, transport),
+  planner: createClient(PlannerService, transport),
 };
 
 /** Checks a key with AccessService.WhoAmI (a link's, the stored or a pasted key), before the page uses it. */

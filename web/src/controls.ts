@@ -1,5 +1,6 @@
 // The side panel's controls: scenario, run, level, term and play, compare, layers, and the panel itself on a phone.
 import { SchoolPart } from "./gen/planning/v1/common_pb";
+import { renderScenarioChanges } from "./planner";
 import { $ } from "./dom";
 import { wireDownloads } from "./downloads";
 import type { LayerVisibility } from "./mapview";
@@ -60,6 +61,7 @@ export async function chooseScenario(scenario: string): Promise<void> {
   setRun(newestRun(scenario), true);
   if (v.compareMode !== "off") v.compareRunId = compareDefault(v.runId);
   fillRunSelects();
+  void renderScenarioChanges();
   await render();
 }
 

@@ -45,6 +45,8 @@ public sealed class WebMapFixture : IAsyncLifetime
 
     public ReportService.ReportServiceClient Reports { get; private set; } = null!;
 
+    public PlannerService.PlannerServiceClient Planner { get; private set; } = null!;
+
     /// <summary>The "after" run (redistribution) of the Baodi base data: the newest redistribution, which the page opens.</summary>
     public Run AfterRun { get; private set; } = null!;
 
@@ -91,6 +93,7 @@ public sealed class WebMapFixture : IAsyncLifetime
         Geography = new GeographyService.GeographyServiceClient(channel);
         Rules = new RulesService.RulesServiceClient(channel);
         Reports = new ReportService.ReportServiceClient(channel);
+        Planner = new PlannerService.PlannerServiceClient(channel);
 
         var imported = await TinyDataset.Upload(Dataset, TinyDataset.BaodiLayers());
         Assert.True(imported.Schools > 0 && imported.ResidentialAreas > 0, "the Baodi data did not import");
