@@ -69,6 +69,7 @@ public static class CommandLine
         root.Subcommands.Add(SweepCommand.Create(actions));
         root.Subcommands.Add(AssessCommands.Assess(actions));
         root.Subcommands.Add(AssessCommands.Rectification(actions));
+        root.Subcommands.Add(AssessCommands.Additions(actions));
         root.Subcommands.Add(MapCommand.Create(actions));
         root.Subcommands.Add(HealthCommand.Create(actions));
         root.Subcommands.Add(RulesCommand.Create(actions));

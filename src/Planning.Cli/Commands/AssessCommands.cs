@@ -5,7 +5,7 @@ using Spectre.Console;
 
 namespace Planning.Cli.Commands;
 
-/// <summary>planning assess &lt;run&gt; --term T [--school CODE] [--out FILE --format csv|xml]; planning rectification &lt;run&gt;.</summary>
+/// <summary>planning assess &lt;run&gt; --term T [--school CODE] [--out FILE --format csv|xml]; planning rectification &lt;run&gt;; planning additions &lt;run&gt; --term T.</summary>
 internal static class AssessCommands
 {
     public static Command Assess(CommandActions actions)
@@ -81,6 +81,30 @@ internal static class AssessCommands
                     new Text(i.OpenedTerm), i.ClosedTerm.Length == 0 ? new Text("open", new Style(Color.Red)) : new Text(i.ClosedTerm));
             }
             run.Console.Write(table);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    public static Command Additions(CommandActions actions)
+    {
+        var id = new Argument<string>("run") { Description = "Run id" };
+        var term = OptionFactory.Term(required: true);
+        var budgets = OptionFactory.Choice("--budgets", "action-plan (default: the plan's figures) or none", Names.BudgetSets);
+        var limit = new Option<double?>("--time-limit") { Description = "Seconds the optimiser may search (server default 60, at most 600)", HelpName = "S" };
+        var command = new Command("additions", "The least-cost additions per school so the term passes (新增配置方案)") { id, term, budgets, limit };
+        actions.Bind(command, async run =>
+        {
+            var plan = await run.Client.PlanAdditionsAsync(run.Value(id), run.Value(term)!, run.Value(budgets) ?? BudgetSet.ActionPlan,
+                run.Value(limit) ?? 0, run.Cancellation);
+            if (run.Json)
+            {
+                run.WriteJson(plan);
+            }
+            else
+            {
+                AdditionsTables.Plan(run.Console, plan);
+            }
             return ExitCodes.Ok;
         });
         return command;

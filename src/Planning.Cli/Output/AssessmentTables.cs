@@ -33,11 +33,12 @@ internal static class AssessmentTables
             var table = new Table().Border(TableBorder.Rounded)
                 .Title($"{Names.Of(part.Part)}: {part.SchoolsMeetingAll} of {part.Schools} school parts meet every item")
                 .AddColumn("indicator").AddColumn(new TableColumn("coefficient").RightAligned())
-                .AddColumn(new TableColumn("ceiling").RightAligned()).AddColumn("met").AddColumn("largest contributors");
+                .AddColumn(new TableColumn("ceiling").RightAligned()).AddColumn("met").AddColumn("largest contributors, or why undefined");
             foreach (var c in part.Coefficients)
             {
-                table.AddRow(new Text(IndicatorName(c.Indicator)), new Text($"{c.Value:0.000}"), new Text($"{c.Ceiling:0.00}"),
-                    Met(c.Met), new Text(string.Join(", ", c.TopContributors.Take(5))));
+                table.AddRow(new Text(IndicatorName(c.Indicator)), new Text(c.Defined ? Digits.Enough(c.Value, c.Ceiling) : "undefined"),
+                    new Text($"{c.Ceiling:0.00}"), c.Defined ? Met(c.Met) : new Text("—", new Style(Color.Yellow)),
+                    new Text(c.Defined ? string.Join(", ", c.TopContributors.Take(5)) : c.UndefinedReason));
             }
             console.Write(table);
         }
@@ -53,7 +54,7 @@ internal static class AssessmentTables
                 .AddColumn("met").AddColumn("to do");
             foreach (var i in part.Indicators)
             {
-                table.AddRow(new Text(IndicatorName(i.Indicator)), new Text($"{i.Value:0.##}"), new Text($"{i.Threshold:0.##}"), Met(i.Met),
+                table.AddRow(new Text(IndicatorName(i.Indicator)), new Text(Digits.Enough(i.Value, i.Threshold, 2)), new Text($"{i.Threshold:0.##}"), Met(i.Met),
                     new Text(i.GapText));
             }
             table.Caption($"6 of 7: {(part.SixOfSeven ? "yes" : "no")}; size: {(part.SizeOk ? "ok" : "over")}; classes: {(part.ClassesOk ? "ok" : "over")}");

@@ -61,6 +61,11 @@ internal static class Names
         ["csv"] = AssessmentFormat.Csv, ["xml"] = AssessmentFormat.SpreadsheetXml,
     };
 
+    public static readonly IReadOnlyDictionary<string, BudgetSet> BudgetSets = new Dictionary<string, BudgetSet>
+    {
+        ["action-plan"] = BudgetSet.ActionPlan, ["none"] = BudgetSet.None,
+    };
+
     public static readonly IReadOnlyDictionary<string, Role> Roles = new Dictionary<string, Role>
     {
         ["viewer"] = Role.Viewer, ["planner"] = Role.Planner, ["admin"] = Role.Admin,

@@ -1,7 +1,19 @@
 namespace Planning.Client.Api;
 
 /// <summary>Enrolment-weighted difference coefficient of one indicator.</summary>
-public sealed record Coefficient(Indicator Indicator, double Value, double Ceiling, bool Met, IReadOnlyList<string> TopContributors);
+/// <param name="Value">S / X̄, unrounded; 0 when undefined.</param>
+/// <param name="Met">True only when defined and within the ceiling.</param>
+/// <param name="Status">Defined, or why not (no pupils, or every part at zero).</param>
+/// <param name="UndefinedReason">The reason in words; empty when defined.</param>
+/// <param name="Students">N, the pupils counted.</param>
+/// <param name="Mean">X̄, the enrolment-weighted mean.</param>
+public sealed record Coefficient(
+    Indicator Indicator, double Value, double Ceiling, bool Met, IReadOnlyList<string> TopContributors,
+    CoefficientStatus Status, string UndefinedReason, int Students, double Mean)
+{
+    /// <summary>True when the coefficient has a value.</summary>
+    public bool Defined => Status == CoefficientStatus.Defined;
+}
 
 /// <summary>The primary or junior half of a district assessment.</summary>
 public sealed record PartAssessment(SchoolPart Part, int Schools, int SchoolsMeetingAll, IReadOnlyList<Coefficient> Coefficients);

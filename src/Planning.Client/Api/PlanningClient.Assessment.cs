@@ -20,6 +20,16 @@ public sealed partial class PlanningClient
         UnaryAsync(o => _assessment.GetRectificationListAsync(new V1.GetRectificationListRequest { RunId = runId }, o),
             r => (IReadOnlyList<RectificationItem>)[.. r.Items.Select(ProtoMapping.ToRecord)], ct);
 
+    /// <summary>
+    /// The least-cost additions that make the run's term pass, within <paramref name="budgets"/>
+    /// (default costs; the search stops after <paramref name="timeLimitSeconds"/>, 0 meaning the server's default).
+    /// </summary>
+    public Task<AdditionsPlan> PlanAdditionsAsync(
+        string runId, string term, BudgetSet budgets, double timeLimitSeconds = 0, CancellationToken ct = default) =>
+        UnaryAsync(o => _assessment.PlanAdditionsAsync(
+                new V1.PlanAdditionsRequest { RunId = runId, Term = term, Budgets = budgets, TimeLimitSeconds = timeLimitSeconds }, o),
+            ProtoMapping.ToRecord, ct);
+
     /// <summary>Streams the assessment as a CSV or SpreadsheetML file; returns the server's file name.</summary>
     public async Task<string> ExportAssessmentAsync(
         string runId, string term, AssessmentFormat format, Stream destination, CancellationToken ct = default)

@@ -6,7 +6,8 @@ public sealed partial class PlanningClient
 {
     /// <summary>
     /// Runs a scenario (empty id: the base data) and yields progress, then the finished run.
-    /// Cancelling stops the run on the server, which stores it as cancelled with no results.
+    /// Cancelling stops the run on the server, which stores it as cancelled with no results (the call asks for
+    /// cancel_on_disconnect: since issue 16 a run otherwise outlives its caller).
     /// </summary>
     /// <param name="settings">When given, replaces the scenario's settings for this run only.</param>
     public IAsyncEnumerable<RunUpdate> RunSimulationAsync(
@@ -16,6 +17,7 @@ public sealed partial class PlanningClient
         var request = new V1.RunSimulationRequest
         {
             ScenarioId = scenarioId, Mode = mode, Label = label, Settings = settings is null ? null : ProtoMapping.ToProto(settings),
+            CancelOnDisconnect = true,
         };
         return ReadAllAsync(_simulation.RunSimulation(request, StreamOptions(ct)), ct)
             .Select(ProtoMapping.ToRecord);

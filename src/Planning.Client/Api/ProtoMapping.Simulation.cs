@@ -54,7 +54,8 @@ internal static partial class ProtoMapping
     public static DistrictAssessment ToRecord(V1.DistrictAssessment d) => new(
         d.RunId, d.Term,
         [.. d.Parts.Select(p => new PartAssessment(p.Part, p.Schools, p.SchoolsMeetingAll,
-            [.. p.Coefficients.Select(c => new Coefficient(c.Indicator, c.Value, c.Ceiling, c.Met, [.. c.TopContributors]))]))],
+            [.. p.Coefficients.Select(c => new Coefficient(
+                c.Indicator, c.Value, c.Ceiling, c.Met, [.. c.TopContributors], c.Status, c.UndefinedReason, c.Students, c.Mean))]))],
         d.Passes);
 
     public static SchoolAssessment ToRecord(V1.SchoolAssessment s) => new(

@@ -13,6 +13,16 @@ public sealed record WeightedValue(string Code, int Students, double Value);
 /// <param name="Share">(Pᵢ/N)(Xᵢ − X̄)² as a share of S² (the shares sum to 1).</param>
 public sealed record Contribution(string Code, int Students, double Value, double Share);
 
+/// <summary>Why a difference coefficient has no value (DOMAIN.md: "undefined — not 0 and not met").</summary>
+public enum UndefinedReason
+{
+    /// <summary>No school of the level has students: N = 0.</summary>
+    NoStudents,
+
+    /// <summary>Every school with students is at zero of the resource: X̄ = 0 and S / X̄ is 0/0.</summary>
+    ZeroMean,
+}
+
 /// <summary>
 /// The enrolment-weighted inter-school difference coefficient (差异系数), exactly as DOMAIN.md
 /// defines it: N = ΣPᵢ, X̄ = ΣPᵢXᵢ / N, S = √(Σ (Pᵢ/N)(Xᵢ − X̄)²), coefficient = S / X̄.
@@ -22,14 +32,20 @@ public sealed record Contribution(string Code, int Students, double Value, doubl
 /// <param name="StandardDeviation">S; null when N = 0.</param>
 /// <param name="Coefficient">S / X̄; null when N = 0 or X̄ = 0 (every school at zero).</param>
 /// <param name="Contributions">Schools with students, largest share of S² first.</param>
+/// <param name="Undefined">Why <paramref name="Coefficient"/> is null; null when it has a value.</param>
 public sealed record DifferenceCoefficient(
     int Students,
     double? Mean,
     double? StandardDeviation,
     double? Coefficient,
-    IReadOnlyList<Contribution> Contributions)
+    IReadOnlyList<Contribution> Contributions,
+    UndefinedReason? Undefined)
 {
-    /// <summary>Computes the coefficient; schools with no students carry no weight and are left out.</summary>
+    /// <summary>
+    /// Computes the coefficient; schools with no students carry no weight and are left out. Total
+    /// on finite input: the values are scaled by the largest before summing (S / X̄ does not change
+    /// under scaling), so no square overflows, and 0/0 is reported as undefined, never as NaN.
+    /// </summary>
     public static DifferenceCoefficient Compute(IEnumerable<WeightedValue> values)
     {
         ArgumentNullException.ThrowIfNull(values);
@@ -43,11 +59,13 @@ public sealed record DifferenceCoefficient(
         var n = checked(schools.Sum(v => v.Students));
         if (n == 0)
         {
-            return new DifferenceCoefficient(0, null, null, null, []);
+            return new DifferenceCoefficient(0, null, null, null, [], UndefinedReason.NoStudents);
         }
 
-        var mean = schools.Sum(v => (double)v.Students * v.Value) / n;
-        var terms = schools.Select(v => (School: v, Term: (double)v.Students / n * (v.Value - mean) * (v.Value - mean))).ToList();
+        var scale = schools.Max(v => Math.Abs(v.Value));
+        scale = scale > 0 ? scale : 1;
+        var mean = schools.Sum(v => (double)v.Students / n * (v.Value / scale));
+        var terms = schools.Select(v => (School: v, Term: (double)v.Students / n * Square((v.Value / scale) - mean))).ToList();
         var variance = terms.Sum(t => t.Term);
         var s = Math.Sqrt(variance);
         var contributions = terms
@@ -55,6 +73,10 @@ public sealed record DifferenceCoefficient(
             .OrderByDescending(c => c.Share)
             .ThenBy(c => c.Code, StringComparer.Ordinal)
             .ToList();
-        return new DifferenceCoefficient(n, mean, s, mean > 0 ? s / mean : null, contributions);
+        return mean > 0
+            ? new DifferenceCoefficient(n, mean * scale, s * scale, s / mean, contributions, null)
+            : new DifferenceCoefficient(n, mean * scale, s * scale, null, contributions, UndefinedReason.ZeroMean);
     }
+
+    private static double Square(double x) => x * x;
 }

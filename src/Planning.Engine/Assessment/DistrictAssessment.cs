@@ -5,7 +5,7 @@ namespace Planning.Engine.Assessment;
 /// <param name="Indicator">Which of the seven.</param>
 /// <param name="Ceiling">0.50 for primary, 0.45 for junior.</param>
 /// <param name="Statistic">N, X̄, S, coefficient and each school's share of S².</param>
-/// <param name="Outcome">Met when coefficient ≤ ceiling; not applicable when it is undefined (no students, or X̄ = 0).</param>
+/// <param name="Outcome">Met when coefficient ≤ ceiling; not applicable when it is undefined (no students, or X̄ = 0: see <see cref="DifferenceCoefficient.Undefined"/>).</param>
 /// <param name="TopContributors">The schools that pull the coefficient up most, largest share first.</param>
 public sealed record CoefficientResult(
     Indicator Indicator,
@@ -24,7 +24,10 @@ public sealed record CoefficientResult(
 /// <param name="PartsMeetingResourceRule">Parts with students that meet the 6-of-7 rule.</param>
 /// <param name="PartsMeetingAll">Parts with students that meet the 6-of-7 rule, their class limits and their school's size limit.</param>
 /// <param name="Coefficients">The seven coefficients in <see cref="Indicator"/> order.</param>
-/// <param name="Outcome">Met when every part with students meets all and no coefficient is over its ceiling; not applicable without students.</param>
+/// <param name="Outcome">
+/// Met when every part with students meets all and every coefficient is defined and within its
+/// ceiling (an undefined coefficient is not met: DOMAIN.md); not applicable without students.
+/// </param>
 public sealed record LevelAssessment(
     SchoolPart Part,
     int PartsAssessed,
@@ -39,7 +42,7 @@ public sealed record LevelAssessment(
 public sealed record DistrictAssessment(IReadOnlyList<LevelAssessment> Levels, Outcome Outcome)
 {
     /// <summary>A coefficient this close above its ceiling is floating-point noise and counts as at the ceiling.</summary>
-    private const double CeilingTolerance = 1e-9;
+    internal const double CeilingTolerance = 1e-9;
 
     /// <summary>The assessment of <paramref name="part"/>'s level.</summary>
     public LevelAssessment this[SchoolPart part] => Levels[(int)part];
@@ -91,7 +94,7 @@ public sealed record DistrictAssessment(IReadOnlyList<LevelAssessment> Levels, O
         var meetingRule = parts.Count(x => x.Part.ResourceOutcome == Outcome.Met);
         var meetingAll = parts.Count(x => x.School.MeetsAll(x.Part));
         var levelOutcome = parts.Count == 0 ? Outcome.NotApplicable
-            : meetingAll == parts.Count && coefficients.All(c => c.Outcome != Outcome.NotMet) ? Outcome.Met
+            : meetingAll == parts.Count && coefficients.All(c => c.Outcome == Outcome.Met) ? Outcome.Met
             : Outcome.NotMet;
         return new LevelAssessment(part, parts.Count, meetingRule, meetingAll, coefficients, levelOutcome);
     }

@@ -57,6 +57,28 @@ public sealed record Standard
     /// <summary>Ceiling of the inter-school difference coefficient over junior parts: 0.45.</summary>
     public double JuniorCoefficientCeiling { get; init; } = 0.45;
 
+    /// <summary>
+    /// How many primary pupils one junior pupil counts as when a nine-year school's shared
+    /// resources are apportioned to its parts: 1.1, the provincial practice DOMAIN.md cites
+    /// ("Nine-year schools are split"). A parameter of the standard, so a run freezes it.
+    /// </summary>
+    public double JuniorPupilWeight { get; init; } = 1.1;
+
+    /// <summary>
+    /// The share of a nine-year school's shared resources that <paramref name="part"/> gets with
+    /// <paramref name="primaryPupils"/> and <paramref name="juniorPupils"/>: its pupils, a junior
+    /// pupil weighted <see cref="JuniorPupilWeight"/>, over the school's weighted pupils. Without
+    /// pupils in either part the resources are split by the same weights as one pupil in each.
+    /// </summary>
+    public double SharedPortion(SchoolPart part, int primaryPupils, int juniorPupils)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(primaryPupils);
+        ArgumentOutOfRangeException.ThrowIfNegative(juniorPupils);
+        var (primary, junior) = primaryPupils + juniorPupils == 0 ? (1.0, 1.0) : (primaryPupils, (double)juniorPupils);
+        var weighted = primary + (JuniorPupilWeight * junior);
+        return part == SchoolPart.Primary ? primary / weighted : JuniorPupilWeight * junior / weighted;
+    }
+
     /// <summary>The threshold of <paramref name="indicator"/> for <paramref name="part"/>.</summary>
     public double Threshold(SchoolPart part, Indicator indicator) =>
         ThresholdsOf(part)[(int)indicator];
@@ -94,15 +116,16 @@ public sealed record Standard
             problems.Add($"minimum_met must be from 0 to {Indicators.All.Count}, not {MinimumMet}");
         }
 
-        foreach (var (name, value) in new[]
+        foreach (var (name, value, most) in new[]
                  {
-                     ("floor_share", FloorShare), ("primary_coefficient_ceiling", PrimaryCoefficientCeiling),
-                     ("junior_coefficient_ceiling", JuniorCoefficientCeiling),
+                     ("floor_share", FloorShare, 1.0), ("primary_coefficient_ceiling", PrimaryCoefficientCeiling, double.MaxValue),
+                     ("junior_coefficient_ceiling", JuniorCoefficientCeiling, double.MaxValue),
+                     ("junior_pupil_weight", JuniorPupilWeight, 10.0),
                  })
         {
-            if (!double.IsFinite(value) || value <= 0 || (name == "floor_share" && value > 1))
+            if (!double.IsFinite(value) || value <= 0 || value > most)
             {
-                problems.Add($"{name} must be a finite number > 0{(name == "floor_share" ? " and ≤ 1" : "")}, not {value}");
+                problems.Add($"{name} must be a finite number > 0{(most < double.MaxValue ? $" and ≤ {most}" : "")}, not {value}");
             }
         }
 

@@ -9,7 +9,7 @@ namespace Planning.Server.Assessment;
 
 /// <summary>Assessment against the national standard (校校达标、项项达标); the work is in <see cref="AssessmentQueries"/>.</summary>
 [Authorize(Policy = Roles.Viewer)]
-public sealed class AssessmentApi(AssessmentQueries queries) : AssessmentService.AssessmentServiceBase
+public sealed class AssessmentApi(AssessmentQueries queries, AdditionsPlanner planner) : AssessmentService.AssessmentServiceBase
 {
     private const int ChunkBytes = 64 * 1024;
 
@@ -21,6 +21,10 @@ public sealed class AssessmentApi(AssessmentQueries queries) : AssessmentService
 
     public override Task<RectificationList> GetRectificationList(GetRectificationListRequest request, ServerCallContext context) =>
         queries.RectificationAsync(request.RunId, context.CancellationToken);
+
+    [Authorize(Policy = Roles.Planner)]
+    public override Task<PlanAdditionsResponse> PlanAdditions(PlanAdditionsRequest request, ServerCallContext context) =>
+        planner.PlanAsync(request, context.CancellationToken);
 
     [Authorize(Policy = Roles.Planner)]
     public override async Task ExportAssessment(

@@ -20,7 +20,10 @@ public static class AssessmentFiles
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
     }
 
-    /// <summary>An Excel 2003 XML workbook: a "小学 Primary" and a "初中 Junior" worksheet.</summary>
+    /// <summary>
+    /// An Excel 2003 XML workbook: a "小学 Primary" and a "初中 Junior" worksheet (each with its
+    /// level's coefficients and verdict after the schools), and a "全区 District" worksheet with the verdict.
+    /// </summary>
     public static byte[] SpreadsheetXml(string term, IReadOnlyList<AssessmentLine> lines)
     {
         using var stream = new MemoryStream();
@@ -30,7 +33,8 @@ public static class AssessmentFiles
             xml.WriteProcessingInstruction("mso-application", "progid=\"Excel.Sheet\"");
             xml.WriteStartElement("Workbook", Ss);
             xml.WriteAttributeString("xmlns", "ss", null, Ss);
-            foreach (var (part, title) in new[] { (Engine.Rules.SchoolPart.Primary, "小学 Primary"), (Engine.Rules.SchoolPart.Junior, "初中 Junior") })
+            foreach (var (part, title) in new (Engine.Rules.SchoolPart?, string)[]
+                     { (Engine.Rules.SchoolPart.Primary, "小学 Primary"), (Engine.Rules.SchoolPart.Junior, "初中 Junior"), (null, "全区 District") })
             {
                 xml.WriteStartElement("Worksheet", Ss);
                 xml.WriteAttributeString("Name", Ss, title);

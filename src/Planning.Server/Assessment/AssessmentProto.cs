@@ -24,7 +24,11 @@ public static class AssessmentProto
                     Indicator = Vocabulary.ToProto(c.Indicator),
                     Value = c.Coefficient ?? 0,
                     Ceiling = c.Ceiling,
-                    Met = c.Outcome != Outcome.NotMet,
+                    Met = c.Outcome == Outcome.Met,
+                    Status = Status(c.Statistic.Undefined),
+                    UndefinedReason = UndefinedText(c.Statistic.Undefined),
+                    Students = c.Statistic.Students,
+                    Mean = c.Statistic.Mean ?? 0,
                 };
                 coefficient.TopContributors.AddRange(c.TopContributors.Select(t => t.Code));
                 return coefficient;
@@ -33,6 +37,21 @@ public static class AssessmentProto
         }));
         return proto;
     }
+
+    public static V1.CoefficientStatus Status(UndefinedReason? reason) => reason switch
+    {
+        null => V1.CoefficientStatus.Defined,
+        UndefinedReason.NoStudents => V1.CoefficientStatus.NoStudents,
+        _ => V1.CoefficientStatus.ZeroMean,
+    };
+
+    /// <summary>Why a coefficient has no value, for people; empty when it has one.</summary>
+    public static string UndefinedText(UndefinedReason? reason) => reason switch
+    {
+        null => "",
+        UndefinedReason.NoStudents => "undefined: no school part of this level has pupils",
+        _ => "undefined: every school part of this level is at zero of this resource (0/0)",
+    };
 
     public static V1.SchoolAssessment School(AssessedSchool school)
     {

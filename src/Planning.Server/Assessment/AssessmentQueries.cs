@@ -44,7 +44,7 @@ public sealed class AssessmentQueries(PlanningDb db, RunResults runs)
             ? []
             : new[] { new FieldProblem("format", "is required: CSV or SPREADSHEET_XML") };
         var run = await _assessments.FindAsync(runId, term, ct, formatProblems);
-        var lines = AssessmentTable.Lines(await _assessments.TermAsync(run, term, ct));
+        var lines = AssessmentTable.Lines(await _assessments.TermAsync(run, term, ct), RunAssessments.StandardOf(run));
         var name = $"assessment-{term}-{run.Id:N}";
         return format == V1.AssessmentFormat.Csv
             ? ($"{name}.csv", AssessmentFiles.Csv(term, lines))

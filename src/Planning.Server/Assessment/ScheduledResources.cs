@@ -7,7 +7,7 @@ using EngineEntry = Planning.Engine.Assessment.ResourceEntry;
 
 namespace Planning.Server.Assessment;
 
-/// <summary>Resource entries as the engine counts them, and the scenario's scheduled additions (AddResources).</summary>
+/// <summary>Resource entries as the engine counts them (every amount exactly as stored), and the scenario's scheduled additions (AddResources).</summary>
 internal static class ScheduledResources
 {
     /// <summary>Adds the scenario's resource additions; an addition to a part the school does not have fails the call.</summary>
@@ -18,9 +18,11 @@ internal static class ScheduledResources
         var accepted = new List<(string Code, EngineEntry Entry)>();
         foreach (var (code, added) in additions)
         {
-            if (facts.TryGetValue(code, out var school) && !school.Teaches(added.Part))
+            if (facts.TryGetValue(code, out var school) && !ResourceParts.Allowed(school.Level, added.Part))
             {
-                problems.Add($"school {code} has no {added.Part.ToString().ToLowerInvariant()} part");
+                problems.Add(added.Part == ResourcePart.Shared
+                    ? $"school {code} is not a nine-year school and shares nothing between parts"
+                    : $"school {code} has no {added.Part.ToString().ToLowerInvariant()} part");
             }
             else
             {
@@ -39,14 +41,8 @@ internal static class ScheduledResources
         return facts;
     }
 
+    /// <summary>The engine's entry: amounts exactly as stored (full-time equivalents of teachers are real, DOMAIN.md).</summary>
     public static EngineEntry Entry(ResourceRecord r) => new(
         r.Part, Term.Parse(r.From),
-        Amounts(r.TeachersDegree, r.TeachersBackbone, r.TeachersPeArt, r.FloorAreaM2, r.SportsAreaM2, r.EquipmentValueYuan, r.MultimediaRooms));
-
-    /// <summary>Teachers and rooms are whole: a stored count is rounded to the nearest whole one.</summary>
-    private static Resources Amounts(
-        double degree, double backbone, double peArt, double floor, double sports, double equipment, double rooms) =>
-        new(Whole(degree), Whole(backbone), Whole(peArt), floor, sports, equipment, Whole(rooms));
-
-    private static int Whole(double count) => checked((int)Math.Round(count, MidpointRounding.AwayFromZero));
+        new Resources(r.TeachersDegree, r.TeachersBackbone, r.TeachersPeArt, r.FloorAreaM2, r.SportsAreaM2, r.EquipmentValueYuan, r.MultimediaRooms));
 }

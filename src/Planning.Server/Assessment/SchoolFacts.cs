@@ -27,8 +27,13 @@ public sealed record SchoolFacts(
     public bool Teaches(EnginePart part) => Level == SchoolLevel.NineYear
         || (part == EnginePart.Primary ? Level == SchoolLevel.Primary : Level == SchoolLevel.Junior);
 
-    /// <summary>The resources of <paramref name="part"/> in force in <paramref name="term"/>.</summary>
-    public Resources ResourcesAt(EnginePart part, Term term) => ResourceTimeline.ResourcesAt(Stock, Additions, part, term);
+    /// <summary>
+    /// The resources of <paramref name="part"/> in force in <paramref name="term"/> with
+    /// <paramref name="primaryPupils"/> and <paramref name="juniorPupils"/>: its own, plus its
+    /// portion of a nine-year school's shared ones (<see cref="Standard.SharedPortion"/>).
+    /// </summary>
+    public Resources ResourcesAt(EnginePart part, Term term, int primaryPupils, int juniorPupils, Standard standard) =>
+        ResourceTimeline.ForPart(Stock, Additions, part, term, standard.SharedPortion(part, primaryPupils, juniorPupils));
 
     /// <summary>
     /// Assesses the school in one term of the run. A grade is taught in as many classes as the
@@ -41,11 +46,12 @@ public sealed record SchoolFacts(
         var term = Term.Parse(row.Term);
         var classes = Grades.All.Select(g => Grades.PartOf(g) == EnginePart.Primary ? row.PrimaryTracks : row.JuniorTracks).ToArray();
         var enrolment = row.Enrolment.Length == Grades.Count ? row.Enrolment : new int[Grades.Count];
+        var (primary, junior) = (Grades.SumOf(enrolment, EnginePart.Primary), Grades.SumOf(enrolment, EnginePart.Junior));
         return SchoolAssessor.Assess(SchoolInput.Create(
             Code,
             enrolment,
             classes,
-            Teaches(EnginePart.Primary) ? ResourcesAt(EnginePart.Primary, term) : null,
-            Teaches(EnginePart.Junior) ? ResourcesAt(EnginePart.Junior, term) : null), standard);
+            Teaches(EnginePart.Primary) ? ResourcesAt(EnginePart.Primary, term, primary, junior, standard) : null,
+            Teaches(EnginePart.Junior) ? ResourcesAt(EnginePart.Junior, term, primary, junior, standard) : null), standard);
     }
 }

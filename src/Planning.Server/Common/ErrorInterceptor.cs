@@ -70,6 +70,15 @@ public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) :
                 return ErrorStatus.Of(StatusCode.FailedPrecondition, e.Message);
             case LimitExceededException:
                 return ErrorStatus.Of(StatusCode.ResourceExhausted, e.Message);
+            case ForbiddenException:
+                return ErrorStatus.Of(StatusCode.PermissionDenied, e.Message);
+            case UnavailableException:
+                return ErrorStatus.Of(StatusCode.Unavailable, e.Message);
+            case CancelledException:
+                return ErrorStatus.Of(StatusCode.Cancelled, e.Message);
+            case Orleans.Runtime.OrleansException:
+                LogClusterUnavailable(logger, e, context.Method);
+                return ErrorStatus.Of(StatusCode.Unavailable, ClusterUnavailableMessage);
             case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
                 return ErrorStatus.Of(StatusCode.Cancelled, "the call was cancelled");
         }
@@ -100,6 +109,9 @@ public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) :
         return ErrorStatus.Of(StatusCode.Internal, "internal error; the server log has the details");
     }
 
+    /// <summary>What a caller is told when another node of the cluster could not be reached in time.</summary>
+    public const string ClusterUnavailableMessage = "a node of the cluster could not be reached (it may be stopping); retry in a few seconds";
+
     /// <summary>What a caller is told, whichever step found the database away.</summary>
     public const string DatabaseUnavailableMessage = "the database is unavailable; retry later";
 
@@ -129,6 +141,9 @@ public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) :
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Database unavailable in {Method}")]
     private static partial void LogDatabaseUnavailable(ILogger logger, Exception e, string method);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method}: a node of the cluster could not be reached")]
+    private static partial void LogClusterUnavailable(ILogger logger, Exception e, string method);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected error in {Method}")]
     private static partial void LogUnexpected(ILogger logger, Exception e, string method);

@@ -27,6 +27,15 @@ public sealed class VersionConflictException(string what)
 /// <summary>The operation is not allowed in the current state (e.g. deleting a school that areas still use).</summary>
 public sealed class PreconditionFailedException(string message) : Exception(message);
 
+/// <summary>The caller's role allows the method, but not on this row (a planner acting on another key's run).</summary>
+public sealed class ForbiddenException(string message) : Exception(message);
+
+/// <summary>Something the call needs is away for now (a run that ended because the database went away); retry later.</summary>
+public sealed class UnavailableException(string message) : Exception(message);
+
+/// <summary>What the call waited for was cancelled (a run cancelled while its RunSimulation call followed it).</summary>
+public sealed class CancelledException(string message) : Exception(message);
+
 /// <summary>A request over a server limit.</summary>
 public sealed class LimitExceededException(string message) : Exception(message);
 

@@ -53,6 +53,22 @@ public static class Vocabulary
         _ => null,
     };
 
+    public static V1.SchoolPart ToProto(ResourcePart part) => part switch
+    {
+        ResourcePart.Primary => V1.SchoolPart.Primary,
+        ResourcePart.Junior => V1.SchoolPart.Junior,
+        _ => V1.SchoolPart.Shared,
+    };
+
+    /// <summary>Whom a resource entry serves: primary, junior or shared; null for anything else.</summary>
+    public static ResourcePart? ResourcePartFromProto(V1.SchoolPart part) => part switch
+    {
+        V1.SchoolPart.Primary => ResourcePart.Primary,
+        V1.SchoolPart.Junior => ResourcePart.Junior,
+        V1.SchoolPart.Shared => ResourcePart.Shared,
+        _ => null,
+    };
+
     public static V1.AdminAreaKind ToProto(AdminAreaKind kind) =>
         kind == AdminAreaKind.Street ? V1.AdminAreaKind.Street : V1.AdminAreaKind.Town;
 
@@ -94,6 +110,18 @@ public static class Vocabulary
         Indicator.EquipmentValue => V1.Indicator.EquipmentValue,
         Indicator.MultimediaRooms => V1.Indicator.MultimediaRooms,
         _ => throw new ArgumentOutOfRangeException(nameof(indicator), indicator, null),
+    };
+
+    public static Indicator? FromProto(V1.Indicator indicator) => indicator switch
+    {
+        V1.Indicator.DegreeTeachers => Indicator.DegreeTeachers,
+        V1.Indicator.BackboneTeachers => Indicator.BackboneTeachers,
+        V1.Indicator.PeArtTeachers => Indicator.PeArtTeachers,
+        V1.Indicator.FloorArea => Indicator.FloorArea,
+        V1.Indicator.SportsArea => Indicator.SportsArea,
+        V1.Indicator.EquipmentValue => Indicator.EquipmentValue,
+        V1.Indicator.MultimediaRooms => Indicator.MultimediaRooms,
+        _ => null,
     };
 
     public static V1.ConstraintIssueKind ToProto(ConstraintIssueKind kind) => kind switch

@@ -8,7 +8,7 @@ public sealed class ResourceRow
 {
     public long Id { get; set; }
     public long SchoolId { get; set; }
-    public SchoolPart Part { get; set; }
+    public ResourcePart Part { get; set; }
     public required string FromTerm { get; set; }
     public double TeachersDegree { get; set; }
     public double TeachersBackbone { get; set; }

@@ -8,7 +8,7 @@ public enum RunStatus { Running, Succeeded, Cancelled, Failed, Interrupted, Queu
 
 public sealed class RunRow
 {
-    /// <summary>Runs still computing or waiting in line: their rows must not go, and a new server start interrupts them.</summary>
+    /// <summary>Runs still computing or waiting in line: their rows must not go.</summary>
     public static readonly System.Linq.Expressions.Expression<Func<RunRow, bool>> Unfinished =
         r => r.Status == RunStatus.Running || r.Status == RunStatus.Queued;
 
@@ -27,6 +27,14 @@ public sealed class RunRow
     public string SnapshotJson { get; set; } = "";
     /// <summary>The snapshot's format; 0 for runs stored before snapshots (the engine's input only), upgraded at start-up.</summary>
     public int SnapshotFormat { get; set; }
+    /// <summary>The API key that started the run (null for runs stored before keys were recorded).</summary>
+    public Guid? KeyId { get; set; }
+    /// <summary>That key's name when the run started, kept when the key is renamed or revoked.</summary>
+    public string StartedBy { get; set; } = "";
+    /// <summary>The cluster node (Orleans silo address) computing the run, or that computed it last; "" before any.</summary>
+    public string Node { get; set; } = "";
+    /// <summary>How many times a node began computing it: more than 1 when a node stopped and another took it over.</summary>
+    public int Attempt { get; set; }
 }
 
 internal sealed class RunConfiguration : IEntityTypeConfiguration<RunRow>
@@ -36,6 +44,9 @@ internal sealed class RunConfiguration : IEntityTypeConfiguration<RunRow>
         b.ToTable("runs");
         b.Property(x => x.Label).HasMaxLength(100);
         b.Property(x => x.SnapshotJson).HasColumnType("jsonb");
+        b.Property(x => x.StartedBy).HasMaxLength(100);
+        b.Property(x => x.Node).HasMaxLength(100);
+        b.HasIndex(x => new { x.Status, x.KeyId });
         b.HasIndex(x => x.ScenarioId);
         b.HasIndex(x => x.QueuedAt);
         b.HasOne<ScenarioRow>().WithMany().HasForeignKey(x => x.ScenarioId).OnDelete(DeleteBehavior.Cascade);

@@ -91,6 +91,7 @@ public static class DatasetValidator
                 problems.Add($"{path}.occupancy_ramp", "needs occupied_from");
             }
         }
+        EnrolmentChecks.Check(upload, problems);
     }
 
     private static HashSet<string> Codes(IEnumerable<string> codes, string layer, IReadOnlySet<string> stored, Problems problems)
@@ -162,13 +163,7 @@ public static class DatasetValidator
                 problems.Add($"{stepPath}.from", "must come after the previous step's term");
             }
         }
-        for (var i = 0; i < school.Resources.Count; i++)
-        {
-            if (!SchoolLevels.Has(school.Level, school.Resources[i].Part))
-            {
-                problems.Add($"{path}.resources[{i}].part", $"the school does not have a {school.Resources[i].Part.ToString().ToLowerInvariant()} part");
-            }
-        }
+        ResourceChecks.Check(school, path, problems);
         for (var grade = 1; grade <= 9; grade++)
         {
             var taught = grade <= 6 ? teachesPrimary : teachesJunior;

@@ -41,7 +41,7 @@ public static class FeatureProperties
     /// <summary>One entry of a school's "resources".</summary>
     public static JsonObject From(ResourceFeature r) => new()
     {
-        ["part"] = EnumNames.Name(EnumNames.Parts, r.Part),
+        ["part"] = EnumNames.Name(EnumNames.ResourceParts, r.Part),
         ["from"] = r.From,
         ["teachers_degree"] = r.TeachersDegree,
         ["teachers_backbone"] = r.TeachersBackbone,

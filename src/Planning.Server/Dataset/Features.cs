@@ -19,7 +19,7 @@ public sealed record AdminAreaFeature(
 public sealed record CapacityFeature(string From, int Primary, int Junior);
 
 public sealed record ResourceFeature(
-    SchoolPart Part, string From, double TeachersDegree, double TeachersBackbone, double TeachersPeArt,
+    ResourcePart Part, string From, double TeachersDegree, double TeachersBackbone, double TeachersPeArt,
     double FloorAreaM2, double SportsAreaM2, double EquipmentValueYuan, double MultimediaRooms);
 
 public sealed record SchoolFeature(
@@ -66,6 +66,12 @@ public static class EnumNames
 
     public static readonly IReadOnlyDictionary<string, SchoolPart> Parts =
         new Dictionary<string, SchoolPart> { ["primary"] = SchoolPart.Primary, ["junior"] = SchoolPart.Junior };
+
+    /// <summary>Whom a resource entry serves: a part, or (in a nine-year school) both, apportioned by pupils.</summary>
+    public static readonly IReadOnlyDictionary<string, ResourcePart> ResourceParts = new Dictionary<string, ResourcePart>
+    {
+        ["primary"] = ResourcePart.Primary, ["junior"] = ResourcePart.Junior, ["shared"] = ResourcePart.Shared,
+    };
 
     public static readonly IReadOnlyDictionary<string, AreaKind> AreaKinds =
         new Dictionary<string, AreaKind>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.Converters;
+using Planning.Engine.Rules;
 using Planning.Server.Common;
 
 namespace Planning.Server.Dataset;
@@ -87,10 +88,16 @@ public static class GeoJsonLayerReader
             problems.Add(layer, "is not valid UTF-8 text");
             return result;
         }
+        // A UTF-8 byte-order mark (our own CSV exports and many Windows editors write one) is not JSON: skip it.
+        var json = bytes.AsMemory();
+        if (json.Span.StartsWith(System.Text.Encoding.UTF8.Preamble))
+        {
+            json = json[System.Text.Encoding.UTF8.Preamble.Length..];
+        }
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 64 });
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 64 });
         }
         catch (JsonException e)
         {
@@ -281,11 +288,11 @@ public static class GeoJsonLayerReader
     private static ResourceFeature ReadResources(PropertyReader p, JsonElement r, string path)
     {
         return new ResourceFeature(
-            p.EnumAt(r, "part", path, EnumNames.Parts), p.Term(r, "from", path),
-            p.Amount(r, "teachers_degree", path), p.Amount(r, "teachers_backbone", path),
-            p.Amount(r, "teachers_pe_art", path), p.Amount(r, "floor_area_m2", path),
-            p.Amount(r, "sports_area_m2", path), p.Amount(r, "equipment_value_yuan", path),
-            p.Amount(r, "multimedia_rooms", path));
+            p.EnumAt(r, "part", path, EnumNames.ResourceParts), p.Term(r, "from", path),
+            p.Amount(r, Indicator.DegreeTeachers, path), p.Amount(r, Indicator.BackboneTeachers, path),
+            p.Amount(r, Indicator.PeArtTeachers, path), p.Amount(r, Indicator.FloorArea, path),
+            p.Amount(r, Indicator.SportsArea, path), p.Amount(r, Indicator.EquipmentValue, path),
+            p.Amount(r, Indicator.MultimediaRooms, path));
     }
 
     private static ResidentialAreaFeature? ReadResidentialArea(PropertyReader p, Geometry? geometry)

@@ -1,3 +1,4 @@
+using Planning.Engine.Rules;
 using System.Text.Json;
 using Planning.Server.Common;
 
@@ -115,8 +116,10 @@ public sealed class PropertyReader(JsonElement properties, string path, Problems
 
     public int SmallCount(string field) => (int)Math.Clamp(Count(field, int.MaxValue), 0, int.MaxValue);
 
-    public double Amount(JsonElement owner, string field, string fieldPath)
+    /// <summary>A resource amount of <paramref name="indicator"/>: a number from 0 to its maximum (<see cref="ResourceLimits"/>).</summary>
+    public double Amount(JsonElement owner, Indicator indicator, string fieldPath)
     {
+        var field = ResourceLimits.FieldName(indicator);
         if (!owner.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
         {
             problems.Add($"{fieldPath}.{field}", "is required");
@@ -127,9 +130,9 @@ public sealed class PropertyReader(JsonElement properties, string path, Problems
             problems.Add($"{fieldPath}.{field}", $"must be a finite number, not {Describe(value)}");
             return 0;
         }
-        if (x < 0)
+        if (ResourceLimits.Problem(indicator, x) is { } problem)
         {
-            problems.Add($"{fieldPath}.{field}", $"must not be negative ({x})");
+            problems.Add($"{fieldPath}.{field}", problem);
         }
         return x;
     }

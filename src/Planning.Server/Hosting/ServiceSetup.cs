@@ -47,12 +47,14 @@ public static class ServiceSetup
         builder.Services.AddSingleton<TermResultCache>();
         builder.Services.AddScoped<ICatchmentLayer>(sp => sp.GetRequiredService<RunQueries>());
         builder.Services.AddScoped<AssessmentQueries>();
+        builder.Services.AddScoped<AdditionsPlanner>();
+        builder.Services.AddScoped<RunStarter>();
+        builder.Services.AddScoped<RunWatch>();
+        builder.Services.AddScoped<RunControl>();
         builder.Services.AddScoped<ReportLoader>();
         builder.Services.AddSingleton<ReportGate>();
-        builder.Services.AddSingleton<RunQueue>();
-        builder.Services.AddSingleton<RunEndRecorder>();
         builder.Services.AddSingleton<WhatIfTerms>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<RunEndRecorder>());
+        builder.AddPlanningCluster(connectionString);
         builder.AddPlanningAccess();
         builder.Services.AddCallerLimits(limits);
 
@@ -132,6 +134,7 @@ public static class ServiceSetup
         await ScenarioUpgrade.RunAsync(db, app.Logger);
         await AreaAdjacency.FillIfMissingAsync(db);
         await RunSnapshotUpgrade.RunAsync(db, scope.ServiceProvider.GetRequiredService<EngineInputs>(), app.Logger);
-        await RunResults.MarkInterruptedAsync(db);
+        // Runs left computing by a node that stopped are not marked here: the line gives them to a node of the
+        // cluster once Orleans' membership has declared the stopped node dead (Runs/RunLineGrain.cs).
     }
 }

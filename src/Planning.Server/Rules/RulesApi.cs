@@ -27,6 +27,7 @@ public sealed class RulesApi(SimulationParameters defaults) : V1.RulesService.Ru
             NineYearSizeLimit = standard.NineYearSizeLimit,
             MinimumIndicatorsMet = standard.MinimumMet,
             FloorShare = standard.FloorShare,
+            JuniorPupilWeight = standard.JuniorPupilWeight,
             TermFormat = new V1.TermFormat
             {
                 Pattern = Term.Pattern, Example = Term.Base.ToString(), MinYear = Term.MinYear, MaxYear = Term.MaxYear,
@@ -65,6 +66,8 @@ public sealed class RulesApi(SimulationParameters defaults) : V1.RulesService.Ru
             PerStudents = Indicators.PerStudents(indicator),
             PrimaryNorm = standard.Threshold(SchoolPart.Primary, indicator),
             JuniorNorm = standard.Threshold(SchoolPart.Junior, indicator),
+            ResourceMaximum = ResourceLimits.Maximum(indicator),
+            ResourceField = ResourceLimits.FieldName(indicator),
         }));
         return rules;
     }

@@ -19,10 +19,11 @@ public sealed class StandardSettings
     public double? JuniorCoefficientCeiling { get; init; }
     public double[]? PrimaryThresholds { get; init; }
     public double[]? JuniorThresholds { get; init; }
+    public double? JuniorPupilWeight { get; init; }
 
     private bool IsNational => SchoolSizeLimit is null && NineYearSizeLimit is null && PrimaryClassLimit is null
         && JuniorClassLimit is null && MinimumMet is null && FloorShare is null && PrimaryCoefficientCeiling is null
-        && JuniorCoefficientCeiling is null && PrimaryThresholds is null && JuniorThresholds is null;
+        && JuniorCoefficientCeiling is null && PrimaryThresholds is null && JuniorThresholds is null && JuniorPupilWeight is null;
 
     /// <summary>The national standard with these figures, or an error at start naming what cannot work.</summary>
     public Standard ToStandard()
@@ -44,6 +45,7 @@ public sealed class StandardSettings
                 JuniorCoefficientCeiling = JuniorCoefficientCeiling ?? national.JuniorCoefficientCeiling,
                 PrimaryThresholds = PrimaryThresholds ?? national.PrimaryThresholds,
                 JuniorThresholds = JuniorThresholds ?? national.JuniorThresholds,
+                JuniorPupilWeight = JuniorPupilWeight ?? national.JuniorPupilWeight,
             };
         }
         catch (ArgumentException e)

@@ -13,86 +13,40 @@ using V1 = Planning.V1;
 
 namespace Planning.Server.Runs;
 
-/// <summary>Stores runs and reads their results back as planning.v1 messages.</summary>
-public sealed class RunResults(PlanningDb db, Access.AuditLog audit)
+/// <summary>Stores runs' results and reads them back as planning.v1 messages.</summary>
+public sealed class RunResults(PlanningDb db)
 {
-    /// <summary>Stores a new run, computing at once or waiting in line.</summary>
-    public async Task<RunRow> StartAsync(
-        Guid runId, Guid? scenarioId, RunMode mode, string label, RunSnapshot snapshot, bool queued, CancellationToken ct)
-    {
-        var now = DateTimeOffset.UtcNow;
-        var run = new RunRow
-        {
-            Id = runId,
-            ScenarioId = scenarioId,
-            Mode = mode,
-            Label = label,
-            Status = queued ? RunStatus.Queued : RunStatus.Running,
-            QueuedAt = now,
-            StartedAt = queued ? null : now,
-            SnapshotJson = snapshot.ToJson(),
-            SnapshotFormat = snapshot.Format,
-        };
-        db.Runs.Add(run);
-        audit.Add("run.start", $"run {run.Id}", new { scenario_id = scenarioId, mode = mode.ToString(), label });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation })
-        {
-            throw new NotFoundException($"scenario {scenarioId} (deleted as the run started)");
-        }
-        return run;
-    }
-
-    public async Task<bool> HasSucceededAsync(Guid runId) =>
-        await db.Runs.AnyAsync(r => r.Id == runId && r.Status == RunStatus.Succeeded);
-
-    /// <summary>A queued run's turn has come.</summary>
-    public async Task ComputingAsync(Guid runId, CancellationToken ct) =>
-        await db.Runs.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s
-            .SetProperty(r => r.Status, RunStatus.Running)
-            .SetProperty(r => r.StartedAt, DateTimeOffset.UtcNow), ct);
+    /// <summary>This attempt's results are stored (a commit whose answer was lost).</summary>
+    public async Task<bool> HasSucceededAsync(Guid runId, int attempt) =>
+        await db.Runs.AnyAsync(r => r.Id == runId && r.Attempt == attempt && r.Status == RunStatus.Succeeded);
 
     /// <summary>
-    /// Writes every result row and marks the run succeeded, in one transaction, unless the dataset the
-    /// run was made from (<paramref name="datasetGeneration"/>) was replaced meanwhile: then nothing is
-    /// written, the run ends failed with the reason, and <see cref="PreconditionFailedException"/> says why.
+    /// Marks the run succeeded and writes every result row, in one transaction, if the run is still computing as
+    /// this attempt; false, writing nothing, when it is not (a node given up on must not add a second set). When the
+    /// dataset the run was made from (<paramref name="datasetGeneration"/>) was replaced meanwhile, nothing is written
+    /// and <see cref="PreconditionFailedException"/> says why (the run's grain then ends it failed with that reason).
     /// </summary>
-    public async Task SucceedAsync(Guid runId, long datasetGeneration, SimulationResult result, CancellationToken ct)
+    public async Task<bool> SucceedAsync(Guid runId, int attempt, long datasetGeneration, SimulationResult result, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (await Dataset.DatasetGeneration.LockAndCheckAsync(db, datasetGeneration, ct) is { } replaced)
         {
-            await EndWithoutResultsAsync(db, runId, RunStatus.Failed, replaced, ct);
-            await transaction.CommitAsync(ct);
             throw new PreconditionFailedException(replaced);
         }
+        // The update locks the row until the commit: no other attempt or end can come in between.
+        var owned = await db.Runs.Where(r => r.Id == runId && r.Status == RunStatus.Running && r.Attempt == attempt)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.Status, RunStatus.Succeeded)
+                .SetProperty(r => r.FinishedAt, DateTimeOffset.UtcNow), ct) == 1;
+        if (!owned)
+        {
+            return false;
+        }
         await new RunWriter((NpgsqlConnection)db.Database.GetDbConnection()).WriteAsync(runId, result, ct);
-        await db.Runs.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s
-            .SetProperty(r => r.Status, RunStatus.Succeeded)
-            .SetProperty(r => r.FinishedAt, DateTimeOffset.UtcNow), ct);
         await transaction.CommitAsync(ct);
+        return true;
     }
-
-    /// <summary>Marks a run that ended without results.</summary>
-    public static async Task EndWithoutResultsAsync(PlanningDb db, Guid runId, RunStatus status, string error, CancellationToken ct)
-    {
-        db.ChangeTracker.Clear();
-        await db.Runs.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s
-            .SetProperty(r => r.Status, status)
-            .SetProperty(r => r.Error, error)
-            .SetProperty(r => r.FinishedAt, DateTimeOffset.UtcNow), ct);
-    }
-
-    /// <summary>Runs left running or queued by a server that stopped can never finish: mark them interrupted.</summary>
-    public static async Task MarkInterruptedAsync(PlanningDb db, CancellationToken ct = default) =>
-        await db.Runs.Where(RunRow.Unfinished).ExecuteUpdateAsync(s => s
-            .SetProperty(r => r.Status, RunStatus.Interrupted)
-            .SetProperty(r => r.Error, "the server stopped while the run was going or waiting; no results were kept — run it again")
-            .SetProperty(r => r.FinishedAt, DateTimeOffset.UtcNow), ct);
 
     /// <summary>The run <paramref name="id"/>; <paramref name="field"/> names the request field in an INVALID_ARGUMENT.</summary>
     public async Task<RunRow> FindAsync(string id, CancellationToken ct, string field = "run_id")
@@ -140,6 +94,9 @@ public sealed class RunResults(PlanningDb db, Access.AuditLog audit)
             },
             Error = run.Error,
             QueuedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(run.QueuedAt),
+            StartedBy = run.StartedBy,
+            Node = run.Node,
+            Attempts = run.Attempt,
         };
         if (run.StartedAt is { } started)
         {

@@ -62,7 +62,8 @@ public sealed record StandardRecord(
     [property: JsonPropertyName("primary_coefficient_ceiling")] double PrimaryCoefficientCeiling,
     [property: JsonPropertyName("junior_coefficient_ceiling")] double JuniorCoefficientCeiling,
     [property: JsonPropertyName("primary_thresholds")] IReadOnlyList<double> PrimaryThresholds,
-    [property: JsonPropertyName("junior_thresholds")] IReadOnlyList<double> JuniorThresholds);
+    [property: JsonPropertyName("junior_thresholds")] IReadOnlyList<double> JuniorThresholds,
+    [property: JsonPropertyName("junior_pupil_weight")] double? JuniorPupilWeight = null);
 
 public sealed record SolverRecord(
     [property: JsonPropertyName("time_limit_seconds")] double TimeLimitSeconds,
@@ -107,7 +108,7 @@ public sealed record TrackRecord(
 
 /// <summary>A stock of resources, or an addition, of one school part from a term on (amounts exactly as stored).</summary>
 public sealed record ResourceRecord(
-    [property: JsonPropertyName("part")] SchoolPart Part,
+    [property: JsonPropertyName("part")] ResourcePart Part,
     [property: JsonPropertyName("from")] string From,
     [property: JsonPropertyName("teachers_degree")] double TeachersDegree,
     [property: JsonPropertyName("teachers_backbone")] double TeachersBackbone,

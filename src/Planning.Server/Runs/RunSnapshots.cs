@@ -107,11 +107,13 @@ public static class RunSnapshots
         JuniorCoefficientCeiling = s.JuniorCoefficientCeiling,
         PrimaryThresholds = s.PrimaryThresholds,
         JuniorThresholds = s.JuniorThresholds,
+        // Snapshots written before the weight was a parameter were computed with the national 1.1.
+        JuniorPupilWeight = s.JuniorPupilWeight ?? Engine.Rules.Standard.National2017.JuniorPupilWeight,
     };
 
     public static StandardRecord Record(Standard s) => new(
         s.Name, s.SchoolSizeLimit, s.NineYearSizeLimit, s.PrimaryClassLimit, s.JuniorClassLimit, s.MinimumMet, s.FloorShare,
-        s.PrimaryCoefficientCeiling, s.JuniorCoefficientCeiling, s.PrimaryThresholds, s.JuniorThresholds);
+        s.PrimaryCoefficientCeiling, s.JuniorCoefficientCeiling, s.PrimaryThresholds, s.JuniorThresholds, s.JuniorPupilWeight);
 
     private static ResourceRecord Record(ResourceFeature r) => new(
         r.Part, r.From, r.TeachersDegree, r.TeachersBackbone, r.TeachersPeArt, r.FloorAreaM2, r.SportsAreaM2,

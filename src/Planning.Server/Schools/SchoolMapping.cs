@@ -97,23 +97,19 @@ public static class SchoolMapping
     /// <summary>Resources sent by a client (a school's, or a scenario's additions), checked under <paramref name="path"/>.</summary>
     public static ResourceFeature FromProto(V1.Resources r, string path, Problems problems)
     {
-        var part = Vocabulary.FromProto(r.Part);
+        var part = Vocabulary.ResourcePartFromProto(r.Part);
         if (part is null)
         {
-            problems.Add($"{path}.part", "is required: primary or junior");
+            problems.Add($"{path}.part", "is required: primary, junior or shared (nine-year schools)");
         }
         Checks.Term(r.FromTerm, $"{path}.from_term", problems);
-        (string Name, double Value)[] amounts =
-        [
-            ("teachers_degree", r.TeachersDegree), ("teachers_backbone", r.TeachersBackbone),
-            ("teachers_pe_art", r.TeachersPeArt), ("floor_area_m2", r.FloorAreaM2), ("sports_area_m2", r.SportsAreaM2),
-            ("equipment_value_yuan", r.EquipmentValueYuan), ("multimedia_rooms", r.MultimediaRooms),
-        ];
-        foreach (var (name, value) in amounts)
+        double[] amounts =
+            [r.TeachersDegree, r.TeachersBackbone, r.TeachersPeArt, r.FloorAreaM2, r.SportsAreaM2, r.EquipmentValueYuan, r.MultimediaRooms];
+        foreach (var indicator in Indicators.All)
         {
-            if (!double.IsFinite(value) || value < 0)
+            if (ResourceLimits.Problem(indicator, amounts[(int)indicator]) is { } problem)
             {
-                problems.Add($"{path}.{name}", $"must be a finite number ≥ 0, not {value}");
+                problems.Add($"{path}.{ResourceLimits.FieldName(indicator)}", problem);
             }
         }
         return new ResourceFeature(part ?? default, r.FromTerm, r.TeachersDegree, r.TeachersBackbone, r.TeachersPeArt,

@@ -7,14 +7,7 @@ namespace Planning.Engine.Tests.Assessment;
 internal static class Fixtures
 {
     /// <summary>Resources holding, for each indicator, the amount <paramref name="amounts"/> gives.</summary>
-    public static Resources With(Func<Indicator, double> amounts) => new(
-        (int)amounts(Indicator.DegreeTeachers),
-        (int)amounts(Indicator.BackboneTeachers),
-        (int)amounts(Indicator.PeArtTeachers),
-        amounts(Indicator.FloorArea),
-        amounts(Indicator.SportsArea),
-        amounts(Indicator.EquipmentValue),
-        (int)amounts(Indicator.MultimediaRooms));
+    public static Resources With(Func<Indicator, double> amounts) => Resources.Of([.. Indicators.All.Select(amounts)]);
 
     /// <summary>
     /// Resources that meet every indicator of a part with <paramref name="students"/> students:

@@ -14,9 +14,9 @@ public class ResourceTimelineTests
 
     private static readonly ResourceEntry[] Entries =
     [
-        new(SchoolPart.Primary, T("2020-autumn"), Base),
-        new(SchoolPart.Primary, T("2022-autumn"), Rebuilt),
-        new(SchoolPart.Junior, T("2020-autumn"), Rebuilt),
+        new(ResourcePart.Primary, T("2020-autumn"), Base),
+        new(ResourcePart.Primary, T("2022-autumn"), Rebuilt),
+        new(ResourcePart.Junior, T("2020-autumn"), Rebuilt),
     ];
 
     private static Term T(string text) => Term.Parse(text);
@@ -28,7 +28,7 @@ public class ResourceTimelineTests
     [InlineData("2025-autumn", 50)]
     public void ResourcesAt_LaterEntry_ReplacesFromItsTerm(string term, int degreeTeachers)
     {
-        var resources = ResourceTimeline.ResourcesAt(Entries, SchoolPart.Primary, T(term));
+        var resources = ResourceTimeline.ResourcesAt(Entries, ResourcePart.Primary, T(term));
 
         Assert.Equal(degreeTeachers, resources.TeachersDegree);
     }
@@ -36,15 +36,15 @@ public class ResourceTimelineTests
     [Fact]
     public void ResourcesAt_BeforeFirstEntry_Zero()
     {
-        ResourceEntry[] opensLater = [new(SchoolPart.Primary, T("2021-autumn"), Base)];
+        ResourceEntry[] opensLater = [new(ResourcePart.Primary, T("2021-autumn"), Base)];
 
-        Assert.Equal(Resources.Zero, ResourceTimeline.ResourcesAt(opensLater, SchoolPart.Primary, T("2021-spring")));
+        Assert.Equal(Resources.Zero, ResourceTimeline.ResourcesAt(opensLater, ResourcePart.Primary, T("2021-spring")));
     }
 
     [Fact]
     public void ResourcesAt_OtherPartsEntries_Ignored()
     {
-        Assert.Equal(Rebuilt, ResourceTimeline.ResourcesAt(Entries, SchoolPart.Junior, T("2021-spring")));
+        Assert.Equal(Rebuilt, ResourceTimeline.ResourcesAt(Entries, ResourcePart.Junior, T("2021-spring")));
     }
 
     [Theory]
@@ -58,12 +58,12 @@ public class ResourceTimelineTests
     {
         ResourceEntry[] additions =
         [
-            new(SchoolPart.Primary, T("2021-autumn"), ThreePeTeachers),
-            new(SchoolPart.Primary, T("2023-autumn"), ThreePeTeachers),
-            new(SchoolPart.Junior, T("2020-autumn"), ThreePeTeachers),
+            new(ResourcePart.Primary, T("2021-autumn"), ThreePeTeachers),
+            new(ResourcePart.Primary, T("2023-autumn"), ThreePeTeachers),
+            new(ResourcePart.Junior, T("2020-autumn"), ThreePeTeachers),
         ];
 
-        var resources = ResourceTimeline.ResourcesAt(Entries, additions, SchoolPart.Primary, T(term));
+        var resources = ResourceTimeline.ResourcesAt(Entries, additions, ResourcePart.Primary, T(term));
 
         Assert.Equal(peArt, resources.TeachersPeArt);
         Assert.Equal(T(term) >= T("2022-autumn") ? 6000 : 4500, resources.FloorAreaM2);
@@ -73,16 +73,16 @@ public class ResourceTimelineTests
     public void ResourcesAt_EntriesInAnyOrder_SameResult()
     {
         Assert.Equal(
-            ResourceTimeline.ResourcesAt(Entries, SchoolPart.Primary, T("2023-spring")),
-            ResourceTimeline.ResourcesAt(Entries.Reverse(), SchoolPart.Primary, T("2023-spring")));
+            ResourceTimeline.ResourcesAt(Entries, ResourcePart.Primary, T("2023-spring")),
+            ResourceTimeline.ResourcesAt(Entries.Reverse(), ResourcePart.Primary, T("2023-spring")));
     }
 
     [Fact]
     public void ResourcesAt_TwoEntriesSamePartSameTerm_Throws()
     {
-        ResourceEntry[] clash = [new(SchoolPart.Primary, T("2021-autumn"), Base), new(SchoolPart.Primary, T("2021-autumn"), Rebuilt)];
+        ResourceEntry[] clash = [new(ResourcePart.Primary, T("2021-autumn"), Base), new(ResourcePart.Primary, T("2021-autumn"), Rebuilt)];
 
-        Assert.Throws<ArgumentException>(() => ResourceTimeline.ResourcesAt(clash, SchoolPart.Primary, T("2022-spring")));
+        Assert.Throws<ArgumentException>(() => ResourceTimeline.ResourcesAt(clash, ResourcePart.Primary, T("2022-spring")));
     }
 
     [Fact]

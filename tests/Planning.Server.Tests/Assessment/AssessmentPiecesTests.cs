@@ -32,7 +32,7 @@ public sealed class AssessmentPiecesTests
     {
         // DOMAIN.md: a primary school may have at most 2,000 students.
         var school = new SchoolFacts("BD-P-900", "测试小学", EngineLevel.Primary,
-            [new EngineEntry(EnginePart.Primary, Term.Parse("2020-autumn"), Ample)], []);
+            [new EngineEntry(ResourcePart.Primary, Term.Parse("2020-autumn"), Ample)], []);
         string[] terms = ["2020-autumn", "2021-spring", "2021-autumn"];
         int[] students = [2100, 1900, 2100];
 
@@ -50,8 +50,8 @@ public sealed class AssessmentPiecesTests
     {
         var thin = new Resources(100, 30, 10, 10_000, 16_000, 5_000_000, 50); // 10 PE/art teachers for 1,800: 0.56 < 0.9
         var school = new SchoolFacts("BD-P-901", "测试小学", EngineLevel.Primary,
-            [new EngineEntry(EnginePart.Primary, Term.Parse("2020-autumn"), thin)],
-            [new EngineEntry(EnginePart.Primary, Term.Parse("2021-autumn"), new Resources(0, 0, 7, 0, 0, 0, 0))]);
+            [new EngineEntry(ResourcePart.Primary, Term.Parse("2020-autumn"), thin)],
+            [new EngineEntry(ResourcePart.Primary, Term.Parse("2021-autumn"), new Resources(0, 0, 7, 0, 0, 0, 0))]);
         string[] terms = ["2020-autumn", "2021-spring", "2021-autumn"];
 
         var list = RectificationBuilder.Build([.. terms.Select(t => (t, (IReadOnlyList<AssessedSchool>)[Assessed(school, t, 1800)]))]);
@@ -63,7 +63,7 @@ public sealed class AssessmentPiecesTests
     [Fact]
     public void Csv_NameWithCommaAndQuote_RoundTripsWithBom()
     {
-        var line = new AssessmentLine("BD-P-902", "一小, \"东\"校区", EnginePart.Primary, 100, "x", 1.5, 2, false, 3, "3 more PE/art teachers", true);
+        var line = new AssessmentLine("BD-P-902", "一小, \"东\"校区", EnginePart.Primary, 100, "x", 1.5, 2, "no", 3, "3 more PE/art teachers", "yes");
 
         var bytes = AssessmentFiles.Csv("2020-autumn", [line]);
 

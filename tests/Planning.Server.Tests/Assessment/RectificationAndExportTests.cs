@@ -59,11 +59,13 @@ public sealed class RectificationAndExportTests(AssessmentRuns runs)
         var rows = Csv.Parse(Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3));
         var header = rows[0];
         Assert.Equal(12, header.Count);
-        var data = rows.Skip(1).ToList();
-        Assert.All(data, r => Assert.Equal(header.Count, r.Count));
+        Assert.All(rows, r => Assert.Equal(header.Count, r.Count));
+        var data = rows.Skip(1).Where(r => r[1] != "district").ToList();
         // Seven indicators plus a school-size row and a class-size row per assessed part.
         var parts = district.Parts.Sum(p => p.Schools);
         Assert.Equal(parts * (7 + 2), data.Count);
+        // Then seven coefficients and a verdict per level, and the district's verdict.
+        Assert.Equal((district.Parts.Count * (7 + 1)) + 1, rows.Count(r => r[1] == "district"));
         Assert.All(data.GroupBy(r => (r[1], r[3])), g => Assert.Equal(9, g.Count()));
         var overcrowded = data.Where(r => r[1] == AssessmentRuns.Overcrowded).ToList();
         Assert.All(overcrowded, r => Assert.Equal("宝坻区第一小学", r[2]));
@@ -82,12 +84,14 @@ public sealed class RectificationAndExportTests(AssessmentRuns runs)
         var workbook = XDocument.Parse(Encoding.UTF8.GetString(bytes)).Root!;
         Assert.Equal(ss + "Workbook", workbook.Name);
         var sheets = workbook.Elements(ss + "Worksheet").ToList();
-        Assert.Equal(district.Parts.Count, sheets.Count);
-        for (var k = 0; k < sheets.Count; k++)
+        Assert.Equal(district.Parts.Count + 1, sheets.Count);
+        for (var k = 0; k < district.Parts.Count; k++)
         {
             var rows = sheets[k].Element(ss + "Table")!.Elements(ss + "Row").ToList();
-            Assert.Equal(1 + district.Parts[k].Schools * 9, rows.Count);
+            // The header, nine rows per school part, then the level's seven coefficients and its verdict.
+            Assert.Equal(1 + (district.Parts[k].Schools * 9) + 8, rows.Count);
         }
+        Assert.Equal(2, sheets[^1].Element(ss + "Table")!.Elements(ss + "Row").Count());
     }
 
     /// <summary>True when the item is met in <paramref name="term"/>, as AssessSchool reports it.</summary>

@@ -10,6 +10,7 @@ namespace Planning.Server.Tests.Faults;
 /// every time, a second connection holds a lock on run_catchments, the last table the run's result
 /// transaction writes: the other result rows are in (uncommitted) when the cluster is stopped.
 /// </summary>
+[Collection(ServerProcesses.Name)]
 public sealed class DatabaseRestartDuringRunTests(PrivateCluster cluster) : IClassFixture<PrivateCluster>
 {
     [Fact]
@@ -27,6 +28,9 @@ public sealed class DatabaseRestartDuringRunTests(PrivateCluster cluster) : ICla
         var e = await Assert.ThrowsAsync<RpcException>(() => run);
 
         Assert.Equal(StatusCode.Unavailable, e.StatusCode);
+        // The call's watch may lose the database before the node's result writer has given up: keep it down through
+        // the writer's whole retry window (RunComputation: 4 attempts, 2 + 4 + 6 s apart), or the write would succeed.
+        await Task.Delay(TimeSpan.FromSeconds(15));
         await cluster.StartAsync();
         var ended = await calls.WaitUntilEndedAsync(runId, seconds: 30);
         Assert.Equal(RunStatus.Failed, ended.Status);

@@ -38,6 +38,10 @@ public sealed class PlanningServer : WebApplicationFactory<Program>
     public static async Task<PlanningServer> StartAsync(PrivateCluster cluster, IReadOnlyDictionary<string, string>? settings = null) =>
         await StartedAsync(new PlanningServer(null, await cluster.CreateDatabaseAsync(), settings));
 
+    /// <summary>A second server over <paramref name="other"/>'s database (left in place when it stops): a restart with other settings.</summary>
+    public static Task<PlanningServer> StartOnDatabaseOfAsync(PlanningServer other, IReadOnlyDictionary<string, string>? settings = null) =>
+        StartedAsync(new PlanningServer(null, other.ConnectionString, settings));
+
     /// <summary>Starts a server on Kestrel (real sockets) at the Kestrel:Endpoints of <paramref name="settings"/>.</summary>
     public static async Task<PlanningServer> StartOnKestrelAsync(IReadOnlyDictionary<string, string> settings)
     {
@@ -87,6 +91,8 @@ public sealed class PlanningServer : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Planning", ConnectionString);
+        // Each in-process server is a one-node cluster of its own, on a silo port of its own.
+        builder.UseSetting("Cluster:SiloPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var (key, value) in TestDefaults.Where(d => !_settings.ContainsKey(d.Key)).Concat(_settings))
         {
             builder.UseSetting(key, value);

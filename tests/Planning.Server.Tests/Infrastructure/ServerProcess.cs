@@ -21,6 +21,8 @@ public sealed class ServerProcess : IDisposable
 
     private readonly ChildProcess.OutputBuffer _output = new();
     private readonly int _webPort = FreePort.Next();
+    /// <summary>Kept over restarts: a node that comes back on its silo port supersedes its killed self at once.</summary>
+    private readonly int _siloPort = FreePort.Next();
     private readonly IReadOnlyDictionary<string, string> _settings;
     private Process? _process;
 
@@ -32,6 +34,12 @@ public sealed class ServerProcess : IDisposable
     }
 
     public string ConnectionString { get; }
+
+    /// <summary>Its node-to-node port: Run.node names it ("127.0.0.1:PORT@generation").</summary>
+    public int SiloPort => _siloPort;
+
+    /// <summary>True when Run.node names this process's node (any generation).</summary>
+    public bool Computed(Planning.V1.Run run) => run.Node.StartsWith($"127.0.0.1:{_siloPort}@", StringComparison.Ordinal);
 
     public string GrpcAddress { get; }
 
@@ -103,6 +111,9 @@ public sealed class ServerProcess : IDisposable
             ["ConnectionStrings__Planning"] = ConnectionString,
             ["Kestrel__Endpoints__Grpc__Url"] = GrpcAddress,
             ["Kestrel__Endpoints__Web__Url"] = $"http://127.0.0.1:{_webPort.ToString(CultureInfo.InvariantCulture)}",
+            ["Cluster__SiloPort"] = _siloPort.ToString(CultureInfo.InvariantCulture),
+            // Orleans logs its options and every membership step at Information: the failure messages keep the rest.
+            ["Logging__LogLevel__Orleans"] = "Warning",
         };
         _process = Process.Start(ChildProcess.Describe(ChildProcess.Dotnet,
             [Dll, "--contentRoot", AppContext.BaseDirectory], environment)) ?? throw new InvalidOperationException("dotnet did not start");

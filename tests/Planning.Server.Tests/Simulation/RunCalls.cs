@@ -38,6 +38,23 @@ public sealed class RunCalls(Grpc.Net.Client.GrpcChannel channel)
         return (progress, finished ?? throw new Xunit.Sdk.XunitException("the stream ended without a summary"));
     }
 
+    /// <summary>Watches a run (WatchRun) to its end: every progress message after <paramref name="after"/> and the finished run.</summary>
+    public async Task<(List<RunProgress> Progress, Run Finished)> WatchAsync(string runId, long after = 0, CancellationToken ct = default)
+    {
+        using var call = Simulation.WatchRun(new WatchRunRequest { RunId = runId, AfterSequence = after }, cancellationToken: ct);
+        var progress = new List<RunProgress>();
+        Run? finished = null;
+        await foreach (var message in call.ResponseStream.ReadAllAsync(ct))
+        {
+            if (message.Progress is { } p)
+            {
+                progress.Add(p);
+            }
+            finished ??= message.Finished;
+        }
+        return (progress, finished ?? throw new Xunit.Sdk.XunitException("the watch ended without the finished run"));
+    }
+
     /// <summary>Polls until the run has ended (neither queued nor running); calls may fail UNAVAILABLE meanwhile (a database coming back).</summary>
     public async Task<Run> WaitUntilEndedAsync(string runId, int seconds = 60)
     {

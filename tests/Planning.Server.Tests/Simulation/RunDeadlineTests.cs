@@ -45,13 +45,13 @@ public sealed class RunDeadlineTests(RunDeadlineTests.BaodiOnSocket fixture) : I
     private readonly RunCalls _calls = new(fixture.Channel);
 
     [Fact]
-    public async Task RunSimulation_CallerDeadlinePasses_DeadlineExceededAndRunCancelledWithoutResults()
+    public async Task RunSimulation_CallerDeadlinePassesWithCancelOnDisconnect_DeadlineExceededAndRunCancelledWithoutResults()
     {
         var scenario = await _calls.ScenarioAsync("2035-autumn", "long");
 
         var e = await Assert.ThrowsAsync<RpcException>(async () =>
         {
-            using var call = _calls.Simulation.RunSimulation(new RunSimulationRequest { ScenarioId = scenario },
+            using var call = _calls.Simulation.RunSimulation(new RunSimulationRequest { ScenarioId = scenario, CancelOnDisconnect = true },
                 deadline: DateTime.UtcNow.AddSeconds(2));
             await foreach (var _ in call.ResponseStream.ReadAllAsync())
             {

@@ -16,7 +16,7 @@ public sealed class RunLineTests(RunLineTests.OneAtATime fixture) : IClassFixtur
     private async Task<(AsyncServerStreamingCall<RunSimulationResponse> Call, string RunId)> StartComputingAsync(
         string scenario, CancellationToken ct)
     {
-        var call = _calls.Simulation.RunSimulation(new RunSimulationRequest { ScenarioId = scenario }, cancellationToken: ct);
+        var call = _calls.Simulation.RunSimulation(new RunSimulationRequest { ScenarioId = scenario, CancelOnDisconnect = true }, cancellationToken: ct);
         while (await call.ResponseStream.MoveNext(ct))
         {
             if (call.ResponseStream.Current.Progress is { Term.Length: > 0 } p)
@@ -70,7 +70,8 @@ public sealed class RunLineTests(RunLineTests.OneAtATime fixture) : IClassFixtur
         var inLine = new List<(AsyncServerStreamingCall<RunSimulationResponse> Call, string RunId)>();
         for (var i = 0; i < 2; i++)
         {
-            var call = _calls.Simulation.RunSimulation(new RunSimulationRequest { ScenarioId = scenario }, cancellationToken: cancel.Token);
+            var call = _calls.Simulation.RunSimulation(new RunSimulationRequest { ScenarioId = scenario, CancelOnDisconnect = true },
+                cancellationToken: cancel.Token);
             Assert.True(await call.ResponseStream.MoveNext(cancel.Token));
             Assert.Equal(i + 1, call.ResponseStream.Current.Progress.QueuePosition);
             inLine.Add((call, call.ResponseStream.Current.Progress.RunId));

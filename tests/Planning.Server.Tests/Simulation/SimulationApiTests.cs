@@ -103,14 +103,12 @@ public sealed class SimulationApiTests(ServerFixture fixture) : IClassFixture<Se
     }
 
     [Fact]
-    public async Task RunSimulation_CancelledByCaller_RunCancelledWithNoResultRows()
+    public async Task RunSimulation_CallerCancelsWithCancelOnDisconnect_RunCancelledWithNoResultRows()
     {
-        var scenario = (await _calls.Scenarios.CreateScenarioAsync(new CreateScenarioRequest
-        {
-            Name = "long", Settings = new ScenarioSettings { HorizonTerm = "2035-autumn", Policy = Policy.Reassign },
-        })).Id;
+        var scenario = await _calls.ScenarioAsync("2035-autumn", "long");
         using var cts = new CancellationTokenSource();
-        using var call = _calls.Simulation.RunSimulation(new RunSimulationRequest { ScenarioId = scenario }, cancellationToken: cts.Token);
+        using var call = _calls.Simulation.RunSimulation(new RunSimulationRequest { ScenarioId = scenario, CancelOnDisconnect = true },
+            cancellationToken: cts.Token);
 
         string? runId = null;
         var e = await Assert.ThrowsAsync<RpcException>(async () =>
@@ -126,8 +124,46 @@ public sealed class SimulationApiTests(ServerFixture fixture) : IClassFixture<Se
         Assert.NotNull(runId);
         var run = await _calls.WaitUntilEndedAsync(runId);
         Assert.Equal(RunStatus.Cancelled, run.Status);
+        Assert.Equal("cancelled by the caller", run.Error);
         Assert.Equal(0, await fixture.Server.Database.ScalarAsync($"SELECT count(*) FROM run_terms WHERE run_id = '{runId}'"));
         Assert.Equal(0, await fixture.Server.Database.ScalarAsync($"SELECT count(*) FROM run_placements WHERE run_id = '{runId}'"));
+    }
+
+    /// <summary>Issue 16: a caller that goes away no longer cancels the run; watching it again replays every event from the first.</summary>
+    [Fact]
+    public async Task RunSimulation_CallerGoesAwayThenWatchesAgain_RunGoesOnAndWatchGetsTheWholeRun()
+    {
+        var scenario = await _calls.ScenarioAsync("2021-autumn");
+        using var cts = new CancellationTokenSource();
+        var seen = new List<RunProgress>();
+        using (var call = _calls.Simulation.RunSimulation(new RunSimulationRequest { ScenarioId = scenario }, cancellationToken: cts.Token))
+        {
+            await Assert.ThrowsAsync<RpcException>(async () =>
+            {
+                await foreach (var message in call.ResponseStream.ReadAllAsync(cts.Token))
+                {
+                    seen.Add(message.Progress);
+                    if (message.Progress.Term.Length > 0)
+                    {
+                        await cts.CancelAsync(); // gone once the run computes
+                    }
+                }
+            });
+        }
+
+        var (watched, finished) = await _calls.WatchAsync(seen[0].RunId);
+        var (resumed, again) = await _calls.WatchAsync(seen[0].RunId, after: seen[^1].Sequence);
+
+        Assert.Equal(RunStatus.Succeeded, finished.Status);
+        Assert.Equal(["2020-autumn", "2021-spring", "2021-autumn"], finished.Terms);
+        // The whole journal, numbered 1, 2, … and the same on every watch: what the first call saw comes first.
+        var events = watched.Where(p => p.Sequence > 0).DistinctBy(p => p.Sequence).ToList();
+        Assert.Equal(Enumerable.Range(1, events.Count).Select(i => (long)i), events.Select(p => p.Sequence));
+        Assert.Equal(seen.Last().Message, events.Single(p => p.Sequence == seen.Last().Sequence).Message);
+        Assert.Contains(events, p => p.Message == "term 3 of 3");
+        Assert.Equal(events.Where(p => p.Sequence > seen[^1].Sequence).Select(p => p.Message), resumed.Select(p => p.Message));
+        Assert.Equal(finished.Id, again.Id);
+        Assert.Equal(finished.Summaries, again.Summaries);
     }
 
     [Fact]

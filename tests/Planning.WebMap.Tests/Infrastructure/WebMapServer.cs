@@ -63,6 +63,8 @@ public sealed class WebMapServer : WebApplicationFactory<Program>
         // Replace the endpoints of appsettings.json (5080/5081, maybe taken by a running demo server).
         builder.UseSetting("Kestrel:Endpoints:Web:Url", $"http://127.0.0.1:{WebPort}");
         builder.UseSetting("Kestrel:Endpoints:Grpc:Url", $"http://127.0.0.1:{GrpcPort}");
+        // A one-node cluster of its own (the default silo port, 11111, may be a running demo server's).
+        builder.UseSetting("Cluster:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

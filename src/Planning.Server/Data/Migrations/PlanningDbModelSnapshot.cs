@@ -797,6 +797,10 @@ namespace Planning.Server.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<int>("Attempt")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempt");
+
                     b.Property<string>("Error")
                         .IsRequired()
                         .HasColumnType("text")
@@ -805,6 +809,10 @@ namespace Planning.Server.Data.Migrations
                     b.Property<DateTimeOffset?>("FinishedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("finished_at");
+
+                    b.Property<Guid?>("KeyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("key_id");
 
                     b.Property<string>("Label")
                         .IsRequired()
@@ -817,6 +825,12 @@ namespace Planning.Server.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
                         .HasColumnName("mode");
+
+                    b.Property<string>("Node")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("node");
 
                     b.Property<DateTimeOffset>("QueuedAt")
                         .HasColumnType("timestamp with time zone")
@@ -839,6 +853,12 @@ namespace Planning.Server.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_at");
 
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("started_by");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -853,6 +873,9 @@ namespace Planning.Server.Data.Migrations
 
                     b.HasIndex("ScenarioId")
                         .HasDatabaseName("ix_runs_scenario_id");
+
+                    b.HasIndex("Status", "KeyId")
+                        .HasDatabaseName("ix_runs_status_key_id");
 
                     b.ToTable("runs", (string)null);
                 });
