@@ -28,16 +28,26 @@ public sealed partial class WebMapTests
         await SearchAreaAsync(map, area.AreaCode);
 
         Assert.True(await map.Page.Locator("[data-planner='pin']").IsDisabledAsync(), "a viewer may pin");
-        var target = await map.Page.EvalOnSelectorAsync<string>("#move-school", "s => s.options[0].value");
-        Assert.NotEqual(area.SchoolPrimaryCode, target);
-        await map.Page.SelectOptionAsync("#move-school", target);
+        var targets = await map.Page.EvalOnSelectorAsync<string[]>("#move-school", "s => [...s.options].slice(0, 2).map(o => o.value)");
+        Assert.DoesNotContain(area.SchoolPrimaryCode, targets);
+        await map.Page.SelectOptionAsync("#move-school", targets[0]);
         await map.Page.ClickAsync("[data-planner='what-if']");
-        await map.Page.WaitForSelectorAsync("#what-if-result [data-pupils-moved]");
+        await AssertWhatIfShownAsync(map, area.AreaCode, targets[0]);
+        // Live: choosing another school asks again without a click.
+        await map.Page.SelectOptionAsync("#move-school", targets[1]);
+        await map.Page.WaitForSelectorAsync($"#what-if-schools tr[data-school='{targets[1]}']");
+        await AssertWhatIfShownAsync(map, area.AreaCode, targets[1]);
+        await map.AssertNoErrorsAsync();
+    }
 
+    /// <summary>The what-if shown equals WhatIf's answer for the same move: pupils moved, each school's students before and after, the mean distance after.</summary>
+    private async Task AssertWhatIfShownAsync(MapPage map, string areaCode, string target)
+    {
+        await map.Page.WaitForSelectorAsync("#what-if-result:not([aria-busy]) [data-pupils-moved]");
         var expected = await fixture.Planner.WhatIfAsync(new WhatIfRequest
         {
             RunId = DefaultRun.Id, Term = FirstTerm,
-            Moves = { new AreaMove { AreaCode = area.AreaCode, SchoolCode = target, Part = SchoolPart.Primary } },
+            Moves = { new AreaMove { AreaCode = areaCode, SchoolCode = target, Part = SchoolPart.Primary } },
         });
         Assert.True(expected.PupilsMoved > 0, "the move moves nobody: pick an area with pupils");
         Assert.Equal(expected.PupilsMoved, Int(await map.Page.GetAttributeAsync("#what-if-result [data-pupils-moved]", "data-pupils-moved")));
@@ -49,7 +59,6 @@ public sealed partial class WebMapTests
         Assert.Contains(expected.Schools, s => s.SchoolCode == target && s.After.Total > s.Before.Total);
         var mean = Math.Round(expected.MeanDistanceAfterM).ToString("N0", CultureInfo.InvariantCulture);
         Assert.Contains($"→ {mean} m", await map.Page.InnerTextAsync("#what-if-result"));
-        await map.AssertNoErrorsAsync();
     }
 
     [Fact]

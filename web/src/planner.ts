@@ -56,7 +56,7 @@ export function schoolLockHtml(schoolCode: string): string {
   return `
     <h4>锁定 Lock</h4>
     <div class="planner-row" data-school="${esc(schoolCode)}">
-      <button type="button" data-planner="lock"${writeAttributes()}>锁定${levelName(app.view.part)}学区 Lock its catchment from ${esc(currentTerm())}</button>
+      <button type="button" data-planner="lock"${writeAttributes()}>锁定学区 Lock its ${levelName(app.view.part)} catchment from ${esc(currentTerm())}</button>
     </div>
     <div id="planner-message" class="sim-message" role="status"></div>`;
 }
@@ -91,6 +91,9 @@ async function addChange(change: ScenarioChange["change"], done: string): Promis
   await renderScenarioChanges();
 }
 
+/** The latest what-if asked: an earlier answer arriving later is dropped. */
+let whatIfGeneration = 0;
+
 async function act(button: HTMLButtonElement): Promise<void> {
   const row = button.closest<HTMLElement>(".planner-row")!;
   const part = app.view.part;
@@ -99,9 +102,12 @@ async function act(button: HTMLButtonElement): Promise<void> {
     switch (button.dataset.planner) {
       case "what-if": {
         const moves = [{ areaCode: row.dataset.area!, schoolCode: $<HTMLSelectElement>("move-school").value, part }];
-        $("what-if-result").innerHTML = `<p class="hint">…</p>`;
+        const asked = ++whatIfGeneration;
+        $("what-if-result").setAttribute("aria-busy", "true");
         const r = await api.planner.whatIf({ runId: app.view.runId ?? "", term, moves });
+        if (asked !== whatIfGeneration || !document.getElementById("what-if-result")) return; // asked again, or another panel
         $("what-if-result").innerHTML = whatIfHtml(r);
+        $("what-if-result").removeAttribute("aria-busy");
         break;
       }
       case "pin": {
@@ -117,7 +123,7 @@ async function act(button: HTMLButtonElement): Promise<void> {
     }
   } catch (e) {
     say(describeError(e), true);
-    if (button.dataset.planner === "what-if") $("what-if-result").innerHTML = "";
+    if (button.dataset.planner === "what-if") document.getElementById("what-if-result")?.replaceChildren();
   }
 }
 
@@ -177,6 +183,12 @@ async function removeChange(index: number): Promise<void> {
 export function wirePlanner(): void {
   $("info").addEventListener("click", (e) => {
     const button = (e.target as HTMLElement).closest<HTMLButtonElement>("button[data-planner]");
+    if (button && !button.disabled) void act(button);
+  });
+  // Live: another school chosen asks again at once (with a run shown).
+  $("info").addEventListener("change", (e) => {
+    if ((e.target as HTMLElement).id !== "move-school") return;
+    const button = document.querySelector<HTMLButtonElement>("button[data-planner='what-if']");
     if (button && !button.disabled) void act(button);
   });
   $("scenario-changes").addEventListener("click", (e) => {
