@@ -149,7 +149,7 @@ function showRunInfo(run: Run | undefined): void {
   $("delete-run").hidden = !canDelete(run);
 }
 
-/** The line under the run list: the run's scenario, mode and when it ran. */
+/** The line under the run list: the run's scenario, mode, when it ran and who started it. */
 function runInfo(run: Run | undefined): string {
   if (!run) return `现状 Base data: 各小区/村的当前学校 · every area's current school`;
   return [`方案 ${scenarioName(run.scenarioId)}`, modeLabel(run.mode), `运行于 ran ${runWhen(run)}`, run.startedBy ? `由 started by ${run.startedBy}` : ""]
