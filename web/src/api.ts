@@ -5,6 +5,8 @@ import { AccessService, Role } from "./gen/planning/v1/access_pb";
 import { AssessmentService } from "./gen/planning/v1/assessment_pb";
 import { DatasetService } from "./gen/planning/v1/dataset_pb";
 import { GeographyService } from "./gen/planning/v1/geography_pb";
+import { PlannerService } from "./gen/planning/v1/planner_pb";
+import { ReportService } from "./gen/planning/v1/reports_pb";
 import { RulesService } from "./gen/planning/v1/rules_pb";
 import { ScenarioService, type Scenario } from "./gen/planning/v1/scenarios_pb";
 import { ResidentialAreaService, SchoolService, type ResidentialArea, type School } from "./gen/planning/v1/schools_pb";
@@ -189,6 +191,8 @@ export const api = {
   assessment: createClient(AssessmentService, transport),
   dataset: createClient(DatasetService, transport),
   rules: createClient(RulesService, transport),
+  reports: createClient(ReportService, transport),
+  planner: createClient(PlannerService, transport),
 };
 
 /** Checks a key with AccessService.WhoAmI (a link's, the stored or a pasted key), before the page uses it. */

@@ -1,15 +1,17 @@
 // The side panel's controls: scenario, run, level, term and play, compare, layers, and the panel itself on a phone.
+import { api } from "./api";
 import { SchoolPart } from "./gen/planning/v1/common_pb";
-import { $ } from "./dom";
+import { renderScenarioChanges } from "./planner";
+import { $, reportError } from "./dom";
 import { wireDownloads } from "./downloads";
 import type { LayerVisibility } from "./mapview";
 import { isNarrow, render, renderLegendNow, renderTermLabel, track } from "./render";
-import { compareDefault, fillRunSelects, newestRun, rememberScenario, setRun } from "./runs";
+import { canDelete, compareDefault, fillRunSelects, newestRun, reloadRuns, rememberScenario, runTitle, setRun } from "./runs";
 import { wireSearch } from "./search";
 import { goToSchool, selectSchool } from "./selection";
 import { cancelSimulation, startSimulation } from "./simulation";
 import { openTable, wireTables } from "./tables";
-import { app, panelA, type CompareMode } from "./state";
+import { app, panelA, runById, type CompareMode } from "./state";
 import { loadAreaGeometry } from "./viewdata";
 
 // ---------- term slider and play ----------
@@ -60,6 +62,22 @@ export async function chooseScenario(scenario: string): Promise<void> {
   setRun(newestRun(scenario), true);
   if (v.compareMode !== "off") v.compareRunId = compareDefault(v.runId);
   fillRunSelects();
+  void renderScenarioChanges();
+  await render();
+}
+
+/** Deletes the run shown once the user confirms; the run list and the map follow (the scenario's newest run). */
+async function deleteShownRun(): Promise<void> {
+  const run = runById(app.view.runId);
+  if (!run || !canDelete(run)) return;
+  if (!window.confirm(`删除模拟 Delete run “${runTitle(run)}” and its results?`)) return;
+  try {
+    await api.simulation.deleteRun({ id: run.id });
+  } catch (e) {
+    reportError("删除模拟 Delete run", e);
+    return;
+  }
+  await reloadRuns();
   await render();
 }
 
@@ -93,6 +111,7 @@ function setPanelOpen(open: boolean): void {
 
 export function wireControls(): void {
   $<HTMLSelectElement>("run").addEventListener("change", (e) => void chooseRun((e.target as HTMLSelectElement).value || null));
+  $("delete-run").addEventListener("click", () => void deleteShownRun());
   $<HTMLSelectElement>("scenario").addEventListener("change", (e) => void chooseScenario((e.target as HTMLSelectElement).value));
   for (const id of ["part-primary", "part-junior"]) {
     $<HTMLInputElement>(id).addEventListener("change", (e) => {

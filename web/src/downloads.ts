@@ -2,14 +2,12 @@
 // its assessment (CSV, SpreadsheetML), through the server's export calls where it has one
 // (DatasetService.ExportLayer, AssessmentService.ExportAssessment) and built from the same answers
 // the map shows where it has none (CSV, and a run's assignments as GeoJSON).
-//
-// The PDF report of what is on screen comes with a report call the server does not have yet
-// (issue 14, "The printed report"): its button goes into the downloads section of index.html
-// (marked there) and its handler here, next to the assessment's, once that call exists.
+// The printed report (ReportService.ExportReport, PDF) is of the run, term and level shown.
 import { api, describeError } from "./api";
 import { AssessmentFormat } from "./gen/planning/v1/assessment_pb";
 import { SchoolPart } from "./gen/planning/v1/common_pb";
 import { ExportFormat, Layer } from "./gen/planning/v1/dataset_pb";
+import { ReportFormat } from "./gen/planning/v1/reports_pb";
 import { GRADES } from "./domain";
 import { $, reportError, saveFile } from "./dom";
 import { geojson } from "./mapview";
@@ -19,10 +17,10 @@ import { loadAreaGeometry, runCatchments, termResult } from "./viewdata";
 export type DownloadKind =
   | "catchments-geojson" | "catchments-gpkg" | "catchments-csv"
   | "assignments-csv" | "assignments-geojson" | "assignments-gpkg"
-  | "assessment-csv" | "assessment-xml";
+  | "assessment-csv" | "assessment-xml" | "report-pdf";
 
 /** Downloads that need a run (a base-data view has no catchments or assessment on the server). */
-const NEEDS_RUN: DownloadKind[] = ["catchments-geojson", "catchments-gpkg", "catchments-csv", "assessment-csv", "assessment-xml"];
+const NEEDS_RUN: DownloadKind[] = ["catchments-geojson", "catchments-gpkg", "catchments-csv", "assessment-csv", "assessment-xml", "report-pdf"];
 /** A GeoPackage of assignments exists only for the base data (the residential areas layer). */
 const BASE_ONLY: DownloadKind[] = ["assignments-gpkg"];
 
@@ -70,6 +68,18 @@ async function exportAssessment(format: AssessmentFormat): Promise<void> {
   }
   const type = format === AssessmentFormat.CSV ? "text/csv" : "application/vnd.ms-excel";
   saveFile(name || `${stem("assessment")}.${format === AssessmentFormat.CSV ? "csv" : "xml"}`, type, chunks as BlobPart[]);
+}
+
+/** The printed report of the run, term and level shown, as the server draws it. */
+async function exportReport(): Promise<void> {
+  const chunks: Uint8Array[] = [];
+  let name = "";
+  const request = { runId: app.view.runId ?? "", term: currentTerm(), part: app.view.part, format: ReportFormat.PDF };
+  for await (const chunk of api.reports.exportReport(request)) {
+    if (chunk.fileName) name = chunk.fileName;
+    chunks.push(chunk.data);
+  }
+  saveFile(name || `${stem("report")}.pdf`, "application/pdf", chunks as BlobPart[]);
 }
 
 /** One line per catchment drawn: the school, its catchment's students and areas, and the school's figures. */
@@ -148,6 +158,7 @@ export async function download(kind: DownloadKind): Promise<void> {
       case "assignments-gpkg": await exportLayer(Layer.RESIDENTIAL_AREAS, ExportFormat.GEOPACKAGE, stem("assignments")); break;
       case "assessment-csv": await exportAssessment(AssessmentFormat.CSV); break;
       case "assessment-xml": await exportAssessment(AssessmentFormat.SPREADSHEET_XML); break;
+      case "report-pdf": await exportReport(); break;
     }
     status.textContent = "";
   } catch (e) {
@@ -164,7 +175,7 @@ export function updateDownloads(): void {
     b.hidden = (!run && NEEDS_RUN.includes(kind)) || (run && BASE_ONLY.includes(kind));
   });
   $("download-note").textContent = run
-    ? "学区与评估为所选模拟、学期、学段 · Catchments and assessment of the run, term and level shown. GeoPackage of a run's assignments: not offered by the server yet."
+    ? "学区、评估与报告为所选模拟、学期、学段 · Catchments, assessment and report of the run, term and level shown. GeoPackage of a run's assignments: not offered by the server yet."
     : "现状 base data: 各小区/村的当前学校 · every area's current schools. 学区与评估需选择模拟 · Pick a run for catchments and the assessment.";
 }
 

@@ -59,7 +59,7 @@ export function schoolInfoHtml(
     <div class="meta">${levelLabel(f.level)} · ${kindLabel(f.kind)} ·
       <span class="badge" style="background:${status === "closed" ? "#888" : STATUS_COLOURS[status]}">${STATUS_LABELS[status]}</span></div>
     <div class="meta">${esc(termLabel(context.term))} (${esc(context.term)}) · ${esc(context.runLabel)}</div>
-    <div class="meta">在校生 Students: <b id="school-total" class="${overSize ? "bad" : ""}">${fmt(f.total)}</b> / ${fmt(f.sizeLimit)} ·
+    <div class="meta">在校生 Students: <b id="school-total" class="${overSize ? "bad" : ""}">${fmt(f.total)}</b> / <span id="school-size-limit">${fmt(f.sizeLimit)}</span> ·
       轨 tracks ${f.primaryTracks ? `小学 ${f.primaryTracks}` : ""}${f.primaryTracks && f.juniorTracks ? " + " : ""}${f.juniorTracks ? `初中 ${f.juniorTracks}` : ""}${!f.primaryTracks && !f.juniorTracks ? "0" : ""}</div>
     <div class="meter${overSize ? " over" : ""}"><div style="width:${share.toFixed(1)}%"></div></div>
     <table class="grades" id="school-grades">

@@ -13,6 +13,7 @@ import { wireControls } from "./controls";
 import { fmt } from "./domain";
 import { $, reportError, setStatus } from "./dom";
 import { MapPanel, readGeometry } from "./mapview";
+import { renderScenarioChanges, wirePlanner } from "./planner";
 import { isNarrow, readHash, render } from "./render";
 import { fillRunSelects, fillScenarioSelect, openingView, setRun, termsOf } from "./runs";
 import { wirePanel } from "./selection";
@@ -104,6 +105,7 @@ async function init(): Promise<void> {
   const settings = loadSettings(); // public: asked for at once, too
   app.panels.a = new MapPanel($("map-a"));
   wireControls();
+  wirePlanner();
   wirePanel(panelA(), 0);
   panelA().setVisibility(app.view.layers);
   if (isNarrow()) ($("legend-box") as HTMLDetailsElement).open = false;
@@ -157,6 +159,7 @@ async function init(): Promise<void> {
       $<HTMLInputElement>("term").value = String(app.view.termIndex);
     }
     applyRole();
+    void renderScenarioChanges();
     await render();
     await panelA().drawn();
     // Navigation to a drawn map with its catchments: what docs/web-map.md's render figures measure.

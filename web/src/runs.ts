@@ -1,6 +1,7 @@
 // Scenarios and runs: the scenario box, the run and compare lists, which run the page opens, the term slider's terms.
 import { timestampDate } from "@bufbuild/protobuf/wkt";
 import { listRuns } from "./api";
+import { Role } from "./gen/planning/v1/access_pb";
 import { RunMode, RunStatus, type Run } from "./gen/planning/v1/simulation_pb";
 import { BASE_TERM, termKey } from "./domain";
 import { $ } from "./dom";
@@ -120,21 +121,39 @@ export function fillRunSelects(): void {
     const ok = r.status === RunStatus.SUCCEEDED;
     return `<option value="${esc(r.id)}" title="${esc(runTitle(r))}"${r.id === selected ? " selected" : ""}${ok ? "" : " disabled"}>${esc(title)}${statusSuffix(r)}</option>`;
   };
-  const inScenario = (r: Run) => [r.label || "—", modeLabel(r.mode), runWhen(r)].filter((x) => x).join(" · ");
+  const inScenario = (r: Run) => [r.label || "—", modeLabel(r.mode), runWhen(r), startedBy(r)].filter((x) => x).join(" · ");
   $<HTMLSelectElement>("run").innerHTML = base(v.runId) + runsOf(v.scenario).map((r) => option(r, v.runId, inScenario(r))).join("");
   const groups = ["", ...app.data.scenarios.map((s) => s.id)]
     .map((id) => ({ id, runs: succeeded(runsOf(id)) }))
     .filter((g) => g.runs.length > 0)
     .map((g) => `<optgroup label="${esc(scenarioName(g.id))}">${g.runs.map((r) => option(r, v.compareRunId, inScenario(r))).join("")}</optgroup>`);
   $<HTMLSelectElement>("compare-run").innerHTML = base(v.compareRunId) + groups.join("");
-  $("run-info").textContent = runInfo(runById(v.runId));
+  showRunInfo(runById(v.runId));
   updateSimTarget();
 }
 
-/** The line under the run list: the run's scenario, mode and when it ran. */
+/** "由 Wang Li": the name of the key that started a run (empty for runs stored before names were kept). */
+function startedBy(run: Run): string {
+  return run.startedBy ? `由 ${run.startedBy}` : "";
+}
+
+/** Admins delete any run, planners the runs their own key started (SimulationService.DeleteRun), viewers none. */
+export function canDelete(run: Run | undefined): boolean {
+  const me = app.auth.me;
+  if (!run || !me) return false;
+  return me.role >= Role.ADMIN || (me.role >= Role.PLANNER && run.startedBy !== "" && run.startedBy === me.name);
+}
+
+function showRunInfo(run: Run | undefined): void {
+  $("run-info").textContent = runInfo(run);
+  $("delete-run").hidden = !canDelete(run);
+}
+
+/** The line under the run list: the run's scenario, mode, when it ran and who started it. */
 function runInfo(run: Run | undefined): string {
   if (!run) return `现状 Base data: 各小区/村的当前学校 · every area's current school`;
-  return `方案 ${scenarioName(run.scenarioId)} · ${modeLabel(run.mode)} · 运行于 ran ${runWhen(run)}`;
+  return [`方案 ${scenarioName(run.scenarioId)}`, modeLabel(run.mode), `运行于 ran ${runWhen(run)}`, run.startedBy ? `由 started by ${run.startedBy}` : ""]
+    .filter((x) => x).join(" · ");
 }
 
 /** The simulation form names what it will run on: the scenario chosen in the scenario box. */
@@ -164,7 +183,7 @@ export function setRun(runId: string | null, keepTerm = true): void {
   slider.disabled = v.terms.length <= 1;
   $<HTMLButtonElement>("play").disabled = v.terms.length <= 1;
   $<HTMLSelectElement>("run").value = runId ?? "";
-  $("run-info").textContent = runInfo(runById(runId));
+  showRunInfo(runById(runId));
 }
 
 /** Reloads the run list; keeps the runs shown unless they are gone. */

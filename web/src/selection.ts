@@ -7,6 +7,7 @@ import { baseFigures, fmt, schoolStatus, type Limits, type SchoolFigures } from 
 import { $ } from "./dom";
 import { areaInfoHtml, esc, figureItems, itemsHtml, schoolInfoHtml } from "./info";
 import type { MapPanel } from "./mapview";
+import { areaMoveHtml, schoolLockHtml } from "./planner";
 import { runTitle } from "./runs";
 import { app, panelA, runById, type ViewData } from "./state";
 import { limits, loadAreaGeometry, rules } from "./viewdata";
@@ -33,13 +34,17 @@ export async function renderInfo(): Promise<void> {
   if (v.selectedArea) {
     const area = app.data.areaByCode.get(v.selectedArea);
     if (area) {
+      const assignment = data.assignments?.get(area.code) ?? null;
+      const school = data.spec.part === SchoolPart.PRIMARY
+        ? assignment?.schoolPrimaryCode ?? area.schoolPrimaryCode
+        : assignment?.schoolJuniorCode ?? area.schoolJuniorCode;
       el.innerHTML = areaInfoHtml(
         area,
-        data.assignments?.get(area.code) ?? null,
+        assignment,
         (c) => app.data.schoolByCode.get(c)?.name ?? c,
         app.data.adminNames.get(area.adminAreaCode) ?? area.adminAreaCode,
         data.spec.term,
-      );
+      ) + areaMoveHtml(area.code, school);
       return;
     }
   }
@@ -62,7 +67,7 @@ export async function renderInfo(): Promise<void> {
       runLabel: runTitle(runById(data.spec.runId)),
       areas: areaCount,
       catchmentStudents: catchment ? Number(catchment.get("students") ?? 0) : null,
-    }, l);
+    }, l) + schoolLockHtml(code);
     await renderStandard(figures, data, l);
     return;
   }

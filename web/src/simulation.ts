@@ -52,8 +52,10 @@ export async function startSimulation(): Promise<void> {
   let runId = "";
   let finished: Run | undefined;
   try {
+    // cancel_on_disconnect: the page's Cancel (and closing the tab) ends the run, as before the
+    // cluster; without it a run goes on after its call ends (issue 16).
     const stream = api.simulation.runSimulation(
-      { scenarioId, mode, label: $<HTMLInputElement>("sim-label").value.trim() },
+      { scenarioId, mode, label: $<HTMLInputElement>("sim-label").value.trim(), cancelOnDisconnect: true },
       { signal: ctrl.signal },
     );
     for await (const ev of stream) {

@@ -111,17 +111,25 @@ public sealed class ServerTruth(WebMapFixture fixture)
         return (bytes.ToArray(), name, count);
     }
 
-    public static async Task<(byte[] Bytes, string FileName)> ReadAsync(AsyncServerStreamingCall<ExportAssessmentResponse> call)
+    public static Task<(byte[] Bytes, string FileName)> ReadAsync(AsyncServerStreamingCall<ExportReportResponse> call) =>
+        ReadFileAsync(call, c => (c.FileName, c.Data));
+
+    public static Task<(byte[] Bytes, string FileName)> ReadAsync(AsyncServerStreamingCall<ExportAssessmentResponse> call) =>
+        ReadFileAsync(call, c => (c.FileName, c.Data));
+
+    /// <summary>A streamed file: its chunks joined, and the name the first chunk gives.</summary>
+    private static async Task<(byte[] Bytes, string FileName)> ReadFileAsync<T>(AsyncServerStreamingCall<T> call, Func<T, (string FileName, Google.Protobuf.ByteString Data)> chunkOf)
     {
         using var bytes = new MemoryStream();
         string name = "";
         await foreach (var chunk in call.ResponseStream.ReadAllAsync())
         {
-            if (chunk.FileName.Length > 0)
+            var (fileName, data) = chunkOf(chunk);
+            if (fileName.Length > 0)
             {
-                name = chunk.FileName;
+                name = fileName;
             }
-            chunk.Data.WriteTo(bytes);
+            data.WriteTo(bytes);
         }
         return (bytes.ToArray(), name);
     }

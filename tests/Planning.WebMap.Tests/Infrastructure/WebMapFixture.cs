@@ -43,6 +43,10 @@ public sealed class WebMapFixture : IAsyncLifetime
 
     public RulesService.RulesServiceClient Rules { get; private set; } = null!;
 
+    public ReportService.ReportServiceClient Reports { get; private set; } = null!;
+
+    public PlannerService.PlannerServiceClient Planner { get; private set; } = null!;
+
     /// <summary>The "after" run (redistribution) of the Baodi base data: the newest redistribution, which the page opens.</summary>
     public Run AfterRun { get; private set; } = null!;
 
@@ -88,6 +92,8 @@ public sealed class WebMapFixture : IAsyncLifetime
         Dataset = new DatasetService.DatasetServiceClient(channel);
         Geography = new GeographyService.GeographyServiceClient(channel);
         Rules = new RulesService.RulesServiceClient(channel);
+        Reports = new ReportService.ReportServiceClient(channel);
+        Planner = new PlannerService.PlannerServiceClient(channel);
 
         var imported = await TinyDataset.Upload(Dataset, TinyDataset.BaodiLayers());
         Assert.True(imported.Schools > 0 && imported.ResidentialAreas > 0, "the Baodi data did not import");
@@ -166,16 +172,16 @@ public sealed class WebMapFixture : IAsyncLifetime
     public Task<string> CreateKeyAsync(Planning.Server.Data.Role role, string name) => TestKeys.CreateAsync(Server.Services, role, name);
 
     /// <summary>The web map opened with a key in the fragment, ready.</summary>
-    public async Task<MapPage> OpenWithKeyAsync(string key, string hash = "", int width = 1600, int height = 1000)
+    public async Task<MapPage> OpenWithKeyAsync(string key, string hash = "", int width = 1600, int height = 1000, WebMapServer? server = null)
     {
         var map = await NewPageAsync(width: width, height: height);
-        await map.Page.GotoAsync(AddressWith(hash, key));
+        await map.Page.GotoAsync(AddressWith(hash, key, server));
         await map.WaitReadyAsync();
         return map;
     }
 
-    /// <summary>The page's address with fragment parameters (and a key as the sign-in link puts it, last).</summary>
-    public string AddressWith(string hash = "", string? key = null)
+    /// <summary>The page's address (on this fixture's server or <paramref name="server"/>) with fragment parameters (and a key as the sign-in link puts it, last).</summary>
+    public string AddressWith(string hash = "", string? key = null, WebMapServer? server = null)
     {
         var parts = new List<string>();
         if (hash.TrimStart('#') is { Length: > 0 } h)
@@ -186,7 +192,7 @@ public sealed class WebMapFixture : IAsyncLifetime
         {
             parts.Add("key=" + Uri.EscapeDataString(key));
         }
-        return Server.WebAddress + (parts.Count > 0 ? "#" + string.Join("&", parts) : "");
+        return (server ?? Server).WebAddress + (parts.Count > 0 ? "#" + string.Join("&", parts) : "");
     }
 
     /// <summary>

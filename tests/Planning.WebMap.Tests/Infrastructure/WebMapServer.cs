@@ -16,10 +16,12 @@ namespace Planning.WebMap.Tests.Infrastructure;
 public sealed class WebMapServer : WebApplicationFactory<Program>
 {
     private readonly TestDatabase _database;
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
-    private WebMapServer(TestDatabase database)
+    private WebMapServer(TestDatabase database, IReadOnlyDictionary<string, string> settings)
     {
         _database = database;
+        _settings = settings;
         WebPort = FreePort();
         GrpcPort = FreePort();
     }
@@ -36,9 +38,10 @@ public sealed class WebMapServer : WebApplicationFactory<Program>
     /// <summary>An admin key, made at start: sent by <see cref="CreateChannel"/> and given to the page.</summary>
     public string AdminKey { get; private set; } = "";
 
-    public static async Task<WebMapServer> StartAsync()
+    /// <summary>Starts a server; <paramref name="settings"/> are configuration keys set over appsettings.json (e.g. a standard's limit).</summary>
+    public static async Task<WebMapServer> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
-        var server = new WebMapServer(await TestDatabase.CreateAsync());
+        var server = new WebMapServer(await TestDatabase.CreateAsync(), settings ?? new Dictionary<string, string>());
         try
         {
             server.UseKestrel();
@@ -62,13 +65,17 @@ public sealed class WebMapServer : WebApplicationFactory<Program>
         builder.UseSetting("Kestrel:Endpoints:Grpc:Url", $"http://127.0.0.1:{GrpcPort}");
         // A one-node cluster of its own (the default silo port, 11111, may be a running demo server's).
         builder.UseSetting("Cluster:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
-    /// <summary>A native gRPC channel (HTTP/2 cleartext) to the server's gRPC endpoint, sending the admin key.</summary>
-    public GrpcChannel CreateChannel()
+    /// <summary>A native gRPC channel (HTTP/2 cleartext) to the server's gRPC endpoint, sending the admin key or <paramref name="key"/>.</summary>
+    public GrpcChannel CreateChannel(string? key = null)
     {
         var address = $"http://127.0.0.1:{GrpcPort}";
-        return GrpcChannel.ForAddress(address, new GrpcChannelOptions { MaxReceiveMessageSize = 64 * 1024 * 1024 }.WithApiKey(address, AdminKey));
+        return GrpcChannel.ForAddress(address, new GrpcChannelOptions { MaxReceiveMessageSize = 64 * 1024 * 1024 }.WithApiKey(address, key ?? AdminKey));
     }
 
     public override async ValueTask DisposeAsync()
