@@ -9,7 +9,8 @@ public sealed record LoadOptions
     public const string Usage = """
         usage: Planning.LoadTest [--address URL] [--seconds N] [--readers N] [--simulations N]
                                  [--max-calls N] [--horizon TERM] [--seed N] [--reads mixed|term-results]
-                                 [--flood N] [--hold N --hold-call term-result|export --server-pid PID]
+                                 [--flood N] [--burst N --nodes URL,URL,… --pids PID,PID,…]
+                                 [--hold N --hold-call term-result|export --server-pid PID]
           --address      server, loopback only (default PLANNING_SERVER or http://127.0.0.1:5081)
           --seconds      measured duration, 1–3600 (default 60)
           --readers      concurrent reader loops, 1–256 (default 16)
@@ -24,6 +25,9 @@ public sealed record LoadOptions
                          --seconds, cancel them, and print the server's resident memory (/proc/PID/status of
                          --server-pid) before, while held and after; --hold-call picks GetTermResult (default)
                          or a GeoPackage ExportLayer of the residential areas
+          --burst        instead of the read load: this many runs (1–500) submitted at once with StartRun,
+                         round-robin over --nodes (default: --address), each watched to its end; reports runs
+                         per minute, waits in line, computing times and the CPU of the --pids processes
         The planner key to call with comes from PLANNING_API_KEY.
         Exit code 0 when every call answered OK, 1 on any unexpected status, 2 on bad usage or setup.
         """;
@@ -40,6 +44,11 @@ public sealed record LoadOptions
     public int Hold { get; init; }
     public string HoldCall { get; init; } = "term-result";
     public int ServerPid { get; init; }
+    public int Burst { get; init; }
+    /// <summary>WatchRun streams open at once in a burst: under the server's Limits:MaxConcurrentStreamsPerKey (4).</summary>
+    public int Watchers { get; init; } = 3;
+    public IReadOnlyList<Uri> Nodes { get; init; } = [];
+    public IReadOnlyList<int> Pids { get; init; } = [];
 
     /// <summary>Where the flooding loops' key comes from.</summary>
     public const string FloodKeyVariable = "PLANNING_FLOOD_API_KEY";
@@ -91,6 +100,15 @@ public sealed record LoadOptions
                 case "--server-pid" when Int(value, 1, int.MaxValue) is { } n:
                     o = o with { ServerPid = n };
                     break;
+                case "--burst" when Int(value, 1, 500) is { } n:
+                    o = o with { Burst = n };
+                    break;
+                case "--nodes" when value.Split(',').All(v => Uri.TryCreate(v, UriKind.Absolute, out _)):
+                    o = o with { Nodes = [.. value.Split(',').Select(v => new Uri(v))] };
+                    break;
+                case "--pids" when value.Split(',').All(v => Int(v, 1, int.MaxValue) is not null):
+                    o = o with { Pids = [.. value.Split(',').Select(v => Int(v, 1, int.MaxValue)!.Value)] };
+                    break;
                 case "--reads" when value is "mixed" or "term-results":
                     o = o with { TermResultsOnly = value == "term-results" };
                     break;
@@ -98,7 +116,7 @@ public sealed record LoadOptions
                     return (null, $"bad option or value: {args[i - 1]} {value}");
             }
         }
-        return IsLoopback(o.Address)
+        return IsLoopback(o.Address) && o.Nodes.All(IsLoopback)
             ? (o, null)
             : (null, $"{o.Address} is not a loopback address; the load test only targets this machine (127.0.0.0/8, ::1, localhost)");
     }

@@ -38,6 +38,34 @@ catch (RpcException e)
     Console.Error.WriteLine($"Cannot prepare the load test on {options.Address}: {e.StatusCode} {e.Status.Detail}");
     return 2;
 }
+if (options.Burst > 0)
+{
+    var nodes = options.Nodes.Count == 0 ? [clients] : options.Nodes.Select(n => new PlanningClients(n, apiKey)).ToList();
+    try
+    {
+        return await Burst.RunAsync(nodes, targets.ScenarioId, options, abort.Token);
+    }
+    catch (RpcException e)
+    {
+        Console.Error.WriteLine($"The burst stopped: {e.StatusCode} {e.Status.Detail}; its runs go on in scenario {targets.ScenarioId}");
+        return 1;
+    }
+    finally
+    {
+        try
+        {
+            await clients.Scenarios.DeleteScenarioAsync(new Planning.V1.DeleteScenarioRequest { Id = targets.ScenarioId });
+        }
+        catch (RpcException e)
+        {
+            Console.Error.WriteLine($"Scenario {targets.ScenarioId} not deleted: {e.Status.Detail}");
+        }
+        foreach (var node in nodes.Where(n => n != clients))
+        {
+            node.Dispose();
+        }
+    }
+}
 if (targets.Terms.Count == 0)
 {
     Console.Error.WriteLine($"No finished simulation run on {options.Address} to read; run scripts/demo first.");

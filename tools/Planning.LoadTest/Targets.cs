@@ -12,7 +12,8 @@ public sealed record Targets(IReadOnlyList<RunTerm> Terms, string ScenarioId)
 
     /// <summary>
     /// The terms of every succeeded run, and a fresh scenario for the simulations (earlier
-    /// load-test scenarios are deleted with their runs first); no scenario when there is nothing to read.
+    /// load-test scenarios are deleted with their runs first); no scenario when there is nothing to read
+    /// (a burst of runs needs only the scenario).
     /// </summary>
     public static async Task<Targets> FindAsync(PlanningClients c, LoadOptions o, CancellationToken ct)
     {
@@ -28,7 +29,7 @@ public sealed record Targets(IReadOnlyList<RunTerm> Terms, string ScenarioId)
             .Where(r => r.Status == RunStatus.Succeeded && !ours.Contains(r.ScenarioId))
             .SelectMany(r => r.Terms.Select(t => new RunTerm(r.Id, t)))
             .ToList();
-        if (terms.Count == 0)
+        if (terms.Count == 0 && o.Burst == 0)
         {
             return new Targets(terms, "");
         }

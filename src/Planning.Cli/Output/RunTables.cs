@@ -10,11 +10,13 @@ internal static class RunTables
     {
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumn("id").AddColumn("label").AddColumn("scenario").AddColumn("mode").AddColumn("status").AddColumn("started")
-            .AddColumn(new TableColumn("terms").RightAligned());
+            .AddColumn(new TableColumn("terms").RightAligned()).AddColumn("started by").AddColumn("node")
+            .AddColumn(new TableColumn("attempts").RightAligned());
         foreach (var r in runs)
         {
             table.AddRow(new Text(r.Id), new Text(r.Label), new Text(r.ScenarioId.Length == 0 ? "(base data)" : r.ScenarioId),
-                new Text(Names.Of(r.Mode)), Status(r.Status), new Text($"{r.StartedAt ?? r.QueuedAt:yyyy-MM-dd HH:mm}"), new Text($"{r.Terms.Count}"));
+                new Text(Names.Of(r.Mode)), Status(r.Status), new Text($"{r.StartedAt ?? r.QueuedAt:yyyy-MM-dd HH:mm}"), new Text($"{r.Terms.Count}"),
+                new Text(r.StartedBy), new Text(r.Node), new Text(r.Attempts == 0 ? "" : $"{r.Attempts}"));
         }
         return table;
     }
@@ -27,6 +29,15 @@ internal static class RunTables
         grid.AddRow(new Text("scenario", new Style(Color.Grey)), new Text(run.ScenarioId.Length == 0 ? "(base data)" : run.ScenarioId));
         grid.AddRow(new Text("mode", new Style(Color.Grey)), new Text(Names.Of(run.Mode)));
         grid.AddRow(new Text("status", new Style(Color.Grey)), Status(run.Status));
+        if (run.StartedBy.Length > 0)
+        {
+            grid.AddRow(new Text("started by", new Style(Color.Grey)), new Text(run.StartedBy));
+        }
+        if (run.Node.Length > 0)
+        {
+            grid.AddRow(new Text("node", new Style(Color.Grey)),
+                new Text(run.Attempts > 1 ? $"{run.Node} (attempt {run.Attempts})" : run.Node));
+        }
         if (run.Error.Length > 0)
         {
             grid.AddRow(new Text("error", new Style(Color.Grey)), new Text(run.Error, new Style(Color.Red)));

@@ -23,6 +23,43 @@ public sealed partial class PlanningClient
             .Select(ProtoMapping.ToRecord);
     }
 
+    /// <summary>
+    /// Stores a run and returns it at once, queued; it is computed on whichever node has a free place and
+    /// outlives this call. Follow it with <see cref="WatchRunAsync"/>. RESOURCE_EXHAUSTED when the line is full.
+    /// </summary>
+    /// <param name="settings">When given, replaces the scenario's settings for this run only.</param>
+    public Task<Run> StartRunAsync(
+        string scenarioId = "", RunMode mode = RunMode.Redistribute, string label = "", CancellationToken ct = default,
+        ScenarioSettings? settings = null) =>
+        UnaryAsync(o => _simulation.StartRunAsync(new V1.RunSimulationRequest
+            {
+                ScenarioId = scenarioId, Mode = mode, Label = label, Settings = settings is null ? null : ProtoMapping.ToProto(settings),
+            }, o),
+            ProtoMapping.ToRecord, ct);
+
+    /// <summary>
+    /// A run's progress from any node: every event after <paramref name="afterSequence"/> (0: from the start), then
+    /// the new ones, and last the finished run whatever its end. Cancelling stops the watching, never the run; to
+    /// resume, pass the last <see cref="RunProgress.Sequence"/> seen.
+    /// </summary>
+    public IAsyncEnumerable<RunUpdate> WatchRunAsync(string runId, long afterSequence = 0, CancellationToken ct = default) =>
+        ReadAllAsync(_simulation.WatchRun(new V1.WatchRunRequest { RunId = runId, AfterSequence = afterSequence }, StreamOptions(ct)), ct)
+            .Select(ProtoMapping.ToRecord);
+
+    /// <summary>
+    /// Cancels a run from any node and returns it once the cancel has taken effect (cancelled, or succeeded when it
+    /// was too late). PERMISSION_DENIED for another planner's run.
+    /// </summary>
+    public Task<Run> CancelRunAsync(string id, CancellationToken ct = default) =>
+        UnaryAsync(o => _simulation.CancelRunAsync(new V1.CancelRunRequest { Id = id }, o), ProtoMapping.ToRecord, ct);
+
+    /// <summary>
+    /// Deletes a finished run and its results. PERMISSION_DENIED for another planner's run; FAILED_PRECONDITION
+    /// while it waits or computes (cancel it first).
+    /// </summary>
+    public Task DeleteRunAsync(string id, CancellationToken ct = default) =>
+        UnaryAsync(o => _simulation.DeleteRunAsync(new V1.DeleteRunRequest { Id = id }, o), _ => true, ct);
+
     /// <summary>A run with its summary; NOT_FOUND when unknown.</summary>
     public Task<Run> GetRunAsync(string id, CancellationToken ct = default) =>
         UnaryAsync(o => _simulation.GetRunAsync(new V1.GetRunRequest { Id = id }, o), ProtoMapping.ToRecord, ct);

@@ -19,12 +19,13 @@ internal static partial class ProtoMapping
 
     public static Run ToRecord(V1.Run r) => new(
         r.Id, r.ScenarioId, r.Mode, r.Label, r.Status, r.Error, ToRecord(r.StartedAt), ToRecord(r.FinishedAt),
-        [.. r.Terms], [.. r.Summaries.Select(ToRecord).OfType<TermSummary>()], ToRecord(r.QueuedAt));
+        [.. r.Terms], [.. r.Summaries.Select(ToRecord).OfType<TermSummary>()], ToRecord(r.QueuedAt), r.StartedBy, r.Node, r.Attempts);
 
     public static RunUpdate ToRecord(V1.RunSimulationResponse r) => r.EventCase switch
     {
         V1.RunSimulationResponse.EventOneofCase.Progress =>
-            new RunUpdate(new RunProgress(r.Progress.RunId, r.Progress.Term, r.Progress.Percent, r.Progress.Message, r.Progress.QueuePosition), null),
+            new RunUpdate(new RunProgress(
+                r.Progress.RunId, r.Progress.Term, r.Progress.Percent, r.Progress.Message, r.Progress.QueuePosition, r.Progress.Sequence), null),
         V1.RunSimulationResponse.EventOneofCase.Finished => new RunUpdate(null, ToRecord(r.Finished)),
         _ => new RunUpdate(null, null),
     };

@@ -64,12 +64,16 @@ public sealed record Run(
     DateTimeOffset? FinishedAt,
     IReadOnlyList<string> Terms,
     IReadOnlyList<TermSummary> Summaries,
-    DateTimeOffset? QueuedAt = null);
+    DateTimeOffset? QueuedAt = null,
+    string StartedBy = "",
+    string Node = "",
+    int Attempts = 0);
 
 /// <summary>Progress of a running simulation.</summary>
 /// <param name="Percent">0–100.</param>
 /// <param name="QueuePosition">While the run waits in line: 1 = next; 0 once it computes.</param>
-public sealed record RunProgress(string RunId, string Term, double Percent, string Message, int QueuePosition = 0);
+/// <param name="Sequence">The event's place in the run's journal: pass the last one seen to WatchRunAsync to resume.</param>
+public sealed record RunProgress(string RunId, string Term, double Percent, string Message, int QueuePosition = 0, long Sequence = 0);
 
 /// <summary>One message of the RunSimulation stream: progress, or the finished run (last).</summary>
 public sealed record RunUpdate(RunProgress? Progress, Run? Finished);

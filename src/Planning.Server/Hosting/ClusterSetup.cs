@@ -11,9 +11,6 @@ namespace Planning.Server.Hosting;
 /// </summary>
 public static class ClusterSetup
 {
-    /// <summary>The grain storage that keeps each run's journal (Runs/RunGrain.cs).</summary>
-    public const string RunStorage = "runs";
-
     private const string Invariant = "Npgsql";
 
     public static void AddPlanningCluster(this IHostApplicationBuilder builder, string connectionString)
@@ -35,7 +32,7 @@ public static class ClusterSetup
                 o.Invariant = Invariant;
                 o.ConnectionString = connectionString;
             });
-            silo.AddAdoNetGrainStorage(RunStorage, o =>
+            silo.AddAdoNetGrainStorage(RunGrain.Storage, o =>
             {
                 o.Invariant = Invariant;
                 o.ConnectionString = connectionString;

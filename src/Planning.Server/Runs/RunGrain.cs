@@ -3,7 +3,6 @@ using Orleans.Runtime;
 using Orleans.Timers;
 using Planning.Server.Common;
 using Planning.Server.Data;
-using Planning.Server.Hosting;
 
 namespace Planning.Server.Runs;
 
@@ -14,10 +13,13 @@ namespace Planning.Server.Runs;
 /// the run is still in hand: an end the database could not take is written again, a waiting run is offered again.
 /// </summary>
 public sealed partial class RunGrain(
-    [PersistentState("journal", ClusterSetup.RunStorage)] IPersistentState<RunJournal> journal,
+    [PersistentState("journal", RunGrain.Storage)] IPersistentState<RunJournal> journal,
     IServiceScopeFactory scopes, ServerLimits limits, ILogger<RunGrain> logger)
     : Grain, IRunGrain, IRemindable
 {
+    /// <summary>The grain storage that keeps each run's journal (registered in Hosting/ClusterSetup.cs).</summary>
+    public const string Storage = "runs";
+
     private const string Watchdog = "watchdog";
     private static readonly TimeSpan WatchdogPeriod = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(2);
