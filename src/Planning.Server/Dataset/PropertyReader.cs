@@ -72,12 +72,15 @@ public sealed class PropertyReader(JsonElement properties, string path, Problems
 
     public T Enum<T>(string field, IReadOnlyDictionary<string, T> names) where T : struct
     {
-        var text = String(field) ?? "";
-        if (text.Length == 0 && Get(field) is null)
+        if (String(field) is not { } text)
+        {
+            return default; // not a string: String recorded why
+        }
+        if (Get(field) is null)
         {
             Problem(field, "is required");
         }
-        else if (text.Length > 0 && !names.ContainsKey(text))
+        else if (!names.ContainsKey(text))
         {
             Problem(field, $"must be one of {string.Join(", ", names.Keys)}, not \"{Shorten(text)}\"");
         }
