@@ -10,6 +10,7 @@ public sealed record LoadOptions
         usage: Planning.LoadTest [--address URL] [--seconds N] [--readers N] [--simulations N]
                                  [--max-calls N] [--horizon TERM] [--seed N] [--reads mixed|term-results]
                                  [--flood N] [--burst N --nodes URL,URL,… --pids PID,PID,…]
+                                 [--hold N --hold-call term-result|export --server-pid PID]
           --address      server, loopback only (default PLANNING_SERVER or http://127.0.0.1:5081)
           --seconds      measured duration, 1–3600 (default 60)
           --readers      concurrent reader loops, 1–256 (default 16)
@@ -20,6 +21,10 @@ public sealed record LoadOptions
           --reads        mixed: the four read calls alike (default); term-results: GetTermResult only
           --flood        loops of a second key (PLANNING_FLOOD_API_KEY) calling GetTermResult without pause,
                          0–256 (default 0); its RESOURCE_EXHAUSTED answers are counted, not errors
+          --hold         instead of reading: open N calls (1–4096) with the key, never read them, hold them for
+                         --seconds, cancel them, and print the server's resident memory (/proc/PID/status of
+                         --server-pid) before, while held and after; --hold-call picks GetTermResult (default)
+                         or a GeoPackage ExportLayer of the residential areas
           --burst        instead of the read load: this many runs (1–500) submitted at once with StartRun,
                          round-robin over --nodes (default: --address), each watched to its end; reports runs
                          per minute, waits in line, computing times and the CPU of the --pids processes
@@ -36,6 +41,9 @@ public sealed record LoadOptions
     public int Seed { get; init; } = 1;
     public bool TermResultsOnly { get; init; }
     public int FloodLoops { get; init; }
+    public int Hold { get; init; }
+    public string HoldCall { get; init; } = "term-result";
+    public int ServerPid { get; init; }
     public int Burst { get; init; }
     /// <summary>WatchRun streams open at once in a burst: under the server's Limits:MaxConcurrentStreamsPerKey (4).</summary>
     public int Watchers { get; init; } = 3;
@@ -82,6 +90,15 @@ public sealed record LoadOptions
                     break;
                 case "--flood" when Int(value, 0, 256) is { } n:
                     o = o with { FloodLoops = n };
+                    break;
+                case "--hold" when Int(value, 0, 4096) is { } n:
+                    o = o with { Hold = n };
+                    break;
+                case "--hold-call" when value is "term-result" or "export":
+                    o = o with { HoldCall = value };
+                    break;
+                case "--server-pid" when Int(value, 1, int.MaxValue) is { } n:
+                    o = o with { ServerPid = n };
                     break;
                 case "--burst" when Int(value, 1, 500) is { } n:
                     o = o with { Burst = n };

@@ -17,11 +17,15 @@ public sealed class PlanningClients : IDisposable
             HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true },
             MaxReceiveMessageSize = 64 * 1024 * 1024,
         }.WithApiKey(address.ToString(), apiKey));
+        Invoker = _channel.CreateCallInvoker();
         Simulation = new(_channel);
         Scenarios = new(_channel);
         Schools = new(_channel);
         Areas = new(_channel);
     }
+
+    /// <summary>For calls made by hand (raw bytes), with the key as the generated clients send it.</summary>
+    public Grpc.Core.CallInvoker Invoker { get; }
 
     public SimulationService.SimulationServiceClient Simulation { get; }
 

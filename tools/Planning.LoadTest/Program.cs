@@ -72,6 +72,12 @@ if (targets.Terms.Count == 0)
     return 2;
 }
 
+if (options.Hold > 0)
+{
+    var held = await new Holder(clients, targets, options).RunAsync(abort.Token);
+    await clients.Scenarios.DeleteScenarioAsync(new Planning.V1.DeleteScenarioRequest { Id = targets.ScenarioId });
+    return held;
+}
 Console.WriteLine($"Load test of {options.Address}: {options.Seconds} s, {options.Readers} readers over "
                   + $"{targets.Terms.Select(t => t.RunId).Distinct().Count()} runs ({targets.Terms.Count} run terms), "
                   + $"{options.Simulations} simulation loops (2020-autumn → {options.Horizon}), at most {options.MaxCalls} reads");

@@ -28,7 +28,7 @@ public sealed class RunQueries(PlanningDb db, RunResults runs, TermResultCache c
         }
         Checks.TermOf(term, "term");
         var key = new TermResultCache.Key(id, run.Version, term);
-        return cache.Find(key) ?? cache.Keep(key, await ReadTermResultAsync(id, term, ct));
+        return await cache.GetOrLoadAsync(key, () => ReadTermResultAsync(id, term, ct), ct);
     }
 
     private sealed record RunVersion(string Status, long Version);
