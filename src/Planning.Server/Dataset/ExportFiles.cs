@@ -10,31 +10,7 @@ public sealed record ExportFile(Stream Content, string FileName, string ContentT
 }
 
 /// <summary>Export files built at once over every caller (Limits:MaxConcurrentExports); more wait their turn.</summary>
-public sealed class ExportGate(ServerLimits limits) : IDisposable
-{
-    private readonly SemaphoreSlim _slots = new(limits.MaxConcurrentExports);
-
-    public async Task<IDisposable> EnterAsync(CancellationToken ct)
-    {
-        await _slots.WaitAsync(ct);
-        return new Slot(_slots);
-    }
-
-    public void Dispose() => _slots.Dispose();
-
-    private sealed class Slot(SemaphoreSlim slots) : IDisposable
-    {
-        private int _released;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _released, 1) == 0)
-            {
-                slots.Release();
-            }
-        }
-    }
-}
+public sealed class ExportGate(ServerLimits limits) : Gate(limits.MaxConcurrentExports);
 
 /// <summary>
 /// Builds an export on disk, not in memory: a caller who stops reading then holds a file and a chunk,
