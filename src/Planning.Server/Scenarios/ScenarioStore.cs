@@ -38,7 +38,8 @@ public sealed class ScenarioStore(PlanningDb db, EngineInputs inputs)
         var engineChanges = ScenarioMapping.Changes(changes, problems, origins, added);
         await CheckNewFeaturesAsync(added, problems, ct);
         var (baseInput, baseSchools, generation) = await inputs.LoadBaseAsync(ct);
-        if (added.Areas.Count > 0)
+        // A geometry the checks refused (outside WGS84, invalid) must not reach PostGIS: its problems are reported below.
+        if (added.Areas.Count > 0 && problems.Count == 0)
         {
             var links = await Dataset.AreaAdjacency.ForAddedAsync(db, [.. added.Areas.Select(a => (a.Area.Code, (NetTopologySuite.Geometries.Geometry)a.Area.Geometry))], ct);
             baseInput = baseInput with { Adjacency = [.. baseInput.Adjacency ?? [], .. links] };

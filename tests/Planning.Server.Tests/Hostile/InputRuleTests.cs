@@ -98,6 +98,27 @@ public sealed class InputRuleTests(ServerFixture fixture) : IClassFixture<Server
     }
 
     [Fact]
+    public async Task EveryWritePath_OneLongitudeOutOfRange_InvalidArgumentNotInternal()
+    {
+        // Found by the generated cases (seed 62hHnH8dxRG7): a scenario's added area with one longitude of 4.5e11
+        // reached PostGIS's adjacency query before its range problem was reported, and the call ended INTERNAL.
+        // The far corner also makes the ring cross itself, which is what PostGIS could not take.
+        var far = (JsonObject)JsonNode.Parse("""
+            {"type":"Polygon","coordinates":[[[117.22422229993879,39.632928556524526],[117.23539347819884,39.632928556524526],
+            [117.23539347819884,39.64409973478459],[450727434379.41907,39.64409973478459],[117.22422229993879,39.632928556524526]]]}
+            """)!;
+
+        AssertNamed(await RefusedAsync(() => ImportWithAreaGeometry(far)), "residential_areas[0].geometry", "outside WGS84 ranges");
+        AssertNamed(await RefusedAsync(() => _areas.UpsertResidentialAreaAsync(new UpsertResidentialAreaRequest
+            { ResidentialArea = Area(far.ToJsonString()) }).ResponseAsync), "residential_area.geometry_geojson", "outside WGS84 ranges");
+        AssertNamed(await RefusedAsync(() => _scenarios.CreateScenarioAsync(new CreateScenarioRequest
+        {
+            Name = "远",
+            Changes = { new ScenarioChange { AddResidentialArea = new AddResidentialArea { ResidentialArea = Area(far.ToJsonString()) } } },
+        }).ResponseAsync), "changes[0].add_residential_area.residential_area.geometry_geojson", "outside WGS84 ranges");
+    }
+
+    [Fact]
     public async Task EveryWritePath_FeatureOverTheVertexLimit_InvalidArgumentNamingTheLimit()
     {
         // Dataset.FieldRules.MaxFeatureVertices (docs/dataset-format.md): 20,000. One more is refused, the limit itself taken.
