@@ -6,7 +6,7 @@ using Planning.Engine.Simulation;
 
 // Usage: Planning.Benchmarks [all | CASE...]. Each case runs in a child process of its own, so that
 // the peak working set it reports is that case's alone. BENCH_VERBOSE=1 prints each term's solve
-// stats to stderr; BENCH_CPSAT_SECONDS changes the CP-SAT limit; BENCH_MIP_SECONDS the MIP peer's.
+// stats to stderr, BENCH_PHASES=1 the CPU seconds of each solver phase per term; BENCH_CPSAT_SECONDS changes the CP-SAT limit; BENCH_MIP_SECONDS the MIP peer's.
 const string PeerMark = "peer:";
 if (args is ["--case", var only])
 {
@@ -56,7 +56,13 @@ static void Run(BenchmarkCase c)
     var input = SyntheticDistrict.Generate(c.Areas, c.Schools, seed: 2020, parameters);
     var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
     var clock = Stopwatch.StartNew();
-    var result = Simulator.Run(input);
+    var phases = PhaseReport.Enabled ? new PhaseReport(c.Name) : null;
+    if (phases is not null)
+    {
+        PhaseReport.Start();
+    }
+
+    var result = Simulator.Run(input, progress: phases);
     var mipSeconds = mip.Sum(m => m?.Seconds ?? 0);
     var seconds = clock.Elapsed.TotalSeconds - mipSeconds;
     var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore - mipCpu).TotalSeconds;

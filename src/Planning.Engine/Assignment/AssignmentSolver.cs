@@ -22,7 +22,9 @@ internal static class AssignmentSolver
         }
 
         var clock = Stopwatch.StartNew();
+        var lap = PhaseClock.Start("split into parts");
         var parts = Components.Split(problem);
+        lap.Dispose();
         var solved = new PartResult[parts.Count];
         var order = Enumerable.Range(0, parts.Count).OrderByDescending(p => parts[p].Units.Length).ToArray();
         Parallel.For(
@@ -31,6 +33,7 @@ internal static class AssignmentSolver
             new ParallelOptions { MaxDegreeOfParallelism = options.Workers, CancellationToken = cancellation },
             i => solved[order[i]] = SolvePart(parts[order[i]], allowSplitting, options, cancellation));
 
+        lap = PhaseClock.Start("result assembly");
         var perUnit = new IReadOnlyList<Allocation>[problem.Units.Count];
         for (var u = 0; u < perUnit.Length; u++)
         {
@@ -75,6 +78,7 @@ internal static class AssignmentSolver
             Components = parts.Count,
         };
         var solution = new AssignmentSolution(perUnit, stats);
+        lap.Dispose();
         options.Observer?.Invoke(problem, solution);
         return solution;
     }
@@ -94,6 +98,7 @@ internal static class AssignmentSolver
         }
 
         var whole = WholeAreaSolver.Solve(problem, relaxation, flowSeconds, options, cancellation);
+        using var lap = PhaseClock.Start("result assembly");
         var perUnit = new IReadOnlyList<Allocation>[part.Units.Length];
         for (var i = 0; i < perUnit.Length; i++)
         {

@@ -54,6 +54,7 @@ internal static class CpSatSearch
         Func<double, bool> goodEnough,
         CancellationToken cancellation)
     {
+        var lap = PhaseClock.Start($"CP-SAT {goal} build");
         var isFree = new bool[table.Units];
         foreach (var u in free)
         {
@@ -136,6 +137,8 @@ internal static class CpSatSearch
         var offset = (goal == Goal.Cost ? fixedCost : 0) + Constant(problem, goal, gradeTerms.Keys, totalTerms.Keys, gradeCap, totalCap, target);
         var divisor = goal == Goal.Cost ? 1 : overflowWeight;
         using var callback = new StopWhenGoodEnough(v => goodEnough(offset + Math.Floor(v / divisor)), cancellation);
+        lap.Dispose();
+        using var solving = PhaseClock.Start($"CP-SAT {goal} solve");
         using (cancellation.Register(callback.StopSearch))
         {
             var status = solver.Solve(model, callback);

@@ -35,6 +35,7 @@ internal static class FlowRelaxation
 
     public static Result Solve(AssignmentProblem problem)
     {
+        var lap = PhaseClock.Start("min-cost flow build");
         var units = problem.Units;
         var (usedSlot, usedSchool, itemArcs) = Usage(problem);
         long total = units.Sum(u => (long)u.Pupils);
@@ -84,7 +85,11 @@ internal static class FlowRelaxation
         }
 
         flow.SetNodeSupply(sink, -total);
+        lap.Dispose();
+        lap = PhaseClock.Start("min-cost flow solve");
         var status = flow.Solve();
+        lap.Dispose();
+        using var reading = PhaseClock.Start("min-cost flow read");
         if (status != MinCostFlowBase.Status.OPTIMAL)
         {
             throw new InvalidOperationException($"min-cost flow failed: {status}");

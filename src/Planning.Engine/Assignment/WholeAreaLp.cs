@@ -25,6 +25,7 @@ internal static class WholeAreaLp
 
     public static Result Solve(AssignmentProblem problem, CandidateTable table, long iterationLimit)
     {
+        var lap = PhaseClock.Start("LP build");
         using var solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("GLOP is not available");
         solver.SetSolverSpecificParametersAsString(string.Create(CultureInfo.InvariantCulture, $"max_number_of_iterations:{iterationLimit}"));
         var objective = solver.Objective();
@@ -64,7 +65,11 @@ internal static class WholeAreaLp
             }
         }
 
+        lap.Dispose();
+        lap = PhaseClock.Start("LP solve");
         var status = solver.Solve();
+        lap.Dispose();
+        using var bounding = PhaseClock.Start("LP bound (duals, Lagrangian)");
         if (status is not (Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.FEASIBLE or Solver.ResultStatus.NOT_SOLVED or Solver.ResultStatus.ABNORMAL))
         {
             return new Result(long.MinValue, null, status.ToString());

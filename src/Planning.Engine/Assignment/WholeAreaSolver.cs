@@ -23,9 +23,12 @@ internal static class WholeAreaSolver
 
     public static Result Solve(AssignmentProblem problem, FlowRelaxation.Result relaxation, double flowSeconds, SolverOptions options, CancellationToken cancellation)
     {
+        var lap = PhaseClock.Start("candidate table");
         var table = CandidateTable.Build(problem);
+        lap.Dispose();
         var clock = Stopwatch.StartNew();
         var lp = table.School.Length <= options.MaxLpCandidates ? WholeAreaLp.Solve(problem, table, options.LpIterations) : null;
+        lap = PhaseClock.Start("rounding");
         var boundSeconds = flowSeconds + clock.Elapsed.TotalSeconds;
         var bound = Math.Max(relaxation.Cost, lp?.Bound ?? long.MinValue);
         var (kind, boundMethod) = lp is null || lp.Bound <= relaxation.Cost
@@ -33,6 +36,7 @@ internal static class WholeAreaSolver
             : ("whole-area LP", $"GLOP ({lp.Status}) duals, Lagrangian value");
         var (choice, split) = lp?.Shares is { } shares ? RoundShares(table, shares) : RoundFlow(problem, relaxation);
         var (cost, overflow) = WholeAreaCost.Measure(problem, choice);
+        lap.Dispose();
         var method = "rounded";
         var reDecided = 0;
         string? status = null;
@@ -48,6 +52,7 @@ internal static class WholeAreaSolver
         long minimumOverflow = 0;
         if (overflow > 0)
         {
+            using var proof = PhaseClock.Start("overflow proof (max flow)");
             minimumOverflow = Math.Max(0, table.Pupils.Sum() - FlowRelaxation.MostSeated(problem));
         }
 
@@ -101,12 +106,16 @@ internal static class WholeAreaSolver
         AssignmentProblem problem, CandidateTable table, SolverOptions options, (int[] Choice, long Cost, long Overflow) current, int[] candidate, CancellationToken cancellation)
     {
         var polished = Polish(problem, table, candidate, options, cancellation);
+        using var lap = PhaseClock.Start("measure");
         var (cost, overflow) = WholeAreaCost.Measure(problem, polished);
         return overflow < current.Overflow || (overflow == current.Overflow && cost < current.Cost) ? (polished, cost, overflow) : current;
     }
 
-    private static int[] Polish(AssignmentProblem problem, CandidateTable table, int[] choice, SolverOptions options, CancellationToken cancellation) =>
-        LocalSearch.Improve(problem, table, choice, options.LocalSearchPasses, options.LocalSearchMoves, cancellation);
+    private static int[] Polish(AssignmentProblem problem, CandidateTable table, int[] choice, SolverOptions options, CancellationToken cancellation)
+    {
+        using var lap = PhaseClock.Start("local search");
+        return LocalSearch.Improve(problem, table, choice, options.LocalSearchPasses, options.LocalSearchMoves, cancellation);
+    }
 
     /// <summary>Units around overflowing and under-filled schools, then <paramref name="seedUnits"/>, up to <paramref name="limit"/>.</summary>
     private static List<int> Around(AssignmentProblem problem, CandidateTable table, int[] choice, IReadOnlyList<int> seedUnits, int limit)

@@ -42,6 +42,8 @@ internal sealed class SimulationRun
 
     public TermResult Step(Term term, CancellationToken cancellation)
     {
+        using var whole = PhaseClock.Start("term, all of it");
+        var lap = PhaseClock.Start("term before the solver (candidates, units)");
         _candidates.Prepare(term);
         _constraints.BeginTerm(term, _catchment);
         var counts = new TermCounts();
@@ -54,7 +56,9 @@ internal sealed class SimulationRun
         }
 
         var units = BuildUnits(term, pending);
+        lap.Dispose();
         var (problem, solution) = Solve(term, units, cancellation);
+        lap = PhaseClock.Start("term after the solver (catchments, report)");
         var plan = ProposeCatchments(term, units, solution);
         IReadOnlyDictionary<(string, SchoolPart, string), string>? reasons = null;
         if (_mode == RunMode.Redistribute && Parameters.ContiguousCatchments && _graph is not null)
@@ -69,8 +73,10 @@ internal sealed class SimulationRun
             units.Select((u, i) => (u.Unit.Area, u.Unit.Part, solution.PerUnit[i].Select(x => x.School).DefaultIfEmpty(-1).First(), u.Unit.Items)),
             TermReport.Enrolment(_district, _groups));
         _previous = term;
-        return TermReport.Build(_district, term, _groups, placed, assignments, counts, solution.Stats, _catchments, _graph, reasons)
+        var report = TermReport.Build(_district, term, _groups, placed, assignments, counts, solution.Stats, _catchments, _graph, reasons)
             with { ConstraintIssues = [.. _constraints.Issues] };
+        lap.Dispose();
+        return report;
     }
 
     /// <summary>Autumn: grades move up, grade 9 leaves, grade 1 starts. Any term: pupils of new residents arrive.</summary>
@@ -255,6 +261,7 @@ internal sealed class SimulationRun
             return (problem, units.Count == 0 ? kept : kept with { Stats = kept.Stats with { Method = "kept" } });
         }
 
+        using var lap = PhaseClock.Start("solver, all of it");
         return (problem, AssignmentSolver.Solve(problem, p.AllowSplitting, p.Solver, cancellation));
     }
 
