@@ -17,6 +17,17 @@ internal sealed class LocalSearch
     private readonly long[] _totalLoad;
     private readonly List<int>[] _unitsAt;
     private readonly int[] _choice;
+
+    // The table's and problem's arrays, read in the innermost loops.
+    private readonly int[] _first;
+    private readonly int[] _school;
+    private readonly long[] _cost;
+    private readonly int[] _gradeFirst;
+    private readonly int[] _grade;
+    private readonly long[] _gradePupils;
+    private readonly long[] _pupils;
+    private readonly long[] _gradeCapacity;
+    private readonly long[] _totalCapacity;
     private long _workLeft;
 
     private LocalSearch(AssignmentProblem problem, CandidateTable table, int[] start, long work)
@@ -25,13 +36,16 @@ internal sealed class LocalSearch
         _table = table;
         _choice = (int[])start.Clone();
         _workLeft = work;
+        (_first, _school, _cost, _gradeFirst, _grade, _gradePupils, _pupils) =
+            (table.First, table.School, table.Cost, table.GradeFirst, table.Grade, table.GradePupils, table.Pupils);
+        (_gradeCapacity, _totalCapacity) = (problem.GradeCapacity, problem.TotalCapacity);
         _gradeLoad = new long[problem.GradeCapacity.Length];
         _totalLoad = new long[problem.SchoolCount];
         _unitsAt = new List<int>[problem.SchoolCount];
         _cheapest = new long[table.Units];
         for (var u = 0; u < table.Units; u++)
         {
-            _cheapest[u] = table.Count(u) == 0 ? 0 : table.Cost.AsSpan(table.First[u], table.Count(u)).ToArray().Min();
+            _cheapest[u] = table.Count(u) == 0 ? 0 : Min(table.Cost.AsSpan(table.First[u], table.Count(u)));
             if (_choice[u] >= 0)
             {
                 Place(u, _choice[u], +1);
@@ -71,14 +85,7 @@ internal sealed class LocalSearch
                 continue;
             }
 
-            var (best, bestDelta) = (-1, Delta.Zero);
-            for (var c = 0; c < _table.Count(u); c++)
-            {
-                if (c != _choice[u] && MoveDelta(u, c) is var delta && delta.CompareTo(bestDelta) < 0)
-                {
-                    (best, bestDelta) = (c, delta);
-                }
-            }
+            var (best, bestDelta) = BestMove(u, Delta.Zero);
 
             if (best >= 0)
             {
@@ -123,14 +130,7 @@ internal sealed class LocalSearch
                         continue;
                     }
 
-                    var (best, bestDelta) = (-1, Delta.Max);
-                    for (var d = 0; d < _table.Count(v); d++)
-                    {
-                        if (d != _choice[v] && MoveDelta(v, d) is var delta && delta.CompareTo(bestDelta) < 0)
-                        {
-                            (best, bestDelta) = (d, delta);
-                        }
-                    }
+                    var (best, bestDelta) = BestMove(v, Delta.Max);
 
                     if (best >= 0 && (first + bestDelta).CompareTo(Delta.Zero) < 0)
                     {
@@ -172,31 +172,76 @@ internal sealed class LocalSearch
         return false;
     }
 
+    private static long Min(ReadOnlySpan<long> values)
+    {
+        var least = values[0];
+        foreach (var value in values)
+        {
+            least = Math.Min(least, value);
+        }
+
+        return least;
+    }
+
     private int School(int u, int c) => _table.School[_table.First[u] + c];
 
     private long Cost(int u, int c) => _table.Cost[_table.First[u] + c];
 
+    /// <summary>The best move of <paramref name="u"/> to another of its candidates if it is below <paramref name="bar"/>, else (−1, bar).</summary>
+    private (int Best, Delta Delta) BestMove(int u, Delta bar)
+    {
+        // Leaving its school is the same whatever the destination: priced once, added to each arrival.
+        var leave = Change(u, _choice[u], -1);
+        var (best, bestDelta) = (-1, bar);
+        for (var c = 0; c < _table.Count(u); c++)
+        {
+            if (c == _choice[u])
+            {
+                continue;
+            }
+
+            _workLeft--;
+            var delta = leave + Change(u, c, +1);
+            if (delta.CompareTo(bestDelta) < 0)
+            {
+                (best, bestDelta) = (c, delta);
+            }
+        }
+
+        return (best, bestDelta);
+    }
+
+    /// <summary>Moving <paramref name="u"/> from its school to candidate <paramref name="to"/>, priced at the loads of now.</summary>
     private Delta MoveDelta(int u, int to)
     {
         _workLeft--;
-        var (a, b) = (School(u, _choice[u]), School(u, to));
-        long over = 0;
-        for (var j = _table.GradeFirst[u]; j < _table.GradeFirst[u + 1]; j++)
-        {
-            var (grade, pupils) = (_table.Grade[j], _table.GradePupils[j]);
-            over += SlotChange(AssignmentProblem.Slot(a, grade), -pupils) + SlotChange(AssignmentProblem.Slot(b, grade), pupils);
-        }
-
-        var n = _table.Pupils[u];
-        var under = _problem.UnderFill(a, _totalLoad[a] - n) - _problem.UnderFill(a, _totalLoad[a])
-            + _problem.UnderFill(b, _totalLoad[b] + n) - _problem.UnderFill(b, _totalLoad[b]);
-        over += AssignmentProblem.Over(_totalLoad[a] - n, _problem.TotalCapacity[a]) - AssignmentProblem.Over(_totalLoad[a], _problem.TotalCapacity[a])
-            + AssignmentProblem.Over(_totalLoad[b] + n, _problem.TotalCapacity[b]) - AssignmentProblem.Over(_totalLoad[b], _problem.TotalCapacity[b]);
-        return new Delta(over, Cost(u, to) - Cost(u, _choice[u]) + under * _problem.UnderFillCost);
+        return Change(u, _choice[u], -1) + Change(u, to, +1);
     }
 
-    private long SlotChange(int slot, long pupils) =>
-        AssignmentProblem.Over(_gradeLoad[slot] + pupils, _problem.GradeCapacity[slot]) - AssignmentProblem.Over(_gradeLoad[slot], _problem.GradeCapacity[slot]);
+    /// <summary>What adding (<paramref name="sign"/> = +1) or removing (−1) <paramref name="u"/> at candidate <paramref name="c"/> changes, the other loads as they are.</summary>
+    private Delta Change(int u, int c, int sign)
+    {
+        var k = _first[u] + c;
+        var school = _school[k];
+        var slots = school * 9 - 1;
+        long over = 0;
+        for (var j = _gradeFirst[u]; j < _gradeFirst[u + 1]; j++)
+        {
+            var slot = slots + _grade[j];
+            var (load, capacity) = (_gradeLoad[slot], _gradeCapacity[slot]);
+            over += AssignmentProblem.Over(load + sign * _gradePupils[j], capacity) - AssignmentProblem.Over(load, capacity);
+        }
+
+        var (total, n) = (_totalLoad[school], sign * _pupils[u]);
+        over += AssignmentProblem.Over(total + n, _totalCapacity[school]) - AssignmentProblem.Over(total, _totalCapacity[school]);
+        var cost = sign * _cost[k];
+        if (_problem.UnderFillCost > 0)
+        {
+            cost += (_problem.UnderFill(school, total + n) - _problem.UnderFill(school, total)) * _problem.UnderFillCost;
+        }
+
+        return new Delta(over, cost);
+    }
 
     private void Move(int u, int to)
     {
