@@ -86,18 +86,18 @@ internal static class AssignmentSolver
     private static PartResult SolvePart(Components.Part part, bool allowSplitting, SolverOptions options, CancellationToken cancellation)
     {
         var problem = part.Problem;
-        var clock = Stopwatch.StartNew();
-        var relaxation = FlowRelaxation.Solve(problem);
-        var flowSeconds = clock.Elapsed.TotalSeconds;
         if (allowSplitting)
         {
+            var clock = Stopwatch.StartNew();
+            var relaxation = FlowRelaxation.Solve(problem);
+            var flowSeconds = clock.Elapsed.TotalSeconds;
             var allocations = SplitAllocations(part, relaxation);
             var overflow = ObjectiveParts.Of(problem, Local(part, allocations)).All.OverflowPupils;
             var least = overflow > 0 ? Math.Max(0, problem.Units.Sum(u => (long)u.Pupils) - FlowRelaxation.MostSeated(problem)) : 0;
             return new PartResult(allocations, new PartStats(relaxation.Cost, relaxation.Cost, "exact", "OR-Tools min-cost flow", relaxation.Cost, flowSeconds, least, "relaxation", 0, null));
         }
 
-        var whole = WholeAreaSolver.Solve(problem, relaxation, flowSeconds, options, cancellation);
+        var whole = WholeAreaSolver.Solve(problem, options, cancellation);
         using var lap = PhaseClock.Start("result assembly");
         var perUnit = new IReadOnlyList<Allocation>[part.Units.Length];
         for (var i = 0; i < perUnit.Length; i++)

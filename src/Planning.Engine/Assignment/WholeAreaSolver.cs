@@ -21,15 +21,23 @@ internal static class WholeAreaSolver
     /// <summary>A part's answer: candidate index per unit, and how it was found.</summary>
     public sealed record Result(int[] Choice, PartStats Stats);
 
-    public static Result Solve(AssignmentProblem problem, FlowRelaxation.Result relaxation, double flowSeconds, SolverOptions options, CancellationToken cancellation)
+    public static Result Solve(AssignmentProblem problem, SolverOptions options, CancellationToken cancellation)
     {
+        // The split flow needs neither the table nor the LP: with a second worker it runs beside them.
+        var flow = Beside(options, () =>
+        {
+            var clock = Stopwatch.StartNew();
+            return (Relaxation: FlowRelaxation.Solve(problem), Seconds: clock.Elapsed.TotalSeconds);
+        });
         var lap = PhaseClock.Start("candidate table");
         var table = CandidateTable.Build(problem);
         lap.Dispose();
-        var clock = Stopwatch.StartNew();
+        var lpClock = Stopwatch.StartNew();
         var lp = table.School.Length <= options.MaxLpCandidates ? WholeAreaLp.Solve(problem, table, options.LpIterations) : null;
+        var lpSeconds = lpClock.Elapsed.TotalSeconds;
+        var (relaxation, flowSeconds) = flow();
         lap = PhaseClock.Start("rounding");
-        var boundSeconds = flowSeconds + clock.Elapsed.TotalSeconds;
+        var boundSeconds = flowSeconds + lpSeconds;
         var bound = Math.Max(relaxation.Cost, lp?.Bound ?? long.MinValue);
         var (kind, boundMethod) = lp is null || lp.Bound <= relaxation.Cost
             ? ("split flow", lp is null ? "OR-Tools min-cost flow (whole-area LP not solved: part too large)" : "OR-Tools min-cost flow")
@@ -42,6 +50,15 @@ internal static class WholeAreaSolver
         string? status = null;
         bool WithinGap(double value) => value - bound <= options.RelativeGap * value;
 
+        // The local search never adds overflow: without any now, no proof is needed; with some, the
+        // proof (a max flow) runs beside the local search when there is a second worker.
+        var mostSeated = overflow > 0
+            ? Beside(options, () =>
+            {
+                using var proof = PhaseClock.Start("overflow proof (max flow)");
+                return FlowRelaxation.MostSeated(problem);
+            })
+            : null;
         if (!WithinGap(cost) || overflow > 0)
         {
             choice = Polish(problem, table, choice, options, cancellation);
@@ -52,8 +69,7 @@ internal static class WholeAreaSolver
         long minimumOverflow = 0;
         if (overflow > 0)
         {
-            using var proof = PhaseClock.Start("overflow proof (max flow)");
-            minimumOverflow = Math.Max(0, table.Pupils.Sum() - FlowRelaxation.MostSeated(problem));
+            minimumOverflow = Math.Max(0, table.Pupils.Sum() - mostSeated!());
         }
 
         if (overflow > minimumOverflow)
@@ -99,6 +115,21 @@ internal static class WholeAreaSolver
         }
 
         return new Result(choice, new PartStats(cost, bound, kind, boundMethod, relaxation.Cost, boundSeconds, minimumOverflow, method, reDecided, status));
+    }
+
+    /// <summary>
+    /// <paramref name="work"/>'s answer when asked for: computed on another thread from now when the
+    /// options allow more than one worker, else when asked. The answer is the same either way.
+    /// </summary>
+    private static Func<T> Beside<T>(SolverOptions options, Func<T> work)
+    {
+        if (options.Workers < 2)
+        {
+            return work;
+        }
+
+        var task = Task.Run(work);
+        return () => task.GetAwaiter().GetResult();
     }
 
     /// <summary>The candidate, polished, when it has less overflow, or as much and a lower cost; else the current answer.</summary>
