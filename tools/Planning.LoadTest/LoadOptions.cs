@@ -13,7 +13,7 @@ public sealed record LoadOptions
                                  [--hold N --hold-call term-result|export --server-pid PID]
           --address      server, loopback only (default PLANNING_SERVER or http://127.0.0.1:5081)
           --seconds      measured duration, 1–3600 (default 60)
-          --readers      concurrent reader loops, 1–256 (default 16)
+          --readers      concurrent reader loops, 0–256 (default 16; 0 with --flood: a flood alone)
           --simulations  concurrent RunSimulation loops, 0–8 (default 2)
           --max-calls    stop the readers after this many calls in all (default 5,000,000)
           --horizon      last term of the simulated scenario (default 2021-spring: two terms)
@@ -73,7 +73,7 @@ public sealed record LoadOptions
                 case "--seconds" when Int(value, 1, 3600) is { } n:
                     o = o with { Seconds = n };
                     break;
-                case "--readers" when Int(value, 1, 256) is { } n:
+                case "--readers" when Int(value, 0, 256) is { } n:
                     o = o with { Readers = n };
                     break;
                 case "--simulations" when Int(value, 0, 8) is { } n:
@@ -115,6 +115,10 @@ public sealed record LoadOptions
                 default:
                     return (null, $"bad option or value: {args[i - 1]} {value}");
             }
+        }
+        if (o.Readers == 0 && o.FloodLoops == 0 && o.Simulations == 0 && o.Hold == 0 && o.Burst == 0)
+        {
+            return (null, "nothing to do: --readers 0 needs --flood, --simulations, --hold or --burst");
         }
         return IsLoopback(o.Address) && o.Nodes.All(IsLoopback)
             ? (o, null)

@@ -74,9 +74,7 @@ if (targets.Terms.Count == 0)
 
 if (options.Hold > 0)
 {
-    var held = await new Holder(clients, targets, options).RunAsync(abort.Token);
-    await clients.Scenarios.DeleteScenarioAsync(new Planning.V1.DeleteScenarioRequest { Id = targets.ScenarioId });
-    return held;
+    return await new Holder(clients, targets, options).RunAsync(abort.Token);
 }
 Console.WriteLine($"Load test of {options.Address}: {options.Seconds} s, {options.Readers} readers over "
                   + $"{targets.Terms.Select(t => t.RunId).Distinct().Count()} runs ({targets.Terms.Count} run terms), "
@@ -95,7 +93,10 @@ var totalSeconds = watch.Elapsed.TotalSeconds;
 
 try
 {
-    await clients.Scenarios.DeleteScenarioAsync(new Planning.V1.DeleteScenarioRequest { Id = targets.ScenarioId });
+    if (targets.ScenarioId.Length > 0)
+    {
+        await clients.Scenarios.DeleteScenarioAsync(new Planning.V1.DeleteScenarioRequest { Id = targets.ScenarioId });
+    }
 }
 catch (RpcException e)
 {
@@ -116,7 +117,8 @@ if (options.Simulations > 0)
 }
 if (options.FloodLoops > 0)
 {
-    Console.WriteLine($"Flooding key's calls refused (RESOURCE_EXHAUSTED): {recorder.Refused}");
+    Console.WriteLine($"Flooding key's calls refused (RESOURCE_EXHAUSTED): {recorder.Refused}; " +
+                      $"cut off with their connection (UNAVAILABLE): {recorder.CutOff}");
 }
 if (recorder.ErrorCount == 0)
 {

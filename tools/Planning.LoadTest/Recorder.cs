@@ -31,9 +31,18 @@ public sealed class Recorder
     /// <summary>Calls of the flooding key answered RESOURCE_EXHAUSTED (its limits at work, not an error).</summary>
     public int Refused => _refused;
 
+    private int _cutOff;
+
+    /// <summary>
+    /// Calls of the flooding key that failed UNAVAILABLE because the server closed their connection: Kestrel
+    /// ends an HTTP/2 connection that opens streams faster than they finish (ENHANCE_YOUR_CALM).
+    /// </summary>
+    public int CutOff => _cutOff;
+
     /// <summary>
     /// Times <paramref name="call"/>; an RpcException (any status) or other exception counts as an unexpected error,
-    /// except RESOURCE_EXHAUSTED when <paramref name="refusedIsExpected"/>, which is counted in <see cref="Refused"/>.
+    /// except, when <paramref name="refusedIsExpected"/> (the flooding key), RESOURCE_EXHAUSTED, counted in
+    /// <see cref="Refused"/>, and UNAVAILABLE, counted in <see cref="CutOff"/>.
     /// </summary>
     public async Task TimeAsync(string method, Func<Task> call, bool refusedIsExpected = false)
     {
@@ -46,6 +55,10 @@ public sealed class Recorder
         catch (RpcException e) when (refusedIsExpected && e.StatusCode == StatusCode.ResourceExhausted)
         {
             Interlocked.Increment(ref _refused);
+        }
+        catch (RpcException e) when (refusedIsExpected && e.StatusCode == StatusCode.Unavailable)
+        {
+            Interlocked.Increment(ref _cutOff);
         }
         catch (RpcException e)
         {

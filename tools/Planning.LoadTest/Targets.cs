@@ -11,9 +11,9 @@ public sealed record Targets(IReadOnlyList<RunTerm> Terms, string ScenarioId)
     public const string ScenarioName = "load test (scripts/loadtest)";
 
     /// <summary>
-    /// The terms of every succeeded run, and a fresh scenario for the simulations (earlier
-    /// load-test scenarios are deleted with their runs first); no scenario when there is nothing to read
-    /// (a burst of runs needs only the scenario).
+    /// The terms of every succeeded run, and a fresh scenario when simulations or a burst need one (earlier
+    /// load-test scenarios are deleted with their runs first, except one whose runs still go: another load
+    /// test's); no scenario when there is nothing to read (a burst of runs needs only the scenario).
     /// </summary>
     public static async Task<Targets> FindAsync(PlanningClients c, LoadOptions o, CancellationToken ct)
     {
@@ -21,17 +21,25 @@ public sealed record Targets(IReadOnlyList<RunTerm> Terms, string ScenarioId)
         var scenarios = await c.Scenarios.ListScenariosAsync(
             new ListScenariosRequest { Page = new PageRequest { PageSize = 1000 } }, cancellationToken: ct);
         var ours = scenarios.Scenarios.Where(s => s.Name == ScenarioName).Select(s => s.Id).ToHashSet();
-        foreach (var id in ours)
-        {
-            await c.Scenarios.DeleteScenarioAsync(new DeleteScenarioRequest { Id = id }, cancellationToken: ct);
-        }
         var terms = runs.Runs
             .Where(r => r.Status == RunStatus.Succeeded && !ours.Contains(r.ScenarioId))
             .SelectMany(r => r.Terms.Select(t => new RunTerm(r.Id, t)))
             .ToList();
-        if (terms.Count == 0 && o.Burst == 0)
+        if ((terms.Count == 0 && o.Burst == 0) || (o.Simulations == 0 && o.Burst == 0))
         {
+            // Readers alone (a flood, a held-open test, a second load test beside a first) leave others' scenarios be.
             return new Targets(terms, "");
+        }
+        foreach (var id in ours)
+        {
+            try
+            {
+                await c.Scenarios.DeleteScenarioAsync(new DeleteScenarioRequest { Id = id }, cancellationToken: ct);
+            }
+            catch (Grpc.Core.RpcException e) when (e.StatusCode is Grpc.Core.StatusCode.FailedPrecondition or Grpc.Core.StatusCode.NotFound)
+            {
+                // Another load test's, with runs going, or deleted by it meanwhile.
+            }
         }
         var scenario = await c.Scenarios.CreateScenarioAsync(new CreateScenarioRequest
         {

@@ -14,7 +14,8 @@ namespace Planning.Server.Hosting;
 /// or, without one, against its peer address:
 /// <list type="bullet">
 /// <item>a key: Limits:MaxCallsPerSecondPerKey calls a second (bursts of twice as many);
-/// Limits:MaxConcurrentCallsPerKey unary calls at once, with Limits:MaxQueuedCallsPerKey more waiting in
+/// Limits:MaxConcurrentCallsPerKey unary calls at once while it calls alone, that number shared out while
+/// other keys call too (<see cref="FairShareLimiter"/>), with Limits:MaxQueuedCallsPerKey more waiting in
 /// the key's own line (oldest first); Limits:MaxConcurrentStreamsPerKey streaming calls at once;</item>
 /// <item>a peer without a key: Limits:MaxRefusedCallsPerSecondPerPeer calls a second (they can only be
 /// refused, or ask for the server's health).</item>
@@ -34,7 +35,7 @@ public static class CallerLimits
         })
         .AddRateLimiter(o =>
         {
-            o.GlobalLimiter = PartitionedRateLimiter.CreateChained(Rates(limits), Concurrency(limits));
+            o.GlobalLimiter = PartitionedRateLimiter.CreateChained(Rates(limits), Streams(limits), Calls(limits));
             o.RejectionStatusCode = StatusCodes.Status200OK; // the gRPC status goes in the headers, below
             o.OnRejected = (rejected, _) =>
             {
@@ -64,27 +65,26 @@ public static class CallerLimits
             });
         });
 
-    /// <summary>The key's unary calls (with a line) and its streams (without) in progress at once.</summary>
-    private static PartitionedRateLimiter<HttpContext> Concurrency(ServerLimits limits) =>
+    /// <summary>The key's streams in progress at once (no line).</summary>
+    private static PartitionedRateLimiter<HttpContext> Streams(ServerLimits limits) =>
         PartitionedRateLimiter.Create<HttpContext, string>(context =>
         {
             var (name, hash) = Partition(context);
-            if (!TrailersOnly.IsGrpc(context) || hash is null)
-            {
-                return RateLimitPartition.GetNoLimiter("no key");
-            }
-            return IsStreaming(context)
-                ? RateLimitPartition.GetConcurrencyLimiter("streams of " + name, _ => new ConcurrencyLimiterOptions
+            return !TrailersOnly.IsGrpc(context) || hash is null || !IsStreaming(context)
+                ? RateLimitPartition.GetNoLimiter("no key or not a stream")
+                : RateLimitPartition.GetConcurrencyLimiter("streams of " + name, _ => new ConcurrencyLimiterOptions
                 {
                     PermitLimit = limits.MaxConcurrentStreamsPerKey, QueueLimit = 0,
-                })
-                : RateLimitPartition.GetConcurrencyLimiter("calls of " + name, _ => new ConcurrencyLimiterOptions
-                {
-                    PermitLimit = limits.MaxConcurrentCallsPerKey,
-                    QueueLimit = limits.MaxQueuedCallsPerKey,
-                    QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
                 });
         });
+
+    /// <summary>The key's unary calls in progress at once, the cores shared between the keys calling (with a line each).</summary>
+    private static PartitionedRateLimiter<HttpContext> Calls(ServerLimits limits) =>
+        new FairShareLimiter(limits.MaxConcurrentCallsPerKey, limits.MaxQueuedCallsPerKey).WithTranslatedKey<HttpContext>(context =>
+        {
+            var (name, hash) = Partition(context);
+            return !TrailersOnly.IsGrpc(context) || hash is null || IsStreaming(context) ? "" : name;
+        }, leaveOpen: false);
 
     /// <summary>"key 3F2A…" (the first bytes of the hash of the secret sent, with the whole hash) or "peer 127.0.0.1".</summary>
     private static (string Name, byte[]? SecretHash) Partition(HttpContext context)
@@ -110,7 +110,7 @@ public static class CallerLimits
             : IsStreaming(context)
                 ? $"the key ({name}) has {limits.MaxConcurrentStreamsPerKey} streaming calls open, the most it may; end one first"
                 : $"the key ({name}) is over its limits: {limits.MaxCallsPerSecondPerKey} calls a second, " +
-                  $"{limits.MaxConcurrentCallsPerKey} at once with {limits.MaxQueuedCallsPerKey} waiting";
+                  $"{limits.MaxConcurrentCallsPerKey} at once (fewer while other keys call) with {limits.MaxQueuedCallsPerKey} waiting";
         message += string.Create(CultureInfo.InvariantCulture, $"; retry after {Math.Max(0.1, retry.TotalSeconds):0.#} s");
         TrailersOnly.Write(context, StatusCode.ResourceExhausted, message);
         var method = context.Request.Path.Value?.TrimStart('/') ?? "";

@@ -54,13 +54,31 @@ public sealed class ScenarioApi(PlanningDb db, ScenarioStore store, AuditLog aud
     {
         var ct = context.CancellationToken;
         var row = await FindCurrentAsync(request.ScenarioId, request.Version, ct);
-        var changes = ScenarioStore.ChangesOf(row).Concat(request.Changes).ToList();
-        return await ReplaceChangesAsync(row, request.Version, changes, "scenario.change", new
+        var stored = ScenarioStore.ChangesOf(row).ToList();
+        var changes = stored.Concat(request.Changes).ToList();
+        try
         {
-            name = row.Name,
-            added = request.Changes.Select(c => AuditLog.Proto(c)).ToList(),
-        }, ct);
+            return await ReplaceChangesAsync(row, request.Version, changes, "scenario.change", new
+            {
+                name = row.Name,
+                added = request.Changes.Select(c => AuditLog.Proto(c)).ToList(),
+            }, ct);
+        }
+        catch (ValidationFailedException e)
+        {
+            // The checks number the scenario's changes after the addition; a violation of an added change names
+            // it as the request does (changes[k]), one of a change already stored as scenario.changes[i].
+            throw new ValidationFailedException(
+                [.. e.Problems.Select(p => new FieldProblem(RequestNames(p.Field, stored.Count), RequestNames(p.Description, stored.Count)))], e.Total);
+        }
     }
+
+    private static string RequestNames(string text, int stored) =>
+        System.Text.RegularExpressions.Regex.Replace(text, @"(?<![\w.])changes\[(\d+)\]", m =>
+        {
+            var i = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            return i >= stored ? $"changes[{i - stored}]" : $"scenario.changes[{i}]";
+        });
 
     [Authorize(Policy = Roles.Planner)]
     public override async Task<Scenario> RemoveScenarioChanges(RemoveScenarioChangesRequest request, ServerCallContext context)

@@ -49,15 +49,16 @@ public sealed class PinLockApiTests(ServerFixture fixture) : IClassFixture<Serve
             Pin(West, Main),
             Lock("NO-SUCH-SCHOOL")), StatusCode.InvalidArgument);
 
-        // Named by their place in the scenario, which has one change already.
+        // Named by their place in the request, as the screening names them; the stored pin the sixth
+        // disagrees with by its place in the scenario.
         Assert.Equal(
             [
-                "changes[1].pin_area.school_code", "changes[2].pin_area.area_code", "changes[3].pin_area.school_code",
-                "changes[4].pin_area.from_term", "changes[5].pin_area.from_term", "changes[6].pin_area.school_code",
-                "changes[7].lock_school.school_code",
+                "changes[0].pin_area.school_code", "changes[1].pin_area.area_code", "changes[2].pin_area.school_code",
+                "changes[3].pin_area.from_term", "changes[4].pin_area.from_term", "changes[5].pin_area.school_code",
+                "changes[6].lock_school.school_code",
             ],
             RpcAssert.Violations(e).Select(v => v.Field).Order());
-        Assert.Contains(RpcAssert.Violations(e), v => v.Field == "changes[6].pin_area.school_code" && v.Description.Contains("changes[0]"));
+        Assert.Contains(RpcAssert.Violations(e), v => v.Field == "changes[5].pin_area.school_code" && v.Description.Contains("scenario.changes[0]"));
         var read = await _calls.Scenarios.GetScenarioAsync(new GetScenarioRequest { Id = scenario.Id });
         Assert.Equal(scenario.Version, read.Version);
         Assert.Single(read.Changes);
