@@ -13,8 +13,10 @@ internal sealed class LocalSearch
     private readonly AssignmentProblem _problem;
     private readonly CandidateTable _table;
     private readonly long[] _cheapest;
-    private readonly long[] _gradeLoad;
-    private readonly long[] _totalLoad;
+    // Per school a block of ten (load, seats) pairs, the school's total first and then grades 1–9:
+    // what one move reads lies together in memory.
+    private const int Block = 20;
+    private readonly long[] _seats;
     private readonly List<int>[] _unitsAt;
     private readonly int[] _choice;
 
@@ -26,8 +28,6 @@ internal sealed class LocalSearch
     private readonly int[] _grade;
     private readonly long[] _gradePupils;
     private readonly long[] _pupils;
-    private readonly long[] _gradeCapacity;
-    private readonly long[] _totalCapacity;
     private long _workLeft;
 
     private LocalSearch(AssignmentProblem problem, CandidateTable table, int[] start, long work)
@@ -38,9 +38,16 @@ internal sealed class LocalSearch
         _workLeft = work;
         (_first, _school, _cost, _gradeFirst, _grade, _gradePupils, _pupils) =
             (table.First, table.School, table.Cost, table.GradeFirst, table.Grade, table.GradePupils, table.Pupils);
-        (_gradeCapacity, _totalCapacity) = (problem.GradeCapacity, problem.TotalCapacity);
-        _gradeLoad = new long[problem.GradeCapacity.Length];
-        _totalLoad = new long[problem.SchoolCount];
+        _seats = new long[problem.SchoolCount * Block];
+        for (var school = 0; school < problem.SchoolCount; school++)
+        {
+            _seats[school * Block + 1] = problem.TotalCapacity[school];
+            for (var grade = 1; grade <= 9; grade++)
+            {
+                _seats[school * Block + 2 * grade + 1] = problem.GradeCapacity[AssignmentProblem.Slot(school, grade)];
+            }
+        }
+
         _unitsAt = new List<int>[problem.SchoolCount];
         _cheapest = new long[table.Units];
         for (var u = 0; u < table.Units; u++)
@@ -85,7 +92,7 @@ internal sealed class LocalSearch
                 continue;
             }
 
-            var (best, bestDelta) = BestMove(u, Delta.Zero);
+            var (best, bestDelta) = BestMove(u, Change(u, _choice[u], -1), Delta.Zero);
 
             if (best >= 0)
             {
@@ -130,8 +137,7 @@ internal sealed class LocalSearch
                         continue;
                     }
 
-                    var (best, bestDelta) = BestMove(v, Delta.Max);
-
+                    var (best, bestDelta) = BestMove(v, Change(v, _choice[v], -1), Delta.Max);
                     if (best >= 0 && (first + bestDelta).CompareTo(Delta.Zero) < 0)
                     {
                         Move(v, best);
@@ -155,15 +161,16 @@ internal sealed class LocalSearch
     {
         var k = _table.First[u] + _choice[u];
         var school = _table.School[k];
-        if (_totalLoad[school] > _problem.TotalCapacity[school])
+        var block = school * Block;
+        if (_seats[block] > _seats[block + 1])
         {
             return true;
         }
 
         for (var j = _table.GradeFirst[u]; j < _table.GradeFirst[u + 1]; j++)
         {
-            var slot = AssignmentProblem.Slot(school, _table.Grade[j]);
-            if (_gradeLoad[slot] > _problem.GradeCapacity[slot])
+            var at = block + 2 * _grade[j];
+            if (_seats[at] > _seats[at + 1])
             {
                 return true;
             }
@@ -187,11 +194,12 @@ internal sealed class LocalSearch
 
     private long Cost(int u, int c) => _table.Cost[_table.First[u] + c];
 
-    /// <summary>The best move of <paramref name="u"/> to another of its candidates if it is below <paramref name="bar"/>, else (−1, bar).</summary>
-    private (int Best, Delta Delta) BestMove(int u, Delta bar)
+    /// <summary>
+    /// The best move of <paramref name="u"/> to another of its candidates if it is below <paramref name="bar"/>, else (−1, bar).
+    /// Leaving its school (<paramref name="leave"/>) is the same whatever the destination: priced once, added to each arrival.
+    /// </summary>
+    private (int Best, Delta Delta) BestMove(int u, Delta leave, Delta bar)
     {
-        // Leaving its school is the same whatever the destination: priced once, added to each arrival.
-        var leave = Change(u, _choice[u], -1);
         var (best, bestDelta) = (-1, bar);
         for (var c = 0; c < _table.Count(u); c++)
         {
@@ -223,17 +231,17 @@ internal sealed class LocalSearch
     {
         var k = _first[u] + c;
         var school = _school[k];
-        var slots = school * 9 - 1;
+        var block = school * Block;
         long over = 0;
         for (var j = _gradeFirst[u]; j < _gradeFirst[u + 1]; j++)
         {
-            var slot = slots + _grade[j];
-            var (load, capacity) = (_gradeLoad[slot], _gradeCapacity[slot]);
+            var at = block + 2 * _grade[j];
+            var (load, capacity) = (_seats[at], _seats[at + 1]);
             over += AssignmentProblem.Over(load + sign * _gradePupils[j], capacity) - AssignmentProblem.Over(load, capacity);
         }
 
-        var (total, n) = (_totalLoad[school], sign * _pupils[u]);
-        over += AssignmentProblem.Over(total + n, _totalCapacity[school]) - AssignmentProblem.Over(total, _totalCapacity[school]);
+        var (total, totalSeats, n) = (_seats[block], _seats[block + 1], sign * _pupils[u]);
+        over += AssignmentProblem.Over(total + n, totalSeats) - AssignmentProblem.Over(total, totalSeats);
         var cost = sign * _cost[k];
         if (_problem.UnderFillCost > 0)
         {
@@ -255,10 +263,10 @@ internal sealed class LocalSearch
         var school = School(u, c);
         for (var j = _table.GradeFirst[u]; j < _table.GradeFirst[u + 1]; j++)
         {
-            _gradeLoad[AssignmentProblem.Slot(school, _table.Grade[j])] += sign * _table.GradePupils[j];
+            _seats[school * Block + 2 * _grade[j]] += sign * _gradePupils[j];
         }
 
-        _totalLoad[school] += sign * _table.Pupils[u];
+        _seats[school * Block] += sign * _pupils[u];
         var at = _unitsAt[school] ??= [];
         if (sign > 0)
         {
