@@ -195,6 +195,23 @@ public class SolverGuaranteesTests
     }
 
     [Fact]
+    public void Solve_OnePartWithOverflowAnyWorkers_GivesTheSameAnswerAndProof()
+    {
+        // One part with more pupils per grade than its seats: with two workers the split flow runs beside
+        // the LP and the overflow proof beside the local search, and neither may change a thing.
+        var problem = Clusters(new Random(11), clusters: 1, areasPerCluster: 90, schoolsPerCluster: 6);
+        var options = new SolverOptions(TimeLimitSeconds: 0.01, MaxFreeAreas: 25) { MaxOverflowAreas = 25, OverflowSeconds = 0.02 };
+
+        var alone = AssignmentSolver.Solve(problem, allowSplitting: false, options with { Workers = 1 }, CancellationToken.None);
+        var beside = AssignmentSolver.Solve(problem, allowSplitting: false, options with { Workers = 2 }, CancellationToken.None);
+
+        Assert.Equal(1, alone.Stats.Components);
+        Assert.True(alone.Stats.MinimumOverflowBound > 0, "the instance must need the overflow proof");
+        Assert.Equal(Choice(problem, alone), Choice(problem, beside));
+        Assert.Equal(alone.Stats with { Seconds = 0, BoundSeconds = 0 }, beside.Stats with { Seconds = 0, BoundSeconds = 0 });
+    }
+
+    [Fact]
     public void Solve_AreaWithoutCandidates_CountsAsUnavoidableOverflow()
     {
         var units = new List<DecisionUnit>
