@@ -8,6 +8,7 @@ using Planning.Server.Data;
 using Planning.Server.Dataset;
 using Planning.Server.Rules;
 using Planning.Server.Runs;
+using Planning.Server.Scenarios;
 using V1 = Planning.V1;
 
 namespace Planning.Server.Reports;
@@ -40,15 +41,40 @@ public sealed class ReportLoader(PlanningDb db, RunResults runs, RunQueries quer
             return new ReportData(header, rules, geography, scene);
         }
         var (assessment, note) = await AssessmentAsync(request.RunId, term, ct);
+        var additions = await AdditionsAsync(run, scene, ct);
         if (request.CompareRunId is not { } compareId)
         {
-            return new ReportData(header, rules, geography, scene, assessment, note);
+            return new ReportData(header, rules, geography, scene, assessment, note, Additions: additions);
         }
         var before = await runs.FindSucceededAsync(compareId, ct);
         var beforeScene = await SceneAsync(before, term, request.Parts, ct);
         var comparison = (await queries.CompareAsync(compareId, request.RunId, ct)).Terms.FirstOrDefault(t => t.Term == term);
         var flows = comparison?.Flows.Select(f => new ReportFlow(f.FromSchoolCode, f.ToSchoolCode, f.Part, f.Students)).ToList() ?? [];
-        return new ReportData(header, rules, geography, scene, assessment, note, beforeScene, flows);
+        return new ReportData(header, rules, geography, scene, assessment, note, beforeScene, flows, additions);
+    }
+
+    /// <summary>The AddResources changes of the run's scenario (GetScenario's), named as the scene or the base data names the schools.</summary>
+    private async Task<IReadOnlyList<ReportAddition>> AdditionsAsync(RunRow run, ReportScene scene, CancellationToken ct)
+    {
+        var row = run.ScenarioId is { } id ? await db.Scenarios.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct) : null;
+        var changes = row is null ? [] : ScenarioStore.ChangesOf(row)
+            .Where(c => c.ChangeCase == V1.ScenarioChange.ChangeOneofCase.AddResources).Select(c => c.AddResources).ToList();
+        if (changes.Count == 0)
+        {
+            return [];
+        }
+        var codes = changes.Select(c => c.SchoolCode).Distinct().ToList();
+        var names = await db.Schools.AsNoTracking().Where(s => codes.Contains(s.Code)).ToDictionaryAsync(s => s.Code, s => s.Name, ct);
+        foreach (var school in scene.Schools)
+        {
+            names[school.Code] = school.Name;
+        }
+        return [.. changes.SelectMany(c =>
+        {
+            var r = c.Added ?? new V1.Resources();
+            return ReportAddition.Of(c.SchoolCode, names.GetValueOrDefault(c.SchoolCode, c.SchoolCode), r.Part, r.FromTerm,
+                [r.TeachersDegree, r.TeachersBackbone, r.TeachersPeArt, r.FloorAreaM2, r.SportsAreaM2, r.EquipmentValueYuan, r.MultimediaRooms]);
+        })];
     }
 
     private async Task<string> LastTermAsync(Guid runId, CancellationToken ct) =>
