@@ -41,7 +41,7 @@ public sealed class ReportLoader(PlanningDb db, RunResults runs, RunQueries quer
             return new ReportData(header, rules, geography, scene);
         }
         var (assessment, note) = await AssessmentAsync(request.RunId, term, ct);
-        var additions = await AdditionsAsync(run, scene, ct);
+        var additions = Additions(run);
         if (request.CompareRunId is not { } compareId)
         {
             return new ReportData(header, rules, geography, scene, assessment, note, Additions: additions);
@@ -53,29 +53,16 @@ public sealed class ReportLoader(PlanningDb db, RunResults runs, RunQueries quer
         return new ReportData(header, rules, geography, scene, assessment, note, beforeScene, flows, additions);
     }
 
-    /// <summary>The AddResources changes of the run's scenario (GetScenario's), named as the scene or the base data names the schools.</summary>
-    private async Task<IReadOnlyList<ReportAddition>> AdditionsAsync(RunRow run, ReportScene scene, CancellationToken ct)
-    {
-        var row = run.ScenarioId is { } id ? await db.Scenarios.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct) : null;
-        var changes = row is null ? [] : ScenarioStore.ChangesOf(row)
-            .Where(c => c.ChangeCase == V1.ScenarioChange.ChangeOneofCase.AddResources).Select(c => c.AddResources).ToList();
-        if (changes.Count == 0)
-        {
-            return [];
-        }
-        var codes = changes.Select(c => c.SchoolCode).Distinct().ToList();
-        var names = await db.Schools.AsNoTracking().Where(s => codes.Contains(s.Code)).ToDictionaryAsync(s => s.Code, s => s.Name, ct);
-        foreach (var school in scene.Schools)
-        {
-            names[school.Code] = school.Name;
-        }
-        return [.. changes.SelectMany(c =>
-        {
-            var r = c.Added ?? new V1.Resources();
-            return ReportAddition.Of(c.SchoolCode, names.GetValueOrDefault(c.SchoolCode, c.SchoolCode), r.Part, r.FromTerm,
-                [r.TeachersDegree, r.TeachersBackbone, r.TeachersPeArt, r.FloorAreaM2, r.SportsAreaM2, r.EquipmentValueYuan, r.MultimediaRooms]);
-        })];
-    }
+    /// <summary>
+    /// The additions the run was computed with, as frozen in its snapshot when it started (a change made to the
+    /// scenario later is not the run's), with the schools' names as they were then.
+    /// </summary>
+    private static IReadOnlyList<ReportAddition> Additions(RunRow run) =>
+        run.SnapshotFormat == RunSnapshot.CurrentFormat
+            ? [.. RunSnapshot.FromJson(run.SnapshotJson).Schools.SelectMany(school => school.Additions.SelectMany(r =>
+                ReportAddition.Of(school.Code, school.Name, Vocabulary.ToProto(r.Part), r.From,
+                    [r.TeachersDegree, r.TeachersBackbone, r.TeachersPeArt, r.FloorAreaM2, r.SportsAreaM2, r.EquipmentValueYuan, r.MultimediaRooms])))]
+            : [];
 
     private async Task<string> LastTermAsync(Guid runId, CancellationToken ct) =>
         await db.RunTerms.AsNoTracking().Where(t => t.RunId == runId).OrderByDescending(t => t.TermIndex).Select(t => t.Term).FirstOrDefaultAsync(ct)

@@ -57,11 +57,19 @@ public sealed class ReportAdditionsTests
     }
 
     [Fact]
-    public async Task ExportReport_RunWithoutAdditions_NoAdditionsSection()
+    public async Task ExportReport_RunWithoutAdditionsAndOneAddedToItsScenarioAfterwards_NoAdditionsSection()
     {
         await using var server = await PlanningServer.StartAsync();
         using var channel = server.CreateChannel();
         var run = await RunScenarioAsync(channel, "无新增");
+        // Added to the scenario after the run: not the run's (its input was frozen when it started).
+        var scenarios = new V1.ScenarioService.ScenarioServiceClient(channel);
+        var scenario = await scenarios.GetScenarioAsync(new V1.GetScenarioRequest { Id = run.ScenarioId });
+        await scenarios.AddScenarioChangesAsync(new V1.AddScenarioChangesRequest
+        {
+            ScenarioId = scenario.Id, Version = scenario.Version,
+            Changes = { Add(Primary, new V1.Resources { Part = V1.SchoolPart.Primary, FromTerm = "2020-autumn", TeachersPeArt = 3 }) },
+        });
 
         var pages = await ReportPagesAsync(channel, run.Id, Path.Combine(Path.GetTempPath(), $"no-additions-{run.Id}.pdf"));
 
