@@ -11,6 +11,7 @@ namespace Planning.Reports;
 /// <param name="Assessment">The district's verdict on the national standard; null with <paramref name="AssessmentNote"/> saying why.</param>
 /// <param name="Before">Another run in the same term, for the before/after page; null for none.</param>
 /// <param name="Flows">Students whose school differs between <paramref name="Before"/> and <paramref name="Scene"/>.</param>
+/// <param name="Additions">The run's scenario's AddResources changes, one amount each; null or empty for none.</param>
 public sealed record ReportData(
     ReportHeader Header,
     ReportRules Rules,
@@ -19,14 +20,15 @@ public sealed record ReportData(
     ReportAssessment? Assessment = null,
     string? AssessmentNote = null,
     ReportScene? Before = null,
-    IReadOnlyList<ReportFlow>? Flows = null)
+    IReadOnlyList<ReportFlow>? Flows = null,
+    IReadOnlyList<ReportAddition>? Additions = null)
 {
     /// <summary>Every text the report may draw beyond its fixed labels, for the font check.</summary>
     public IEnumerable<string> Texts() =>
     [
         Header.DistrictName, Header.IssuingOffice, .. Header.Credits, .. Geography.AdminAreas.Select(a => a.Name),
         .. Scene.Texts(), .. Before?.Texts() ?? [], .. Rules.Indicators.SelectMany(i => new[] { i.NameZh, i.NameEn, i.Unit }),
-        AssessmentNote ?? "", .. ReportText.Fixed,
+        AssessmentNote ?? "", .. (Additions ?? []).Select(a => a.SchoolName), .. ReportText.Fixed,
     ];
 }
 

@@ -9,7 +9,7 @@ public sealed record ReportPage(string Title, Action<SKCanvas, SKRect> Draw, boo
 /// The printed report, every page A4 landscape: a cover (title, issuing office and date, key figures, the
 /// synthetic-data notice, contents), the map of the part asked for and of the other part, the before/after
 /// page when there is a second run, the per-grade tables, the violations, the assessment by the standard's
-/// Chinese indicator names, and the sources. Every page but the cover has a running header; every page a
+/// Chinese indicator names, the scenario's additions (新增配置) when it has any, and the sources. Every page but the cover has a running header; every page a
 /// footer with its number.
 /// </summary>
 public sealed class ReportDocument(MapText text)
@@ -43,6 +43,7 @@ public sealed class ReportDocument(MapText text)
         }
         pages.AddRange(tables.Paginate(ReportTables.Violations(data, data.Scene), Content));
         pages.Add(new ReportPage("国家标准评估 The national standard", (c, a) => new StandardPage(text).Draw(c, a, data)));
+        pages.AddRange(AdditionsPages(tables, [.. ReportAdditionTables.Tables(data)]));
         pages.Add(new ReportPage("数据来源与说明 Sources and notes", (c, a) => new SourcesPage(text).Draw(c, a, data)));
         return pages;
     }
@@ -111,6 +112,28 @@ public sealed class ReportDocument(MapText text)
                 MapStyle.StatusColour(SchoolStatus.OverLimits), SKTextAlign.Center);
         }
         text.Draw(canvas, ReportText.PageOf(page, pages), Content.Right, y, HeaderSize, MapStyle.MutedInk, SKTextAlign.Right);
+    }
+
+    /// <summary>The additions' tables one under another on one page when they fit it, else each over its own pages; none without additions.</summary>
+    private static IEnumerable<ReportPage> AdditionsPages(TablePages tables, IReadOnlyList<ReportTable> additions)
+    {
+        const float Gap = 12;
+        if (additions.Count == 0)
+        {
+            return [];
+        }
+        if (additions.Sum(t => tables.Height(t, Content.Width) + Gap) > Content.Height)
+        {
+            return additions.SelectMany(t => tables.Paginate(t, Content));
+        }
+        return [new ReportPage("新增配置 Additions", (canvas, area) =>
+        {
+            var top = area.Top;
+            foreach (var t in additions)
+            {
+                top = tables.Draw(canvas, new SKRect(area.Left, top, area.Right, area.Bottom), t.Title, t, tables.ColumnWidths(t, area.Width), 0, t.Rows.Count, t.Note) + Gap;
+            }
+        })];
     }
 
     private static ReportPage MapPage(MapRenderer maps, ReportData data, SchoolPart part, ReportView view) => new(

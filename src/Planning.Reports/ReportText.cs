@@ -53,7 +53,7 @@ public static class ReportText
     /// <summary>Fixed labels whose glyphs the font must have.</summary>
     public static IEnumerable<string> Fixed =>
     [
-        SyntheticShort, SyntheticLong, Issuer, Date, "第页共", "小学初中学区图", "城区放大", .. MapLegend.Texts(2000),
+        SyntheticShort, SyntheticLong, Issuer, Date, "第页共", "小学初中学区图", "城区放大", "新增配置合计项目数量单位起始学期九年一贯制共用", .. MapLegend.Texts(2000),
         .. Enum.GetValues<SchoolStatus>().Select(Status), .. Enum.GetValues<ViolationKind>().Select(Violation),
     ];
 }

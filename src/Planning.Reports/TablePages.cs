@@ -25,6 +25,11 @@ public sealed class TablePages(MapText text)
         })];
     }
 
+    /// <summary>The height <see cref="Draw"/> takes for the whole table with its note, <paramref name="width"/> wide.</summary>
+    public float Height(ReportTable table, float width) =>
+        TitleSize + (Row * 1.8f) + (Row * (table.Rows.Count - (table.Header.Count > 0 ? 0 : 1)))
+        + (table.Note is null ? 0 : (Row * 1.5f) + (Row * Lines(table.Note, FontSize + 1, width).Count));
+
     /// <summary>Draws the title at <paramref name="area"/>'s top, then the rows from <paramref name="first"/>; returns the y below the last line.</summary>
     public float Draw(SKCanvas canvas, SKRect area, string title, ReportTable table, float[] widths, int first, int count, string? note)
     {

@@ -3,6 +3,7 @@
 // around one state object (state.ts); the browser tests' hooks are a separate entry (testhooks.ts).
 import "ol/ol.css";
 import "./style.css";
+import { renderRunAdditions } from "./additions";
 import { AdminAreaKind, SchoolPart } from "./gen/planning/v1/common_pb";
 import type { AdminArea, District } from "./gen/planning/v1/geography_pb";
 import type { ResidentialArea, School } from "./gen/planning/v1/schools_pb";
@@ -166,6 +167,7 @@ async function init(): Promise<void> {
     performance.mark("planning:map-drawn");
     loadedStatus();
     void renderStandardSummary();
+    void renderRunAdditions();
   } catch (e) {
     reportError("加载 Loading", e);
   } finally {

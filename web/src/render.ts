@@ -1,4 +1,5 @@
 // Drawing: loads what the state asks for and draws it into the panels, the summary, the legend and the tables.
+import { renderRunAdditions } from "./additions";
 import { SchoolPart } from "./gen/planning/v1/common_pb";
 import { RunMode } from "./gen/planning/v1/simulation_pb";
 import { fmt, partLabel, servesPart, termLabel } from "./domain";
@@ -76,7 +77,11 @@ export function render(): Promise<void> {
       renderCompareInfo(changed);
       renderLegendNow();
       renderTermLabel();
-      if (r.count > 0) void renderStandardSummary(); // after the first drawing: main.ts asks once it is drawn
+      if (r.count > 0) {
+        // After the first drawing: main.ts asks once it is drawn.
+        void renderStandardSummary();
+        void renderRunAdditions();
+      }
       await renderTables();
       updateDownloads();
       await renderInfo();

@@ -1,5 +1,6 @@
 // The selected school or area: its panel over the map, its highlight, and clicks and tooltips on the maps.
 import { fromLonLat } from "ol/proj";
+import { renderSchoolAdditions } from "./additions";
 import { describeError } from "./api";
 import { schoolAssessment, schoolStandardHtml, unmetItems } from "./assessment";
 import { SchoolPart } from "./gen/planning/v1/common_pb";
@@ -67,7 +68,8 @@ export async function renderInfo(): Promise<void> {
       runLabel: runTitle(runById(data.spec.runId)),
       areas: areaCount,
       catchmentStudents: catchment ? Number(catchment.get("students") ?? 0) : null,
-    }, l) + schoolLockHtml(code);
+    }, l) + `<div id="school-additions"></div>` + schoolLockHtml(code);
+    if (data.spec.runId) void renderSchoolAdditions(code);
     await renderStandard(figures, data, l);
     return;
   }

@@ -4,6 +4,7 @@
 // promise, a table's generation counter so that a late answer does not overwrite a newer one).
 import type Feature from "ol/Feature";
 import type Geometry from "ol/geom/Geometry";
+import type { RunAdditions } from "./additions";
 import type { ApiKey } from "./gen/planning/v1/access_pb";
 import type { DistrictAssessment, RectificationList, SchoolAssessment } from "./gen/planning/v1/assessment_pb";
 import { SchoolPart } from "./gen/planning/v1/common_pb";
@@ -117,6 +118,8 @@ export interface CacheState {
   districtAssessments: Map<string, Promise<DistrictAssessment>>;
   schoolAssessments: Map<string, Promise<SchoolAssessment>>;
   rectification: Map<string, Promise<RectificationList>>;
+  /** Per run: its scenario's additions (GetScenario once per run shown). */
+  runAdditions: Map<string, Promise<RunAdditions>>;
   areaGeometry: Promise<void> | null;
   rules: Promise<Rules> | null;
 }
@@ -186,6 +189,7 @@ export const app: App = {
     districtAssessments: new Map(),
     schoolAssessments: new Map(),
     rectification: new Map(),
+    runAdditions: new Map(),
     areaGeometry: null,
     rules: null,
   },

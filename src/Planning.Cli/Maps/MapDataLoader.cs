@@ -37,6 +37,7 @@ public sealed class MapDataLoader(PlanningClient client)
             return new ReportData(header, ToModel(rules), geography, scene);
         }
         var (assessment, note) = await AssessmentAsync(run.Id, term, ct);
+        var additions = await AdditionsAsync(run, scene, schools, ct);
         ReportScene? before = null;
         IReadOnlyList<ReportFlow> flows = [];
         if (request.CompareRunId is { Length: > 0 } compareId)
@@ -45,7 +46,24 @@ public sealed class MapDataLoader(PlanningClient client)
             var comparison = (await client.CompareRunsAsync(compareId, run.Id, ct)).FirstOrDefault(t => t.Term == term);
             flows = [.. comparison?.Flows.Select(f => new ReportFlow(f.FromSchoolCode, f.ToSchoolCode, f.Part, f.Students)) ?? []];
         }
-        return new ReportData(header, ToModel(rules), geography, scene, assessment, note, before, flows);
+        return new ReportData(header, ToModel(rules), geography, scene, assessment, note, before, flows, additions);
+    }
+
+    /// <summary>The AddResources changes of the run's scenario, named as the scene or the base data names the schools.</summary>
+    private async Task<IReadOnlyList<ReportAddition>> AdditionsAsync(Run run, ReportScene scene, IReadOnlyList<School> schools, CancellationToken ct)
+    {
+        var scenario = run.ScenarioId.Length > 0 ? await client.GetScenarioAsync(run.ScenarioId, ct) : null;
+        var names = schools.ToDictionary(s => s.Code, s => s.Name);
+        foreach (var school in scene.Schools)
+        {
+            names[school.Code] = school.Name;
+        }
+        return [.. (scenario?.Changes.OfType<AddResources>() ?? []).SelectMany(c =>
+        {
+            var r = c.Added;
+            return ReportAddition.Of(c.SchoolCode, names.GetValueOrDefault(c.SchoolCode, c.SchoolCode), r.Part, r.FromTerm,
+                [r.TeachersDegree, r.TeachersBackbone, r.TeachersPeArt, r.FloorAreaM2, r.SportsAreaM2, r.EquipmentValueYuan, r.MultimediaRooms]);
+        })];
     }
 
     /// <summary>No run: each residential area's current school per part, base-term enrolment, tracks in force in the term.</summary>

@@ -8,6 +8,7 @@ using Planning.Server.Data;
 using Planning.Server.Dataset;
 using Planning.Server.Rules;
 using Planning.Server.Runs;
+using Planning.Server.Scenarios;
 using V1 = Planning.V1;
 
 namespace Planning.Server.Reports;
@@ -40,16 +41,28 @@ public sealed class ReportLoader(PlanningDb db, RunResults runs, RunQueries quer
             return new ReportData(header, rules, geography, scene);
         }
         var (assessment, note) = await AssessmentAsync(request.RunId, term, ct);
+        var additions = Additions(run);
         if (request.CompareRunId is not { } compareId)
         {
-            return new ReportData(header, rules, geography, scene, assessment, note);
+            return new ReportData(header, rules, geography, scene, assessment, note, Additions: additions);
         }
         var before = await runs.FindSucceededAsync(compareId, ct);
         var beforeScene = await SceneAsync(before, term, request.Parts, ct);
         var comparison = (await queries.CompareAsync(compareId, request.RunId, ct)).Terms.FirstOrDefault(t => t.Term == term);
         var flows = comparison?.Flows.Select(f => new ReportFlow(f.FromSchoolCode, f.ToSchoolCode, f.Part, f.Students)).ToList() ?? [];
-        return new ReportData(header, rules, geography, scene, assessment, note, beforeScene, flows);
+        return new ReportData(header, rules, geography, scene, assessment, note, beforeScene, flows, additions);
     }
+
+    /// <summary>
+    /// The additions the run was computed with, as frozen in its snapshot when it started (a change made to the
+    /// scenario later is not the run's), with the schools' names as they were then.
+    /// </summary>
+    private static IReadOnlyList<ReportAddition> Additions(RunRow run) =>
+        run.SnapshotFormat == RunSnapshot.CurrentFormat
+            ? [.. RunSnapshot.FromJson(run.SnapshotJson).Schools.SelectMany(school => school.Additions.SelectMany(r =>
+                ReportAddition.Of(school.Code, school.Name, Vocabulary.ToProto(r.Part), r.From,
+                    [r.TeachersDegree, r.TeachersBackbone, r.TeachersPeArt, r.FloorAreaM2, r.SportsAreaM2, r.EquipmentValueYuan, r.MultimediaRooms])))]
+            : [];
 
     private async Task<string> LastTermAsync(Guid runId, CancellationToken ct) =>
         await db.RunTerms.AsNoTracking().Where(t => t.RunId == runId).OrderByDescending(t => t.TermIndex).Select(t => t.Term).FirstOrDefaultAsync(ct)

@@ -51,6 +51,30 @@ public sealed class CallerLimitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetRules_KeyOverItsPlacesWithNoLine_RefusedByTheFairShareWhileAnotherKeyIsServed()
+    {
+        // One call at a time and no line (Limits:MaxConcurrentCallsPerKey 1, MaxQueuedCallsPerKey 0): of 100 calls
+        // sent at once on one connection, those that find the key's place taken are refused, not queued.
+        await using var server = await PlanningServer.StartAsync(new Dictionary<string, string>
+        {
+            ["Limits:MaxConcurrentCallsPerKey"] = "1", ["Limits:MaxQueuedCallsPerKey"] = "0", ["Limits:MaxCallsPerSecondPerKey"] = "100000",
+        });
+        var flooder = new RulesService.RulesServiceClient(server.CreateChannel(await server.CreateKeyAsync(Role.Viewer, "flooder")));
+        var other = new RulesService.RulesServiceClient(server.CreateChannel(await server.CreateKeyAsync(Role.Viewer, "other")));
+
+        var flood = Enumerable.Range(0, 100).Select(_ => StatusOfAsync(() => flooder.GetRulesAsync(new GetRulesRequest()).ResponseAsync)).ToList();
+        var another = await StatusOfAsync(() => other.GetRulesAsync(new GetRulesRequest()).ResponseAsync);
+        var statuses = await Task.WhenAll(flood);
+
+        Assert.Equal(StatusCode.OK, another.StatusCode);
+        var refused = statuses.Where(s => s.StatusCode != StatusCode.OK).ToList();
+        Assert.NotEmpty(refused);
+        Assert.Contains(statuses, s => s.StatusCode == StatusCode.OK);
+        Assert.All(refused, s => Assert.Equal(StatusCode.ResourceExhausted, s.StatusCode));
+        Assert.Contains("1 at once (fewer while other keys call) with 0 waiting", refused[0].Detail);
+    }
+
+    [Fact]
     public async Task ImportDataset_SecondStreamOfAKeyWhileOneIsOpen_ResourceExhausted()
     {
         var dataset = new DatasetService.DatasetServiceClient(_server.CreateChannel());

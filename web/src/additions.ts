@@ -1,0 +1,117 @@
+// The additions (新增配置, issue 13 §2) of the shown run's scenario: its AddResources changes, listed in a
+// school's panel and counted under the national standard. The scenario is asked for once per run
+// (GetScenario, after the map is drawn); names and units are the server's (GetRules).
+import { api, describeError } from "./api";
+import { SchoolPart, type Resources } from "./gen/planning/v1/common_pb";
+import type { IndicatorRule, Rules } from "./gen/planning/v1/rules_pb";
+import type { Scenario } from "./gen/planning/v1/scenarios_pb";
+import { $ } from "./dom";
+import { esc } from "./info";
+import { app, cached, runById } from "./state";
+import { rules } from "./viewdata";
+
+/** One AddResources change: a school part's increments from a term on. */
+export interface Addition {
+  schoolCode: string;
+  added: Resources;
+}
+
+export interface RunAdditions {
+  scenario: Scenario | null;
+  additions: Addition[];
+}
+
+const NONE: RunAdditions = { scenario: null, additions: [] };
+
+/** The shown run's scenario and its additions; none for the base data or a run of it. */
+export function runAdditions(runId: string | null): Promise<RunAdditions> {
+  const scenarioId = runById(runId)?.scenarioId;
+  if (!runId || !scenarioId) return Promise.resolve(NONE);
+  return cached(app.cache.runAdditions, runId, async () => {
+    const scenario = await api.scenarios.getScenario({ id: scenarioId });
+    const additions = scenario.changes.flatMap((c) =>
+      c.change.case === "addResources" && c.change.value.added ? [{ schoolCode: c.change.value.schoolCode, added: c.change.value.added }] : [],
+    );
+    return { scenario, additions };
+  });
+}
+
+/** Resources' field for an indicator, as the rules name it ("teachers_pe_art" → teachersPeArt). */
+function amountOf(r: Resources, rule: IndicatorRule): number {
+  const field = rule.resourceField.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()) as keyof Resources;
+  const value = r[field];
+  return typeof value === "number" ? value : 0;
+}
+
+/** The unit of an amount, from the unit of the indicator's value: "teachers per 100 students" → "teachers". */
+function amountUnit(rule: IndicatorRule): string {
+  const per = rule.unit.indexOf(" per ");
+  return per < 0 ? rule.unit : rule.unit.slice(0, per);
+}
+
+function partName(part: SchoolPart): string {
+  if (part === SchoolPart.JUNIOR) return "初中 junior";
+  if (part === SchoolPart.SHARED) return "共用 shared";
+  return "小学 primary";
+}
+
+const amount = (n: number) => n.toLocaleString("zh-CN", { maximumFractionDigits: 2 });
+
+/** One line per non-zero amount of one change: the indicator's name, the amount and unit, the part, from when. */
+function rowsOf(a: Addition, change: number, r: Rules): string[] {
+  return r.indicators
+    .map((rule) => ({ rule, value: amountOf(a.added, rule) }))
+    .filter((x) => x.value !== 0)
+    .map(({ rule, value }) => `<tr data-change="${change}" data-indicator="${rule.indicator}">
+        <td title="${esc(rule.nameEn)}">${esc(rule.nameZh)}</td>
+        <td class="num" data-col="amount" data-value="${value}"><span class="amount">${amount(value)}</span> <small data-col="unit">${esc(amountUnit(rule))}</small></td>
+        <td><span data-col="from">${esc(a.added.fromTerm)}</span> <small data-col="part">${partName(a.added.part)}</small></td></tr>`);
+}
+
+/** The school panel's additions: each change of the scenario for this school, or none. */
+export function schoolAdditionsHtml(ra: RunAdditions, code: string, r: Rules): string {
+  const mine = ra.additions.map((a, i) => ({ a, i })).filter((x) => x.a.schoolCode === code);
+  if (mine.length === 0) return `<p class="hint" data-additions="0">无 none: 方案 ${esc(ra.scenario?.name ?? "")} adds nothing to this school.</p>`;
+  const rows = mine.flatMap(({ a, i }) => rowsOf(a, i, r)).join("");
+  return `<table class="grades additions" id="school-additions-table" data-additions="${mine.length}">
+      <thead><tr><th>项目 Item</th><th>数量 Amount</th><th>起始 From</th></tr></thead><tbody>${rows}</tbody></table>
+    <p class="hint">方案 ${esc(ra.scenario?.name ?? "")}: ${mine.length} 项新增配置 addition(s) to this school, increments in place from the term named.</p>`;
+}
+
+/** The additions section of a school's panel for the shown run (nothing without additions in its scenario). */
+export async function renderSchoolAdditions(code: string): Promise<void> {
+  const runId = app.view.runId;
+  try {
+    const [ra, r] = await Promise.all([runAdditions(runId), rules()]);
+    const el = document.getElementById("school-additions");
+    if (!el || app.view.selectedSchool !== code || app.view.runId !== runId) return; // another school or run meanwhile
+    el.innerHTML = ra.additions.length ? `<h4>新增配置 Additions</h4>${schoolAdditionsHtml(ra, code, r)}` : "";
+  } catch (e) {
+    const text = `新增配置 additions: ${describeError(e)}`;
+    app.errors.push(text);
+    const el = document.getElementById("school-additions");
+    if (el && app.view.selectedSchool === code) el.innerHTML = `<p class="bad">${esc(text)}</p>`;
+  }
+}
+
+let summaryGeneration = 0;
+
+/** The standard's side panel line: the run includes N additions to M schools, with the scenario's name. */
+export async function renderRunAdditions(): Promise<void> {
+  const el = $("run-additions");
+  const runId = app.view.runId;
+  const gen = ++summaryGeneration;
+  try {
+    const ra = await runAdditions(runId);
+    if (gen !== summaryGeneration) return;
+    const schools = new Set(ra.additions.map((a) => a.schoolCode)).size;
+    el.innerHTML = ra.additions.length
+      ? `含新增配置 The run includes <b data-additions="${ra.additions.length}">${ra.additions.length}</b> addition(s) to
+         <b data-schools="${schools}">${schools}</b> school(s) · 方案 <span data-scenario>${esc(ra.scenario?.name ?? "")}</span>`
+      : "";
+  } catch (e) {
+    const text = `新增配置 additions: ${describeError(e)}`;
+    app.errors.push(text);
+    if (gen === summaryGeneration) el.innerHTML = `<span class="bad">${esc(text)}</span>`;
+  }
+}
