@@ -31,13 +31,6 @@ public static class ReportAdditionTables
         _ => "九年一贯制共用 shared by both parts",
     };
 
-    /// <summary>The unit of an amount, from the unit of the indicator's value: "teachers per 100 students" → "teachers".</summary>
-    public static string AmountUnit(ReportIndicator indicator)
-    {
-        var per = indicator.Unit.IndexOf(" per ", StringComparison.Ordinal);
-        return per < 0 ? indicator.Unit : indicator.Unit[..per];
-    }
-
     public static string Amount(double value) => value.ToString("#,##0.##", CultureInfo.InvariantCulture);
 
     /// <summary>The tables, none when the run's scenario adds nothing.</summary>
@@ -62,7 +55,7 @@ public static class ReportAdditionTables
             .Select(a =>
             {
                 var rule = data.Rules.Indicator(a.Indicator);
-                return (IReadOnlyList<string>)[a.SchoolCode, a.SchoolName, rule.NameZh, Amount(a.Amount), AmountUnit(rule), a.FromTerm];
+                return (IReadOnlyList<string>)[a.SchoolCode, a.SchoolName, rule.NameZh, Amount(a.Amount), rule.AmountUnit, a.FromTerm];
             });
         return new ReportTable(
             $"新增配置 Additions · {PartName(part)}",
@@ -77,7 +70,7 @@ public static class ReportAdditionTables
         var rows = additions.GroupBy(a => a.Indicator).OrderBy(g => g.Key).Select(g =>
         {
             var rule = data.Rules.Indicator(g.Key);
-            return (IReadOnlyList<string>)[rule.NameZh, rule.NameEn, Amount(g.Sum(a => a.Amount)), AmountUnit(rule),
+            return (IReadOnlyList<string>)[rule.NameZh, rule.NameEn, Amount(g.Sum(a => a.Amount)), rule.AmountUnit,
                 $"{g.Select(a => a.SchoolCode).Distinct().Count()}"];
         });
         return new ReportTable(

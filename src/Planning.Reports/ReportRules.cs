@@ -15,7 +15,7 @@ public sealed record ReportRules(
 
     /// <summary>The indicator's rule; the enum's name when the server sent none for it.</summary>
     public ReportIndicator Indicator(Indicator indicator) =>
-        Indicators.FirstOrDefault(i => i.Indicator == indicator) ?? new ReportIndicator(indicator, $"{indicator}", $"{indicator}", "", 0, 0);
+        Indicators.FirstOrDefault(i => i.Indicator == indicator) ?? new ReportIndicator(indicator, $"{indicator}", $"{indicator}", "", "", 0, 0);
 }
 
 /// <summary>A band of grades with its class limit and coefficient ceiling.</summary>
@@ -28,7 +28,7 @@ public sealed record ReportBand(SchoolPart Part, int FirstGrade, int LastGrade, 
 }
 
 /// <summary>One of the standard's seven indicators, with its Chinese name as the standard writes it.</summary>
-public sealed record ReportIndicator(Indicator Indicator, string NameZh, string NameEn, string Unit, double PrimaryNorm, double JuniorNorm)
+public sealed record ReportIndicator(Indicator Indicator, string NameZh, string NameEn, string Unit, string AmountUnit, double PrimaryNorm, double JuniorNorm)
 {
     public double Norm(SchoolPart part) => part == SchoolPart.Junior ? JuniorNorm : PrimaryNorm;
 }

@@ -2,9 +2,10 @@
 // school's panel and counted under the national standard. The scenario is asked for once per run
 // (GetScenario, after the map is drawn); names and units are the server's (GetRules).
 import { api, describeError } from "./api";
-import { SchoolPart, type Resources } from "./gen/planning/v1/common_pb";
+import type { Resources } from "./gen/planning/v1/common_pb";
 import type { IndicatorRule, Rules } from "./gen/planning/v1/rules_pb";
 import type { Scenario } from "./gen/planning/v1/scenarios_pb";
+import { partName } from "./assessment";
 import { $ } from "./dom";
 import { esc } from "./info";
 import { app, cached, runById } from "./state";
@@ -43,18 +44,6 @@ function amountOf(r: Resources, rule: IndicatorRule): number {
   return typeof value === "number" ? value : 0;
 }
 
-/** The unit of an amount, from the unit of the indicator's value: "teachers per 100 students" → "teachers". */
-function amountUnit(rule: IndicatorRule): string {
-  const per = rule.unit.indexOf(" per ");
-  return per < 0 ? rule.unit : rule.unit.slice(0, per);
-}
-
-function partName(part: SchoolPart): string {
-  if (part === SchoolPart.JUNIOR) return "初中 junior";
-  if (part === SchoolPart.SHARED) return "共用 shared";
-  return "小学 primary";
-}
-
 const amount = (n: number) => n.toLocaleString("zh-CN", { maximumFractionDigits: 2 });
 
 /** One line per non-zero amount of one change: the indicator's name, the amount and unit, the part, from when. */
@@ -64,7 +53,7 @@ function rowsOf(a: Addition, change: number, r: Rules): string[] {
     .filter((x) => x.value !== 0)
     .map(({ rule, value }) => `<tr data-change="${change}" data-indicator="${rule.indicator}">
         <td title="${esc(rule.nameEn)}">${esc(rule.nameZh)}</td>
-        <td class="num" data-col="amount" data-value="${value}"><span class="amount">${amount(value)}</span> <small data-col="unit">${esc(amountUnit(rule))}</small></td>
+        <td class="num" data-col="amount" data-value="${value}"><span class="amount">${amount(value)}</span> <small data-col="unit">${esc(rule.amountUnit)}</small></td>
         <td><span data-col="from">${esc(a.added.fromTerm)}</span> <small data-col="part">${partName(a.added.part)}</small></td></tr>`);
 }
 

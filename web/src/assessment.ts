@@ -28,7 +28,9 @@ function digitsOf(rules: Rules, indicator: Indicator): number {
 }
 
 export function partName(part: SchoolPart): string {
-  return part === SchoolPart.JUNIOR ? "初中 junior" : "小学 primary";
+  if (part === SchoolPart.JUNIOR) return "初中 junior";
+  if (part === SchoolPart.SHARED) return "共用 shared";
+  return "小学 primary";
 }
 
 const mark = (ok: boolean) => (ok ? `<span class="good">✓</span>` : `<span class="bad">✗</span>`);

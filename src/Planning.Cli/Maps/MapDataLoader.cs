@@ -140,7 +140,7 @@ public sealed class MapDataLoader(PlanningClient client)
     private static ReportRules ToModel(Rules rules) => new(
         rules.Standard, rules.SchoolSizeLimit, rules.NineYearSizeLimit,
         [.. rules.GradeBands.Select(b => new ReportBand(b.Part, b.FirstGrade, b.LastGrade, b.ClassLimit, b.CoefficientCeiling))],
-        [.. rules.Indicators.Select(i => new ReportIndicator(i.Indicator, i.NameZh, i.NameEn, i.Unit, i.PrimaryNorm, i.JuniorNorm))],
+        [.. rules.Indicators.Select(i => new ReportIndicator(i.Indicator, i.NameZh, i.NameEn, i.Unit, i.AmountUnit, i.PrimaryNorm, i.JuniorNorm))],
         rules.MinimumIndicatorsMet, rules.FloorShare);
 
     /// <summary>The view asked for: a box, the urban streets, or the whole district.</summary>

@@ -9,7 +9,7 @@ internal static partial class ProtoMapping
         r.SchoolSizeLimit,
         r.NineYearSizeLimit,
         [.. r.GradeBands.Select(b => new GradeBand(b.Part, b.FirstGrade, b.LastGrade, b.ClassLimit, b.CoefficientCeiling))],
-        [.. r.Indicators.Select(i => new IndicatorRule(i.Indicator, i.NameZh, i.NameEn, i.Unit, i.PerStudents, i.PrimaryNorm, i.JuniorNorm))],
+        [.. r.Indicators.Select(i => new IndicatorRule(i.Indicator, i.NameZh, i.NameEn, i.Unit, i.AmountUnit, i.PerStudents, i.PrimaryNorm, i.JuniorNorm))],
         r.MinimumIndicatorsMet,
         r.FloorShare,
         new TermFormat(r.TermFormat.Pattern, r.TermFormat.Example, r.TermFormat.MinYear, r.TermFormat.MaxYear),

@@ -51,7 +51,7 @@ public sealed record GradeBand(SchoolPart Part, int FirstGrade, int LastGrade, i
 
 /// <summary>One of the seven indicators with its names, unit and norms.</summary>
 public sealed record IndicatorRule(
-    Indicator Indicator, string NameZh, string NameEn, string Unit, int PerStudents, double PrimaryNorm, double JuniorNorm)
+    Indicator Indicator, string NameZh, string NameEn, string Unit, string AmountUnit, int PerStudents, double PrimaryNorm, double JuniorNorm)
 {
     /// <summary>The norm of <paramref name="part"/>.</summary>
     public double Norm(SchoolPart part) => part == SchoolPart.Junior ? JuniorNorm : PrimaryNorm;

@@ -87,15 +87,19 @@ public static class Indicators
         _ => throw new ArgumentOutOfRangeException(nameof(indicator), indicator, null),
     };
 
-    /// <summary>The unit of the indicator's value: "per 100 students" counts, m² or yuan per student.</summary>
-    public static string ValueUnit(Indicator indicator) => indicator switch
+    /// <summary>The unit of a resource amount of the indicator: teachers, rooms, m² or yuan.</summary>
+    public static string AmountUnit(Indicator indicator) => indicator switch
     {
-        Indicator.DegreeTeachers or Indicator.BackboneTeachers or Indicator.PeArtTeachers => "teachers per 100 students",
-        Indicator.MultimediaRooms => "rooms per 100 students",
-        Indicator.FloorArea or Indicator.SportsArea => "m² per student",
-        Indicator.EquipmentValue => "yuan per student",
+        Indicator.DegreeTeachers or Indicator.BackboneTeachers or Indicator.PeArtTeachers => "teachers",
+        Indicator.MultimediaRooms => "rooms",
+        Indicator.FloorArea or Indicator.SportsArea => "m²",
+        Indicator.EquipmentValue => "yuan",
         _ => throw new ArgumentOutOfRangeException(nameof(indicator), indicator, null),
     };
+
+    /// <summary>The unit of the indicator's value: "per 100 students" counts, m² or yuan per student.</summary>
+    public static string ValueUnit(Indicator indicator) =>
+        PerStudents(indicator) == 1 ? $"{AmountUnit(indicator)} per student" : $"{AmountUnit(indicator)} per {PerStudents(indicator)} students";
 
     /// <summary>The unit in which the gap of <paramref name="indicator"/> is reported.</summary>
     public static GapUnit Unit(Indicator indicator) => indicator switch

@@ -63,6 +63,7 @@ public sealed class RulesApi(SimulationParameters defaults) : V1.RulesService.Ru
             NameZh = Indicators.ChineseName(indicator),
             NameEn = Indicators.EnglishName(indicator),
             Unit = Indicators.ValueUnit(indicator),
+            AmountUnit = Indicators.AmountUnit(indicator),
             PerStudents = Indicators.PerStudents(indicator),
             PrimaryNorm = standard.Threshold(SchoolPart.Primary, indicator),
             JuniorNorm = standard.Threshold(SchoolPart.Junior, indicator),

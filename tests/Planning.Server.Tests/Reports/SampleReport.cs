@@ -15,7 +15,7 @@ public static class SampleReport
         var town = Square(117.35, 39.70, 0.05);
         var rules = new ReportRules("national-2017", 2000, 2500,
             [new ReportBand(V1.SchoolPart.Primary, 1, 6, 45, 0.50), new ReportBand(V1.SchoolPart.Junior, 7, 9, 50, 0.45)],
-            [new ReportIndicator(V1.Indicator.FloorArea, "生均教学及辅助用房面积", "Teaching and auxiliary floor area per student", "m² per student", 4.5, 5.8)],
+            [new ReportIndicator(V1.Indicator.FloorArea, "生均教学及辅助用房面积", "Teaching and auxiliary floor area per student", "m² per student", "m²", 4.5, 5.8)],
             6, 0.85);
         var schools = new[]
         {

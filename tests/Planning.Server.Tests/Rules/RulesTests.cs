@@ -34,6 +34,10 @@ public sealed class RulesTests
         Assert.Equal([4.2, 1.0, 0.9, 4.5, 7.5, 2000, 2.3], rules.Indicators.Select(i => i.PrimaryNorm));
         Assert.Equal([5.3, 1.0, 0.9, 5.8, 10.2, 2500, 2.4], rules.Indicators.Select(i => i.JuniorNorm));
         Assert.Equal([100, 100, 100, 1, 1, 1, 100], rules.Indicators.Select(i => i.PerStudents));
+        // DOMAIN.md's indicators: teachers per 100, m² and yuan per student, rooms per 100; an amount is in the first word.
+        Assert.Equal(["teachers", "teachers", "teachers", "m²", "m²", "yuan", "rooms"], rules.Indicators.Select(i => i.AmountUnit));
+        Assert.Equal(["teachers per 100 students", "m² per student", "yuan per student", "rooms per 100 students"],
+            rules.Indicators.Select(i => i.Unit).Distinct());
         Assert.Equal(Enumerable.Range(1, 7), rules.Indicators.Select(i => (int)i.Indicator));
         Assert.All(rules.Indicators, i => Assert.False(string.IsNullOrWhiteSpace(i.NameZh)));
         Assert.Equal(6, rules.MinimumIndicatorsMet);
