@@ -87,15 +87,22 @@ public static class CallerLimits
         }, leaveOpen: false);
 
     /// <summary>"key 3F2A…" (the first bytes of the hash of the secret sent, with the whole hash) or "peer 127.0.0.1".</summary>
+    /// <remarks>Each limiter of the chain asks; the secret is hashed once per call and kept with the call.</remarks>
     private static (string Name, byte[]? SecretHash) Partition(HttpContext context)
     {
+        if (context.Items.TryGetValue(typeof(CallerLimits), out var kept) && kept is ValueTuple<string, byte[]?> known)
+        {
+            return known;
+        }
         var header = context.Request.Headers.Authorization;
+        (string, byte[]?) partition = ("peer " + Caller.PeerAddress(context), null);
         if (header.Count == 1 && header[0] is { } value && value.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
             var hash = ApiKeySecret.Hash(value["Bearer ".Length..].Trim());
-            return ("key " + Convert.ToHexString(hash, 0, 6), hash);
+            partition = ("key " + Convert.ToHexString(hash, 0, 6), hash);
         }
-        return ("peer " + Caller.PeerAddress(context), null);
+        context.Items[typeof(CallerLimits)] = partition;
+        return partition;
     }
 
     private static bool IsStreaming(HttpContext context) =>

@@ -58,11 +58,9 @@ public sealed class ReportLoader(PlanningDb db, RunResults runs, RunQueries quer
     /// scenario later is not the run's), with the schools' names as they were then.
     /// </summary>
     private static IReadOnlyList<ReportAddition> Additions(RunRow run) =>
-        run.SnapshotFormat == RunSnapshot.CurrentFormat
-            ? [.. RunSnapshot.FromJson(run.SnapshotJson).Schools.SelectMany(school => school.Additions.SelectMany(r =>
-                ReportAddition.Of(school.Code, school.Name, Vocabulary.ToProto(r.Part), r.From,
-                    [r.TeachersDegree, r.TeachersBackbone, r.TeachersPeArt, r.FloorAreaM2, r.SportsAreaM2, r.EquipmentValueYuan, r.MultimediaRooms])))]
-            : [];
+        [.. SchoolFactsLoader.Snapshot(run).Schools.SelectMany(school => school.Additions.SelectMany(r =>
+            ReportAddition.Of(school.Code, school.Name, Vocabulary.ToProto(r.Part), r.From,
+                [r.TeachersDegree, r.TeachersBackbone, r.TeachersPeArt, r.FloorAreaM2, r.SportsAreaM2, r.EquipmentValueYuan, r.MultimediaRooms])))];
 
     private async Task<string> LastTermAsync(Guid runId, CancellationToken ct) =>
         await db.RunTerms.AsNoTracking().Where(t => t.RunId == runId).OrderByDescending(t => t.TermIndex).Select(t => t.Term).FirstOrDefaultAsync(ct)
@@ -126,7 +124,7 @@ public sealed class ReportLoader(PlanningDb db, RunResults runs, RunQueries quer
     private static ReportRules Rules(V1.Rules rules) => new(
         rules.Standard, rules.SchoolSizeLimit, rules.NineYearSizeLimit,
         [.. rules.GradeBands.Select(b => new ReportBand(b.Part, b.FirstGrade, b.LastGrade, b.ClassLimit, b.CoefficientCeiling))],
-        [.. rules.Indicators.Select(i => new ReportIndicator(i.Indicator, i.NameZh, i.NameEn, i.Unit, i.PrimaryNorm, i.JuniorNorm))],
+        [.. rules.Indicators.Select(i => new ReportIndicator(i.Indicator, i.NameZh, i.NameEn, i.Unit, i.AmountUnit, i.PrimaryNorm, i.JuniorNorm))],
         rules.MinimumIndicatorsMet, rules.FloorShare);
 
     private sealed record SiteRow(string Code, double Lon, double Lat, string Kind);
