@@ -34,8 +34,8 @@ public sealed class Recorder
     private int _cutOff;
 
     /// <summary>
-    /// Calls of the flooding key that failed UNAVAILABLE because the server closed their connection: Kestrel
-    /// ends an HTTP/2 connection that opens streams faster than they finish (ENHANCE_YOUR_CALM).
+    /// Calls of the flooding key that failed UNAVAILABLE because the server closed their connection (under a
+    /// flood the server log shows Kestrel ending it with HTTP/2 ENHANCE_YOUR_CALM).
     /// </summary>
     public int CutOff => _cutOff;
 

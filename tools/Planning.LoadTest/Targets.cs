@@ -25,7 +25,7 @@ public sealed record Targets(IReadOnlyList<RunTerm> Terms, string ScenarioId)
             .Where(r => r.Status == RunStatus.Succeeded && !ours.Contains(r.ScenarioId))
             .SelectMany(r => r.Terms.Select(t => new RunTerm(r.Id, t)))
             .ToList();
-        if ((terms.Count == 0 && o.Burst == 0) || (o.Simulations == 0 && o.Burst == 0))
+        if (o.Burst == 0 && (terms.Count == 0 || o.Simulations == 0))
         {
             // Readers alone (a flood, a held-open test, a second load test beside a first) leave others' scenarios be.
             return new Targets(terms, "");

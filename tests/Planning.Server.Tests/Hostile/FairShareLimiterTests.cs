@@ -77,14 +77,12 @@ public sealed class FairShareLimiterTests : IDisposable
     [Fact]
     public async Task Acquire_MoreKeysThanPlaces_EveryKeyStillGetsOneAtOnce()
     {
-        var leases = new List<RateLimitLease>();
         foreach (var key in new[] { "A", "B", "C", "D", "E" })
         {
-            leases.Add(await Granted(key));
+            await Granted(key); // asserts each key is served at once, though two keys would fill the places
         }
 
         Assert.False(Call("A").IsCompleted);
-        Assert.Equal(5, leases.Count(l => l.IsAcquired));
     }
 
     [Fact]
@@ -114,7 +112,7 @@ public sealed class FairShareLimiterTests : IDisposable
 
         Assert.False(refused.IsAcquired);
         Assert.All(line, w => Assert.False(w.IsCompleted));
-        Assert.True((await Granted("B")).IsAcquired);
+        await Granted("B"); // asserts it is served at once
     }
 
     [Fact]
@@ -139,7 +137,7 @@ public sealed class FairShareLimiterTests : IDisposable
     {
         for (var i = 0; i < 100; i++)
         {
-            Assert.True((await Granted("")).IsAcquired);
+            await Granted(""); // asserts each is served at once
         }
     }
 }
