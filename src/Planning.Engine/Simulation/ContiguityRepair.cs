@@ -65,7 +65,7 @@ internal sealed class ContiguityRepair
 
     private Dictionary<(string, SchoolPart, string), string> Repair()
     {
-        var (cost, overflow) = Measure(_problem, _choice);
+        var (cost, overflow) = WholeAreaCost.Measure(_problem, _choice);
         var reasons = new Dictionary<(string, SchoolPart, string), string>();
         while (true)
         {
@@ -80,7 +80,7 @@ internal sealed class ContiguityRepair
                     foreach (var fix in Fixes(s, enclave, pieces, why))
                     {
                         var choice = Apply(fix, (int[])_choice.Clone(), null);
-                        var (newCost, newOverflow) = Measure(_problem, choice);
+                        var (newCost, newOverflow) = WholeAreaCost.Measure(_problem, choice);
                         if (newOverflow > overflow)
                         {
                             why.Seats.Add(fix.Describe(_district));
@@ -104,7 +104,7 @@ internal sealed class ContiguityRepair
             }
 
             Apply(best, _choice, _school);
-            (cost, overflow) = Measure(_problem, _choice);
+            (cost, overflow) = WholeAreaCost.Measure(_problem, _choice);
         }
     }
 
@@ -210,42 +210,6 @@ internal sealed class ContiguityRepair
         }
 
         return choice;
-    }
-
-    /// <summary>The exact objective of a whole-area choice and the pupils it puts over a limit.</summary>
-    public static (long Cost, long Overflow) Measure(AssignmentProblem problem, int[] choice)
-    {
-        var gradeLoad = new long[problem.GradeCapacity.Length];
-        var totalLoad = new long[problem.SchoolCount];
-        long overflow = 0;
-        for (var u = 0; u < problem.Units.Count; u++)
-        {
-            var unit = problem.Units[u];
-            if (choice[u] < 0)
-            {
-                overflow += unit.Pupils;
-                continue;
-            }
-
-            var school = unit.Candidates[choice[u]].School;
-            foreach (var item in unit.Items)
-            {
-                gradeLoad[AssignmentProblem.Slot(school, item.Grade)] += item.Count;
-                totalLoad[school] += item.Count;
-            }
-        }
-
-        for (var slot = 0; slot < gradeLoad.Length; slot++)
-        {
-            overflow += Math.Max(0, gradeLoad[slot] - problem.GradeCapacity[slot]);
-        }
-
-        for (var s = 0; s < totalLoad.Length; s++)
-        {
-            overflow += Math.Max(0, totalLoad[s] - problem.TotalCapacity[s]);
-        }
-
-        return (WholeAreaCost.Evaluate(problem, choice), overflow);
     }
 
     private sealed record Piece(HashSet<int> Main, IReadOnlyList<IReadOnlyList<int>> Enclaves);

@@ -117,7 +117,7 @@ internal static class ContiguousSolve
             schools[(int)part] = school;
         }
 
-        var (cost, overflow) = ContiguityRepair.Measure(problem, choice);
+        var (cost, overflow) = WholeAreaCost.Measure(problem, choice);
         return new Plan(choice, schools, reasons, cost, overflow);
     }
 
