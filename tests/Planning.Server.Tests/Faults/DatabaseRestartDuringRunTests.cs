@@ -105,10 +105,35 @@ public sealed class DatabaseRestartDuringRunTests(PrivateCluster cluster) : ICla
                 break;
             }
             Assert.True(!run.IsCompleted, $"the run ended before its result write waited on the lock: {run.Exception?.InnerException?.Message ?? run.Status.ToString()}");
-            Assert.True(i < 900, "the run's result write did not wait on the lock within 90 s");
+            if (i >= 900)
+            {
+                Assert.Fail($"the run's result write did not wait on the lock within 90 s; {await StateAsync(server, runId)}\nserver log:\n{server.Log}");
+            }
             await Task.Delay(100);
         }
         return (run, runId, blocker);
+    }
+
+    /// <summary>What a failure message needs to tell where a run stands: its row and the database's sessions.</summary>
+    private static async Task<string> StateAsync(PlanningServer server, string runId)
+    {
+        await using var connection = new NpgsqlConnection(Unpooled(server));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            $"""
+            SELECT 'run: ' || status || ' node ' || node || ' attempt ' || attempt || ' error ' || error FROM runs WHERE id = '{runId}'
+            UNION ALL
+            SELECT 'session: ' || coalesce(state, '') || ' ' || coalesce(wait_event_type, '') || '/' || coalesce(wait_event, '')
+                   || ' ' || left(query, 120)
+            FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
+            """, connection);
+        var lines = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            lines.Add(reader.GetString(0));
+        }
+        return string.Join("; ", lines);
     }
 
     private static async Task<Run> RunFinishedAsync(Task<(List<RunProgress> Progress, Run Finished)> run) => (await run).Finished;

@@ -1,6 +1,7 @@
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 using Planning.Client.Api;
 
 namespace Planning.Server.Tests.Infrastructure;
@@ -23,6 +24,9 @@ public sealed class PlanningServer : WebApplicationFactory<Program>
 
     /// <summary>The server's database (on the main cluster, or on a <see cref="PrivateCluster"/>).</summary>
     public string ConnectionString { get; }
+
+    /// <summary>The server's last log lines (see <see cref="LogTail"/>).</summary>
+    public LogTail Log { get; } = new();
 
     /// <summary>An admin key, made at start: what <see cref="CreateChannel()"/> sends.</summary>
     public string AdminKey { get; private set; } = "";
@@ -90,6 +94,7 @@ public sealed class PlanningServer : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.ConfigureLogging(logging => logging.AddProvider(Log));
         builder.UseSetting("ConnectionStrings:Planning", ConnectionString);
         // Each in-process server is a one-node cluster of its own, on a silo port of its own.
         builder.UseSetting("Cluster:SiloPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
