@@ -95,11 +95,11 @@ public sealed class ScenarioApi(PlanningDb db, ScenarioStore store, AuditLog aud
         for (var i = 0; i < request.Indices.Count; i++)
         {
             var index = request.Indices[i];
-            if (index < 0 || index >= changes.Count)
+            if (!IsChangeIndex(problems, $"indices[{i}]", index, changes.Count))
             {
-                problems.Add($"indices[{i}]", $"{index} is not a change of the scenario (it has {changes.Count}: 0 to {changes.Count - 1})");
+                continue;
             }
-            else if (!seen.Add(index))
+            if (!seen.Add(index))
             {
                 problems.Add($"indices[{i}]", $"change {index} is named twice");
             }
@@ -120,13 +120,8 @@ public sealed class ScenarioApi(PlanningDb db, ScenarioStore store, AuditLog aud
         var row = await FindCurrentAsync(request.ScenarioId, request.Version, ct);
         var changes = ScenarioStore.ChangesOf(row).ToList();
         var problems = new Problems();
-        foreach (var (field, index) in new[] { ("from_index", request.FromIndex), ("to_index", request.ToIndex) })
-        {
-            if (index < 0 || index >= changes.Count)
-            {
-                problems.Add(field, $"{index} is not a position of the scenario's changes (0 to {changes.Count - 1})");
-            }
-        }
+        IsChangeIndex(problems, "from_index", request.FromIndex, changes.Count);
+        IsChangeIndex(problems, "to_index", request.ToIndex, changes.Count);
         problems.ThrowIfAny();
         var moved = changes[request.FromIndex];
         changes.RemoveAt(request.FromIndex);
@@ -135,6 +130,19 @@ public sealed class ScenarioApi(PlanningDb db, ScenarioStore store, AuditLog aud
         {
             name = row.Name, from_index = request.FromIndex, to_index = request.ToIndex, change = AuditLog.Proto(moved),
         }, ct);
+    }
+
+    /// <summary>Whether <paramref name="index"/> names one of a scenario's <paramref name="count"/> changes; adds the problem when not.</summary>
+    private static bool IsChangeIndex(Problems problems, string field, int index, int count)
+    {
+        if (index >= 0 && index < count)
+        {
+            return true;
+        }
+        problems.Add(field, count == 0
+            ? $"{index} is not a change of the scenario: it has none"
+            : $"{index} is not a change of the scenario (it has {count}: 0 to {count - 1})");
+        return false;
     }
 
     /// <summary>The scenario, when <paramref name="version"/> is still its version; ABORTED otherwise.</summary>

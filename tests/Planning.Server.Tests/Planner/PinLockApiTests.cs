@@ -143,6 +143,25 @@ public sealed class PinLockApiTests(ServerFixture fixture) : IClassFixture<Serve
     }
 
     [Fact]
+    public async Task MoveAndRemoveScenarioChanges_ScenarioWithoutChanges_NameEveryIndexAndSaySoWithTheSameWords()
+    {
+        var scenario = await CreateAsync();
+
+        var move = await RpcAssert.FailsAsync(() => _calls.Scenarios.MoveScenarioChangeAsync(
+            new MoveScenarioChangeRequest { ScenarioId = scenario.Id, Version = scenario.Version, FromIndex = 0, ToIndex = 0 }).ResponseAsync,
+            StatusCode.InvalidArgument);
+        var remove = await RpcAssert.FailsAsync(() => _calls.Scenarios.RemoveScenarioChangesAsync(
+            new RemoveScenarioChangesRequest { ScenarioId = scenario.Id, Version = scenario.Version, Indices = { 0 } }).ResponseAsync,
+            StatusCode.InvalidArgument);
+
+        Assert.Equal(["from_index", "to_index"], RpcAssert.Violations(move).Select(v => v.Field));
+        var removed = Assert.Single(RpcAssert.Violations(remove));
+        Assert.Equal("indices[0]", removed.Field);
+        Assert.All(RpcAssert.Violations(move), v => Assert.Equal(removed.Description, v.Description));
+        Assert.Contains("it has none", removed.Description);
+    }
+
+    [Fact]
     public async Task RunSimulation_PinnedArea_GoesToThePinnedSchool()
     {
         var free = await CreateAsync();
