@@ -98,8 +98,9 @@ public sealed class DatabaseRestartDuringRunTests(PrivateCluster cluster) : ICla
         var runId = await started.Task.WaitAsync(TimeSpan.FromSeconds(30));
         for (var i = 0; ; i++)
         {
+            // pg_locks, not pg_stat_activity: the latter is read once per transaction, and the blocker's stays open.
             await using var waiting = new NpgsqlCommand(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", blocker);
+                "SELECT count(*) FROM pg_locks WHERE relation = 'run_catchments'::regclass AND NOT granted", blocker);
             if ((long)(await waiting.ExecuteScalarAsync())! > 0)
             {
                 break;
