@@ -24,13 +24,15 @@ public sealed partial class WebMapTests
         await new TinyDataset().ImportAsync(new DatasetService.DatasetServiceClient(channel));
         var rules = await new RulesService.RulesServiceClient(channel).GetRulesAsync(new GetRulesRequest());
         Assert.Equal(300, rules.SchoolSizeLimit);
-        var primaryLimit = rules.GradeBands.Single(b => b.FirstGrade == 1).ClassLimit;
-        Assert.Equal(35, primaryLimit);
-        int ClassLimit(int grade) => rules.GradeBands.Single(b => grade >= b.FirstGrade && grade <= b.LastGrade).ClassLimit;
+        var primary = rules.GradeBands.Single(b => b.Part == SchoolPart.Primary);
+        Assert.Equal(35, primary.ClassLimit);
+        GradeBand BandOf(int grade) => rules.GradeBands.Single(b => grade >= b.FirstGrade && grade <= b.LastGrade);
+        int ClassLimit(int grade) => BandOf(grade).ClassLimit;
         var schools = (await new SchoolService.SchoolServiceClient(channel).ListSchoolsAsync(new ListSchoolsRequest())).Schools;
         Assert.Equal(2, schools.Count);
-        int Seats(School s, int grade) => (grade <= 6 ? s.Capacity[0].PrimaryTracks : s.Capacity[0].JuniorTracks) * ClassLimit(grade);
-        int[] GradesOver(School s) => [.. Enumerable.Range(1, 9).Where(g => s.Enrolment[g - 1] > Seats(s, g))];
+        int Seats(School s, int grade) =>
+            (BandOf(grade).Part == SchoolPart.Primary ? s.Capacity[0].PrimaryTracks : s.Capacity[0].JuniorTracks) * ClassLimit(grade);
+        int[] GradesOver(School s) => [.. Enumerable.Range(1, s.Enrolment.Count).Where(g => s.Enrolment[g - 1] > Seats(s, g))];
         // Both tiny schools (620 and 420 students) are over 300; grades 1 and 2 of the primary school
         // (120 and 110 students, 3 tracks) over 3 × 35 seats, not over the national 3 × 45 (DOMAIN.md, limits).
         Assert.All(schools, s => Assert.True(s.Enrolment.Sum() > rules.SchoolSizeLimit));
@@ -68,7 +70,7 @@ public sealed partial class WebMapTests
             var flagged = await map.Page.EvalOnSelectorAllAsync<int[]>(
                 "#school-grades tr[data-row=enrolment] td.over", "cs => cs.map(c => Number(c.dataset.grade))");
             Assert.Equal(GradesOver(school), flagged);
-            Assert.Contains($"{primaryLimit} (1–6)", await map.Page.InnerTextAsync("#info"));
+            Assert.Contains($"{primary.ClassLimit} ({primary.FirstGrade}–{primary.LastGrade})", await map.Page.InnerTextAsync("#info"));
         }
         Log(await map.ScreenshotAsync("limits-changed"));
         await map.AssertNoErrorsAsync();

@@ -3,12 +3,12 @@ import Feature from "ol/Feature";
 import { api } from "./api";
 import { SchoolPart } from "./gen/planning/v1/common_pb";
 import type { AreaAssignment, TermComparison, TermSummary } from "./gen/planning/v1/simulation_pb";
-import { fmt, partLabel } from "./domain";
+import { fmt, partStudents, type Limits } from "./domain";
 import { $ } from "./dom";
 import { esc } from "./info";
 import { termsOf } from "./runs";
 import { app, cached, currentTerm } from "./state";
-import { baseSchoolOf, loadAreaGeometry, partStudents, termResult } from "./viewdata";
+import { baseSchoolOf, limits, loadAreaGeometry, termResult } from "./viewdata";
 
 interface Flow {
   fromSchoolCode: string;
@@ -59,6 +59,7 @@ export async function changedAreas(): Promise<ChangedAreas> {
   const part = app.view.part;
   const a = app.view.compareRunId;
   const b = app.view.runId;
+  const l = await limits();
   const none = (source: string): ChangedAreas => ({ features: [], codes: [], flows: [], a: null, b: null, source });
   if (a === b) return none("同一方案 the same run on both sides");
   if (a && !termsOf(a).includes(term)) return none(`对比方案没有 the compared run has no term ${term}`);
@@ -69,7 +70,7 @@ export async function changedAreas(): Promise<ChangedAreas> {
     const codes = [...(part === SchoolPart.PRIMARY ? t.changedPrimaryAreaCodes : t.changedJuniorAreaCodes)];
     return {
       features: areaFeatures(codes), codes, flows: t.flows.filter((f) => f.part === part), a: t.a ?? null, b: t.b ?? null,
-      source: `${partLabel(part)}: CompareRuns`,
+      source: `${l.partLabel(part)}: CompareRuns`,
     };
   }
   const [sa, sb] = await Promise.all([side(a, term), side(b, term), loadAreaGeometry()]);
@@ -85,18 +86,19 @@ export async function changedAreas(): Promise<ChangedAreas> {
     const to = schoolOf(sb, area);
     if (from === to) continue;
     codes.push(area.code);
-    const students = partStudents(sb.assignments?.get(area.code)?.students ?? sa.assignments?.get(area.code)?.students ?? area.students, part);
+    const students = partStudents(sb.assignments?.get(area.code)?.students ?? sa.assignments?.get(area.code)?.students ?? area.students, part, l);
     const f = flows.get(`${from}|${to}`) ?? { fromSchoolCode: from, toSchoolCode: to, part, students: 0 };
     f.students += students;
     flows.set(`${from}|${to}`, f);
   }
   return {
     features: areaFeatures(codes), codes, flows: [...flows.values()], a: sa.summary, b: sb.summary,
-    source: `${partLabel(part)}: from both sides' schools`,
+    source: `${l.partLabel(part)}: from both sides' schools`,
   };
 }
 
-export function renderCompareInfo(changed: ChangedAreas | null): void {
+/** The comparison's figures; `limits` (GetRules) names the level shown with its grades. */
+export function renderCompareInfo(changed: ChangedAreas | null, limits: Limits | null): void {
   const el = $("compare-info");
   const mode = app.view.compareMode;
   $("compare-run-row").hidden = mode === "off";
@@ -111,17 +113,18 @@ export function renderCompareInfo(changed: ChangedAreas | null): void {
       `<p class="hint">左 A = 当前方案 selected run, 右 B = 对比 compared run.</p>`;
     return;
   }
-  if (!changed) {
+  if (!changed || !limits) {
     el.innerHTML = "";
     return;
   }
   const name = (c: string) => (c ? app.data.schoolByCode.get(c)?.name ?? c : "无 none");
+  const label = limits.partLabel(app.view.part);
   const flows = [...changed.flows].sort((x, y) => y.students - x.students).slice(0, 12);
   el.innerHTML =
-    `<div>学校有变化的小区/村 areas whose ${esc(partLabel(app.view.part))} school changed: <b id="changed-count">${fmt(changed.codes.length)}</b> <span class="hint">(${esc(changed.source)})</span></div>` +
+    `<div>学校有变化的小区/村 areas whose ${esc(label)} school changed: <b id="changed-count">${fmt(changed.codes.length)}</b> <span class="hint">(${esc(changed.source)})</span></div>` +
     summaryCompareTable(changed.a, changed.b, ["基准 baseline", "当前 selected"]) +
     (flows.length
-      ? `<table class="flows"><thead><tr><th>流向 baseline → selected (${esc(partLabel(app.view.part))})</th><th>学生</th></tr></thead><tbody>` +
+      ? `<table class="flows"><thead><tr><th>流向 baseline → selected (${esc(label)})</th><th>学生</th></tr></thead><tbody>` +
         flows.map((f) => `<tr><td title="${esc(f.fromSchoolCode)} → ${esc(f.toSchoolCode)}">${esc(name(f.fromSchoolCode))} → ${esc(name(f.toSchoolCode))}</td><td>${fmt(f.students)}</td></tr>`).join("") +
         "</tbody></table>"
       : "");

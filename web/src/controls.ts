@@ -1,6 +1,7 @@
 // The side panel's controls: scenario, run, level, term and play, compare, layers, and the panel itself on a phone.
 import { api } from "./api";
 import { SchoolPart } from "./gen/planning/v1/common_pb";
+import type { Limits } from "./domain";
 import { renderScenarioChanges } from "./planner";
 import { $, reportError } from "./dom";
 import { wireDownloads } from "./downloads";
@@ -107,6 +108,12 @@ function setPanelOpen(open: boolean): void {
     panelA().map.updateSize();
     app.panels.b?.map.updateSize();
   });
+}
+
+/** The level buttons name each level's grades as the server's bands (GetRules) give them. */
+export function labelParts(limits: Limits): void {
+  $("part-primary-label").textContent = limits.partLabel(SchoolPart.PRIMARY);
+  $("part-junior-label").textContent = limits.partLabel(SchoolPart.JUNIOR);
 }
 
 export function wireControls(): void {

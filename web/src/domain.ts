@@ -8,8 +8,6 @@ import { ViolationKind } from "./gen/planning/v1/simulation_pb";
 /** The base term of the data: base-data views (no run) show this term. */
 export const BASE_TERM = "2020-autumn";
 
-export const GRADES = [1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
-
 /**
  * The limits in force on the server (RulesService.GetRules): the page writes none of its own. A run's
  * results carry the server's judgement already (SchoolTermResult.size_limit, Violation.limit); these
@@ -20,20 +18,42 @@ export interface Limits {
   sizeLimit: (level: SchoolLevel) => number;
   /** "45 (1–6) / 50 (7–9)", for notes. */
   classLimitsText: string;
+  /** Every grade of the bands, in order (1–9); per-grade arrays are indexed grade − 1. */
+  grades: number[];
+  /** The grades of a part, in order: its band's first to last grade. */
+  gradesOf: (part: SchoolPart) => number[];
+  partOfGrade: (grade: number) => SchoolPart;
+  /** "小学 primary (1–6)": the part's name and its band's grades. */
+  partLabel: (part: SchoolPart) => string;
 }
 
+/** The grade bands (GetRules) are the page's only source of which grades belong to which part. */
 export function limitsOf(rules: Rules): Limits {
   const bands = [...rules.gradeBands].sort((a, b) => a.firstGrade - b.firstGrade);
   const band = (grade: number) => bands.find((b) => grade >= b.firstGrade && grade <= b.lastGrade);
+  const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
+  const bandOf = (part: SchoolPart) => bands.find((b) => b.part === part);
+  const gradesOf = (part: SchoolPart) => {
+    const b = bandOf(part);
+    return b ? range(b.firstGrade, b.lastGrade) : [];
+  };
   return {
     classLimit: (grade) => band(grade)?.classLimit ?? 0,
     sizeLimit: (level) => (level === SchoolLevel.NINE_YEAR ? rules.nineYearSizeLimit : rules.schoolSizeLimit),
     classLimitsText: bands.map((b) => `${b.classLimit} (${b.firstGrade}–${b.lastGrade})`).join(" / "),
+    grades: bands.flatMap((b) => range(b.firstGrade, b.lastGrade)),
+    gradesOf,
+    partOfGrade: (grade) => band(grade)?.part ?? SchoolPart.UNSPECIFIED,
+    partLabel: (part) => {
+      const b = bandOf(part);
+      return `${partName(part)}${b ? ` (${b.firstGrade}–${b.lastGrade})` : ""}`;
+    },
   };
 }
 
-export function partOfGrade(grade: number): SchoolPart {
-  return grade <= 6 ? SchoolPart.PRIMARY : SchoolPart.JUNIOR;
+/** The sum of a per-grade array (index grade − 1) over a part's grades. */
+export function partStudents(students: number[], part: SchoolPart, limits: Limits): number {
+  return limits.gradesOf(part).reduce((a, g) => a + (students[g - 1] ?? 0), 0);
 }
 
 /** Does a school of this level teach grades of this part? */
@@ -42,8 +62,13 @@ export function servesPart(level: SchoolLevel, part: SchoolPart): boolean {
   return part === SchoolPart.PRIMARY ? level === SchoolLevel.PRIMARY : level === SchoolLevel.JUNIOR;
 }
 
-export function teachesGrade(level: SchoolLevel, grade: number): boolean {
-  return servesPart(level, partOfGrade(grade));
+export function teachesGrade(level: SchoolLevel, grade: number, limits: Limits): boolean {
+  return servesPart(level, limits.partOfGrade(grade));
+}
+
+/** Tracks in force for a grade's part. */
+export function tracksOfGrade(f: SchoolFigures, grade: number, limits: Limits): number {
+  return limits.partOfGrade(grade) === SchoolPart.PRIMARY ? f.primaryTracks : f.juniorTracks;
 }
 
 /** Sortable key of a term string "YYYY-autumn" / "YYYY-spring" (spring follows the autumn of the year before). */
@@ -88,7 +113,7 @@ export interface SchoolFigures {
   sizeLimit: number;
   primaryTracks: number;
   juniorTracks: number;
-  /** Grades (1–9) over their limit: the run's CLASS_SIZE violations, or for the base data tracks × 45 / 50. */
+  /** Grades over their limit: the run's CLASS_SIZE violations, or for the base data tracks × class limit. */
   gradesOver: number[];
   /** Students without a seat within the limits (the run's SEATS_SHORT violation); 0 for the base data. */
   seatsShort: number;
@@ -99,12 +124,12 @@ export interface SchoolFigures {
 /** Classes needed ⌈students / limit⌉ and the largest class ⌈students / classes⌉, as the engine reports them. */
 export function baseFigures(school: School, limits: Limits, term: string = BASE_TERM): SchoolFigures {
   const tracks = tracksIn(school, term);
-  const { classLimit } = limits;
-  const enrolment = GRADES.map((g) => school.enrolment[g - 1] ?? 0);
-  const classes = enrolment.map((s, i) => (s > 0 ? Math.ceil(s / classLimit(i + 1)) : 0));
+  const { classLimit, grades } = limits;
+  const enrolment = grades.map((g) => school.enrolment[g - 1] ?? 0);
+  const classes = enrolment.map((s, i) => (s > 0 ? Math.ceil(s / classLimit(grades[i])) : 0));
   const largestClass = enrolment.map((s, i) => (classes[i] > 0 ? Math.ceil(s / classes[i]) : 0));
-  const capacity = (g: number) => (partOfGrade(g) === SchoolPart.PRIMARY ? tracks.primary : tracks.junior) * classLimit(g);
-  const gradesOver = GRADES.filter((g) => {
+  const capacity = (g: number) => (limits.partOfGrade(g) === SchoolPart.PRIMARY ? tracks.primary : tracks.junior) * classLimit(g);
+  const gradesOver = grades.filter((g) => {
     const n = enrolment[g - 1];
     return n > 0 && (n > capacity(g) || largestClass[g - 1] > classLimit(g));
   });
@@ -127,9 +152,11 @@ export function baseFigures(school: School, limits: Limits, term: string = BASE_
   };
 }
 
-/** A school's figures in a run's term, judged by the server: its size limit and its violations. */
+/**
+ * A school's figures in a run's term, judged by the server: its size limit and its violations. The
+ * per-grade arrays stay as the server sent them (one value a grade); a missing grade reads as 0.
+ */
 export function runFigures(school: School | undefined, r: SchoolTermResult, violations: Violation[]): SchoolFigures {
-  const pad = (a: number[]) => GRADES.map((g) => a[g - 1] ?? 0);
   const mine = violations.filter((v) => v.schoolCode === r.schoolCode);
   return {
     code: r.schoolCode,
@@ -137,9 +164,9 @@ export function runFigures(school: School | undefined, r: SchoolTermResult, viol
     level: r.level || school?.level || SchoolLevel.UNSPECIFIED,
     kind: school?.kind ?? SchoolKind.UNSPECIFIED,
     open: r.open,
-    enrolment: pad(r.enrolment),
-    classes: pad(r.classes),
-    largestClass: pad(r.largestClass),
+    enrolment: [...r.enrolment],
+    classes: [...r.classes],
+    largestClass: [...r.largestClass],
     total: r.total,
     sizeLimit: r.sizeLimit,
     primaryTracks: r.primaryTracks,
@@ -152,7 +179,7 @@ export function runFigures(school: School | undefined, r: SchoolTermResult, viol
 
 /** Capacity of a grade: tracks × class limit. */
 export function gradeCapacity(f: SchoolFigures, grade: number, limits: Limits): number {
-  return (partOfGrade(grade) === SchoolPart.PRIMARY ? f.primaryTracks : f.juniorTracks) * limits.classLimit(grade);
+  return tracksOfGrade(f, grade, limits) * limits.classLimit(grade);
 }
 
 /** A grade is over its limit (as the figures' source judged it). */
@@ -205,8 +232,9 @@ export function kindLabel(kind: SchoolKind): string {
   }
 }
 
-export function partLabel(part: SchoolPart): string {
-  return part === SchoolPart.JUNIOR ? "初中 junior (7–9)" : "小学 primary (1–6)";
+/** A part's name without its grades ("小学 primary"); Limits.partLabel adds the band's grades. */
+export function partName(part: SchoolPart): string {
+  return part === SchoolPart.JUNIOR ? "初中 junior" : "小学 primary";
 }
 
 export function fmt(n: number, digits = 0): string {

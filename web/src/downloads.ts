@@ -8,11 +8,11 @@ import { AssessmentFormat } from "./gen/planning/v1/assessment_pb";
 import { SchoolPart } from "./gen/planning/v1/common_pb";
 import { ExportFormat, Layer } from "./gen/planning/v1/dataset_pb";
 import { ReportFormat } from "./gen/planning/v1/reports_pb";
-import { GRADES } from "./domain";
+import type { Limits } from "./domain";
 import { $, reportError, saveFile } from "./dom";
 import { geojson } from "./mapview";
 import { app, currentTerm, runById } from "./state";
-import { loadAreaGeometry, runCatchments, termResult } from "./viewdata";
+import { limits, loadAreaGeometry, runCatchments, termResult } from "./viewdata";
 
 export type DownloadKind =
   | "catchments-geojson" | "catchments-gpkg" | "catchments-csv"
@@ -101,11 +101,12 @@ async function catchmentsCsv(): Promise<void> {
 }
 
 /** Every area with the schools serving it in the view shown: a run's assignments, or the base data's schools. */
-async function assignmentRows(): Promise<{ code: string; values: (string | number)[] }[]> {
+async function assignmentRows(): Promise<{ columns: string[]; rows: { code: string; values: (string | number)[] }[] }> {
   const runId = app.view.runId;
   const name = (c: string) => (c ? app.data.schoolByCode.get(c)?.name ?? c : "");
-  const assignments = runId ? new Map((await termResult(runId, currentTerm())).assignments.map((a) => [a.areaCode, a] as const)) : null;
-  return app.data.areas.map((area) => {
+  const [result, l] = await Promise.all([runId ? termResult(runId, currentTerm()) : null, limits()]);
+  const assignments = result ? new Map(result.assignments.map((a) => [a.areaCode, a] as const)) : null;
+  const rows = app.data.areas.map((area) => {
     const a = assignments?.get(area.code);
     const primary = assignments ? a?.schoolPrimaryCode ?? "" : area.schoolPrimaryCode;
     const junior = assignments ? a?.schoolJuniorCode ?? "" : area.schoolJuniorCode;
@@ -115,30 +116,33 @@ async function assignmentRows(): Promise<{ code: string; values: (string | numbe
       values: [
         area.code, area.name, app.data.adminNames.get(area.adminAreaCode) ?? area.adminAreaCode, currentTerm(),
         primary, name(primary), junior, name(junior),
-        ...GRADES.map((g) => (students.length === 9 ? students[g - 1] : "")),
+        ...l.grades.map((g) => (students.length === l.grades.length ? students[g - 1] : "")),
         a ? Math.round(a.distancePrimaryM) : "", a ? Math.round(a.distanceJuniorM) : "",
       ],
     };
   });
+  return { columns: assignmentColumns(l), rows };
 }
 
-const ASSIGNMENT_COLUMNS = [
-  "area_code", "area_name", "admin_area", "term", "school_primary_code", "school_primary_name", "school_junior_code", "school_junior_name",
-  ...GRADES.map((g) => `students_grade_${g}`), "distance_primary_m", "distance_junior_m",
-];
+function assignmentColumns(l: Limits): string[] {
+  return [
+    "area_code", "area_name", "admin_area", "term", "school_primary_code", "school_primary_name", "school_junior_code", "school_junior_name",
+    ...l.grades.map((g) => `students_grade_${g}`), "distance_primary_m", "distance_junior_m",
+  ];
+}
 
 async function assignmentsCsv(): Promise<void> {
-  const rows = await assignmentRows();
-  saveFile(`${stem("assignments")}.csv`, "text/csv", [csv([ASSIGNMENT_COLUMNS, ...rows.map((r) => r.values)])]);
+  const { columns, rows } = await assignmentRows();
+  saveFile(`${stem("assignments")}.csv`, "text/csv", [csv([columns, ...rows.map((r) => r.values)])]);
 }
 
 /** The assignments with each area's boundary, as RFC 7946 GeoJSON (WGS84). */
 async function assignmentsGeojson(): Promise<void> {
-  const [rows] = await Promise.all([assignmentRows(), loadAreaGeometry()]);
+  const [{ columns, rows }] = await Promise.all([assignmentRows(), loadAreaGeometry()]);
   const features = rows.flatMap((r) => {
     const g = app.data.areaGeometry.get(r.code);
     if (!g) return [];
-    const properties = Object.fromEntries(ASSIGNMENT_COLUMNS.map((c, i) => [c, r.values[i] === "" ? null : r.values[i]]));
+    const properties = Object.fromEntries(columns.map((c, i) => [c, r.values[i] === "" ? null : r.values[i]]));
     return [{ type: "Feature", properties, geometry: geojson.writeGeometryObject(g, { decimals: 7 }) }];
   });
   const text = JSON.stringify({ type: "FeatureCollection", features });

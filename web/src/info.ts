@@ -4,8 +4,8 @@ import type { ResidentialArea } from "./gen/planning/v1/schools_pb";
 import { ViolationKind, type AreaAssignment, type Violation } from "./gen/planning/v1/simulation_pb";
 import { STATUS_COLOURS } from "./colors";
 import {
-  fmt, gradeCapacity, gradeOver, GRADES, kindLabel, levelLabel, partOfGrade, STATUS_LABELS, teachesGrade, termLabel,
-  type Limits, type SchoolFigures, type SchoolStatus,
+  fmt, gradeCapacity, gradeOver, kindLabel, levelLabel, partStudents, STATUS_LABELS, teachesGrade, termLabel,
+  tracksOfGrade, type Limits, type SchoolFigures, type SchoolStatus,
 } from "./domain";
 
 export function esc(s: string): string {
@@ -30,10 +30,9 @@ export function figureItems(f: SchoolFigures, violations: Violation[], limits: L
     items.push(`规模 size: ${fmt(f.total)} students > ${fmt(f.sizeLimit)}`);
   }
   for (const g of f.gradesOver) {
-    const tracks = partOfGrade(g) === SchoolPart.PRIMARY ? f.primaryTracks : f.juniorTracks;
     items.push(
       `班额 grade ${g}: ${fmt(f.enrolment[g - 1])} students need ${f.classes[g - 1]} classes of ≤ ${limits.classLimit(g)}, ` +
-        `${tracks} tracks (${fmt(gradeCapacity(f, g, limits))} seats)`,
+        `${tracksOfGrade(f, g, limits)} tracks (${fmt(gradeCapacity(f, g, limits))} seats)`,
     );
   }
   return items;
@@ -45,13 +44,13 @@ export function schoolInfoHtml(
   context: { term: string; runLabel: string; areas: number; catchmentStudents: number | null },
   limits: Limits,
 ): string {
-  const grades = GRADES.filter((g) => teachesGrade(f.level, g));
+  const grades = limits.grades.filter((g) => teachesGrade(f.level, g, limits));
   const head = grades.map((g) => `<th>${g}</th>`).join("");
   const row = (title: string, key: string, values: number[], over: (g: number) => boolean) =>
     `<tr data-row="${key}"><td>${title}</td>` +
-    grades.map((g) => `<td data-grade="${g}"${over(g) ? ' class="over"' : ""}>${fmt(values[g - 1])}</td>`).join("") +
+    grades.map((g) => `<td data-grade="${g}"${over(g) ? ' class="over"' : ""}>${fmt(values[g - 1] ?? 0)}</td>`).join("") +
     "</tr>";
-  const capacity = GRADES.map((g) => gradeCapacity(f, g, limits));
+  const capacity = limits.grades.map((g) => gradeCapacity(f, g, limits));
   const share = f.sizeLimit > 0 ? Math.min(100, (100 * f.total) / f.sizeLimit) : 0;
   const overSize = f.total > f.sizeLimit;
   return `
@@ -62,11 +61,11 @@ export function schoolInfoHtml(
     <div class="meta">在校生 Students: <b id="school-total" class="${overSize ? "bad" : ""}">${fmt(f.total)}</b> / <span id="school-size-limit">${fmt(f.sizeLimit)}</span> ·
       轨 tracks ${f.primaryTracks ? `小学 ${f.primaryTracks}` : ""}${f.primaryTracks && f.juniorTracks ? " + " : ""}${f.juniorTracks ? `初中 ${f.juniorTracks}` : ""}${!f.primaryTracks && !f.juniorTracks ? "0" : ""}</div>
     <div class="meter${overSize ? " over" : ""}"><div style="width:${share.toFixed(1)}%"></div></div>
-    <table class="grades" id="school-grades">
+    <table class="grades" id="school-grades" data-grade-count="${limits.grades.length}">
       <thead><tr><th>年级 Grade</th>${head}</tr></thead>
       <tbody>
         ${row("学生 students", "enrolment", f.enrolment, (g) => gradeOver(f, g))}
-        ${row("班级 classes", "classes", f.classes, (g) => f.classes[g - 1] > (partOfGrade(g) === SchoolPart.PRIMARY ? f.primaryTracks : f.juniorTracks) && f.enrolment[g - 1] > 0)}
+        ${row("班级 classes", "classes", f.classes, (g) => f.classes[g - 1] > tracksOfGrade(f, g, limits) && f.enrolment[g - 1] > 0)}
         ${row("最大班额 largest", "largest", f.largestClass, (g) => gradeOver(f, g))}
         ${row("学位 seats", "capacity", capacity, () => false)}
       </tbody>
@@ -95,14 +94,15 @@ export function areaInfoHtml(
   schoolName: (code: string) => string,
   adminName: string,
   term: string,
+  limits: Limits,
 ): string {
   const students = assignment ? assignment.students : area.students;
-  const known = students.length === 9;
+  const { grades } = limits;
+  const known = students.length === grades.length;
   const primary = assignment ? assignment.schoolPrimaryCode : area.schoolPrimaryCode;
   const junior = assignment ? assignment.schoolJuniorCode : area.schoolJuniorCode;
   const link = (code: string) =>
     code ? `<a data-goto-school="${esc(code)}">${esc(schoolName(code))}</a> <small>${esc(code)}</small>` : `<span class="bad">无 none</span>`;
-  const sum = (from: number, to: number) => students.slice(from, to).reduce((a, b) => a + b, 0);
   return `
     <h3 data-area="${esc(area.code)}">${esc(area.name)} <small>${esc(area.code)}</small></h3>
     <div class="meta">${area.kind === 1 ? "小区 compound" : "村 village"} · ${esc(adminName)} · 人口 ${fmt(area.population)} residents${area.occupiedFrom ? ` · 入住 from ${esc(area.occupiedFrom)}` : ""}</div>
@@ -110,9 +110,9 @@ export function areaInfoHtml(
     <h4>学生 Students by grade</h4>
     ${
       known
-        ? `<table class="grades" id="area-grades"><thead><tr><th>年级</th>${GRADES.map((g) => `<th>${g}</th>`).join("")}</tr></thead>
-           <tbody><tr data-row="students"><td>学生</td>${GRADES.map((g) => `<td data-grade="${g}">${fmt(students[g - 1])}</td>`).join("")}</tr></tbody></table>
-           <div class="meta">小学 primary ${fmt(sum(0, 6))} · 初中 junior ${fmt(sum(6, 9))}</div>`
+        ? `<table class="grades" id="area-grades" data-grade-count="${grades.length}"><thead><tr><th>年级</th>${grades.map((g) => `<th>${g}</th>`).join("")}</tr></thead>
+           <tbody><tr data-row="students"><td>学生</td>${grades.map((g) => `<td data-grade="${g}">${fmt(students[g - 1])}</td>`).join("")}</tr></tbody></table>
+           <div class="meta">${[SchoolPart.PRIMARY, SchoolPart.JUNIOR].map((p) => `${esc(limits.partLabel(p))} ${fmt(partStudents(students, p, limits))}`).join(" · ")}</div>`
         : `<p class="hint">未知 not known in the base data: the simulation estimates them from the population (千人指标).</p>`
     }
     <h4>学校 Schools</h4>

@@ -10,17 +10,17 @@ import type { ResidentialArea, School } from "./gen/planning/v1/schools_pb";
 import { api, isNotFound, listAllAreas, listAllSchools, listRuns, listScenarios, takeHandedOverLinkKey, takeKeyFromFragment } from "./api";
 import { applyRole, showSignedIn, signIn, wireAuth } from "./auth";
 import { assignSchoolColours, FONT_STACK } from "./colors";
-import { wireControls } from "./controls";
+import { labelParts, wireControls } from "./controls";
 import { fmt } from "./domain";
 import { $, reportError, setStatus } from "./dom";
 import { MapPanel, readGeometry } from "./mapview";
 import { renderScenarioChanges, wirePlanner } from "./planner";
-import { isNarrow, readHash, render } from "./render";
+import { isNarrow, readHash, render, track } from "./render";
 import { fillRunSelects, fillScenarioSelect, openingView, setRun, termsOf } from "./runs";
 import { wirePanel } from "./selection";
 import { renderStandardSummary } from "./tables";
 import { app, panelA, type WebMapSettings } from "./state";
-import { runCatchments, termResult } from "./viewdata";
+import { limits, runCatchments, termResult } from "./viewdata";
 
 // A sign-in link's key leaves the address bar before anything else happens (see api.ts); it is
 // stored only once WhoAmI has accepted it, and never over another stored key without asking (signIn).
@@ -168,6 +168,7 @@ async function init(): Promise<void> {
     loadedStatus();
     void renderStandardSummary();
     void renderRunAdditions();
+    track(limits().then(labelParts));
   } catch (e) {
     reportError("加载 Loading", e);
   } finally {

@@ -2,7 +2,7 @@
 import { renderRunAdditions } from "./additions";
 import { SchoolPart } from "./gen/planning/v1/common_pb";
 import { RunMode } from "./gen/planning/v1/simulation_pb";
-import { fmt, partLabel, servesPart, termLabel } from "./domain";
+import { fmt, servesPart, termLabel, type Limits } from "./domain";
 import { $, reportError } from "./dom";
 import { changedAreas, renderCompareInfo } from "./compare";
 import { updateDownloads } from "./downloads";
@@ -12,7 +12,7 @@ import { termsOf } from "./runs";
 import { renderInfo, selectedSchoolForHighlight, wirePanel } from "./selection";
 import { renderStandardSummary, renderTables } from "./tables";
 import { app, currentTerm, panelA, runById, type ViewData, type ViewSpec } from "./state";
-import { loadViewData } from "./viewdata";
+import { limits, loadViewData } from "./viewdata";
 
 export function specA(): ViewSpec {
   return { runId: app.view.runId, term: currentTerm(), part: app.view.part };
@@ -24,7 +24,8 @@ export function specB(): ViewSpec {
   return { runId: app.view.compareRunId, term, part: app.view.part };
 }
 
-function applyToPanel(panel: MapPanel, data: ViewData): void {
+/** Draws a view into a panel; with `limits` (compare side by side) the panel is titled. */
+function applyToPanel(panel: MapPanel, data: ViewData, limits: Limits | null): void {
   panel.setCatchments(data.catchments);
   panel.setSchools(
     app.data.schools.map((s) => ({
@@ -40,8 +41,8 @@ function applyToPanel(panel: MapPanel, data: ViewData): void {
   panel.select(selectedSchoolForHighlight(data), app.view.selectedArea);
   const run = runById(data.spec.runId);
   panel.setTitle(
-    app.view.compareMode === "side"
-      ? `${panel === app.panels.a ? "A" : "B"}: ${run ? run.label || RunMode[run.mode].toLowerCase() : "现状 base"} · ${termLabel(data.spec.term)} · ${partLabel(data.spec.part)}`
+    limits
+      ? `${panel === app.panels.a ? "A" : "B"}: ${run ? run.label || RunMode[run.mode].toLowerCase() : "现状 base"} · ${termLabel(data.spec.term)} · ${limits.partLabel(data.spec.part)}`
       : "",
   );
 }
@@ -53,17 +54,19 @@ export function render(): Promise<void> {
   const work = (async () => {
     try {
       const side = app.view.compareMode === "side";
-      const [a, b, changed] = await Promise.all([
+      // Comparing names the level with its grades (GetRules); the first drawing, never a comparison, waits for no rules.
+      const [a, b, changed, l] = await Promise.all([
         loadViewData(specA()),
         side ? loadViewData(specB()) : Promise.resolve(null),
         app.view.compareMode === "changed" ? changedAreas() : Promise.resolve(null),
+        app.view.compareMode === "off" ? Promise.resolve(null) : limits(),
       ]);
       if (gen !== r.generation) return;
       r.viewData = [a, b];
       const pa = panelA();
-      applyToPanel(pa, a);
+      applyToPanel(pa, a, side ? l : null);
       $("map-b").hidden = !side;
-      if (side && b) applyToPanel(ensurePanelB(), b);
+      if (side && b) applyToPanel(ensurePanelB(), b, l);
       pa.map.updateSize();
       app.panels.b?.map.updateSize();
       if (side !== r.wasSide) {
@@ -74,7 +77,7 @@ export function render(): Promise<void> {
       }
       pa.setChanged(changed?.features ?? []);
       renderSummary(a);
-      renderCompareInfo(changed);
+      renderCompareInfo(changed, l);
       renderLegendNow();
       renderTermLabel();
       if (r.count > 0) {

@@ -32,6 +32,13 @@ export async function renderInfo(): Promise<void> {
   if (!data) return;
   const v = app.view;
   $("info-box").hidden = !(v.selectedArea || v.selectedSchool);
+  if (!v.selectedArea && !v.selectedSchool) {
+    el.innerHTML = "";
+    return;
+  }
+  const { selectedArea, selectedSchool } = v;
+  const l = await limits();
+  if (v.selectedArea !== selectedArea || v.selectedSchool !== selectedSchool || app.render.viewData[0] !== data) return; // another choice meanwhile
   if (v.selectedArea) {
     const area = app.data.areaByCode.get(v.selectedArea);
     if (area) {
@@ -45,14 +52,13 @@ export async function renderInfo(): Promise<void> {
         (c) => app.data.schoolByCode.get(c)?.name ?? c,
         app.data.adminNames.get(area.adminAreaCode) ?? area.adminAreaCode,
         data.spec.term,
+        l,
       ) + areaMoveHtml(area.code, school);
       return;
     }
   }
   if (v.selectedSchool) {
     const code = v.selectedSchool;
-    const l = await limits();
-    if (app.view.selectedSchool !== code || app.render.viewData[0] !== data) return; // another choice meanwhile
     const school = app.data.schoolByCode.get(code);
     const figures = data.figures.get(code) ?? (school ? baseFigures(school, l, data.spec.term) : undefined);
     if (!figures) {

@@ -12,7 +12,8 @@ import { $ } from "./dom";
 import { app, currentTerm, panelA } from "./state";
 
 function readGradeRow(tableId: string, row: string): number[] {
-  const out = new Array(9).fill(0);
+  const count = Number(document.getElementById(tableId)?.dataset.gradeCount ?? 0);
+  const out = new Array(count).fill(0);
   document.querySelectorAll(`#${tableId} tr[data-row="${row}"] td[data-grade]`).forEach((td) => {
     out[Number(td.getAttribute("data-grade")) - 1] = Number((td.textContent ?? "0").replace(/[^\d-]/g, ""));
   });

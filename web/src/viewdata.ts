@@ -8,7 +8,7 @@ import { SchoolPart } from "./gen/planning/v1/common_pb";
 import type { ResidentialArea } from "./gen/planning/v1/schools_pb";
 import type { TermResult } from "./gen/planning/v1/simulation_pb";
 import type { Rules } from "./gen/planning/v1/rules_pb";
-import { BASE_TERM, baseFigures, limitsOf, runFigures, schoolStatus, type Limits } from "./domain";
+import { BASE_TERM, baseFigures, limitsOf, partStudents, runFigures, schoolStatus, type Limits } from "./domain";
 import { geojson, readGeometry } from "./mapview";
 import { app, cached, type ViewData, type ViewSpec } from "./state";
 
@@ -29,11 +29,6 @@ export function rules(): Promise<Rules> {
 
 export async function limits(): Promise<Limits> {
   return limitsOf(await rules());
-}
-
-export function partStudents(students: number[], part: SchoolPart): number {
-  const slice = part === SchoolPart.PRIMARY ? students.slice(0, 6) : students.slice(6, 9);
-  return slice.reduce((a, b) => a + b, 0);
 }
 
 /**
@@ -95,7 +90,7 @@ function groupCatchments(part: SchoolPart, codeOf: (area: ResidentialArea) => st
 
 async function baseViewData(spec: ViewSpec): Promise<ViewData> {
   const [l] = await Promise.all([limits(), loadAreaGeometry()]);
-  const catchments = groupCatchments(spec.part, (a) => baseSchoolOf(a, spec.part), (a) => partStudents(a.students, spec.part));
+  const catchments = groupCatchments(spec.part, (a) => baseSchoolOf(a, spec.part), (a) => partStudents(a.students, spec.part, l));
   const figures = new Map(app.data.schools.map((s) => [s.code, baseFigures(s, l, BASE_TERM)] as const));
   const statuses = new Map([...figures].map(([c, f]) => [c, schoolStatus(f)] as const));
   return {
