@@ -91,7 +91,7 @@ public sealed class AdditionsPlanner(PlanningDb db, RunResults runs)
     private async Task<V1.CreateScenarioRequest> ScenarioAsync(RunRow run, IReadOnlyList<ScheduledAddition> spread, CancellationToken ct)
     {
         var source = run.ScenarioId is { } id ? await db.Scenarios.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct) : null;
-        var parameters = SchoolFactsLoader.Snapshot(run).Parameters;
+        var parameters = RunSnapshots.Read(run).Parameters;
         var scenario = new V1.CreateScenarioRequest
         {
             Name = $"{source?.Name ?? "基础数据"} + 新增配置方案 {parameters.HorizonTerm}",

@@ -61,7 +61,7 @@ public sealed class RunAssessments(PlanningDb db, RunResults runs)
     }
 
     /// <summary>The standard the run was computed under, frozen with it.</summary>
-    public static Standard StandardOf(RunRow run) => RunSnapshots.Standard(SchoolFactsLoader.Snapshot(run).Standard);
+    public static Standard StandardOf(RunRow run) => RunSnapshots.Standard(RunSnapshots.Read(run).Standard);
 
     private static AssessedSchool Assess(SchoolFacts facts, RunSchoolRow row, Standard standard) => new(facts, row, facts.Assess(row, standard));
 }

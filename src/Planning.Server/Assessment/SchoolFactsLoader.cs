@@ -1,4 +1,3 @@
-using Planning.Server.Common;
 using Planning.Server.Data;
 using Planning.Server.Runs;
 
@@ -13,16 +12,11 @@ internal static class SchoolFactsLoader
 {
     public static IReadOnlyDictionary<string, SchoolFacts> Load(RunRow run)
     {
-        var snapshot = Snapshot(run);
+        var snapshot = RunSnapshots.Read(run);
         var facts = snapshot.Schools.ToDictionary(
             s => s.Code,
             s => new SchoolFacts(s.Code, s.Name, s.Level, [.. s.Resources.Select(ScheduledResources.Entry)], []),
             StringComparer.Ordinal);
         return ScheduledResources.Add(facts, snapshot.Schools.SelectMany(s => s.Additions.Select(a => (s.Code, a))), run.ScenarioId);
     }
-
-    /// <summary>The run's snapshot; a run stored before snapshots that start-up could not upgrade cannot be assessed.</summary>
-    public static RunSnapshot Snapshot(RunRow run) => run.SnapshotFormat == RunSnapshot.CurrentFormat
-        ? RunSnapshot.FromJson(run.SnapshotJson)
-        : throw new PreconditionFailedException($"run {run.Id} was stored before runs kept their input; run it again to assess it");
 }

@@ -9,6 +9,7 @@ using Planning.Server.Dataset;
 using Planning.Server.Rules;
 using Planning.Server.Runs;
 using Planning.Server.Scenarios;
+using Planning.Server.Schools;
 using V1 = Planning.V1;
 
 namespace Planning.Server.Reports;
@@ -58,9 +59,8 @@ public sealed class ReportLoader(PlanningDb db, RunResults runs, RunQueries quer
     /// scenario later is not the run's), with the schools' names as they were then.
     /// </summary>
     private static IReadOnlyList<ReportAddition> Additions(RunRow run) =>
-        [.. SchoolFactsLoader.Snapshot(run).Schools.SelectMany(school => school.Additions.SelectMany(r =>
-            ReportAddition.Of(school.Code, school.Name, Vocabulary.ToProto(r.Part), r.From,
-                [r.TeachersDegree, r.TeachersBackbone, r.TeachersPeArt, r.FloorAreaM2, r.SportsAreaM2, r.EquipmentValueYuan, r.MultimediaRooms])))];
+        [.. RunAdditions.Read(run).SelectMany(a =>
+            ReportAddition.Of(a.SchoolCode, a.SchoolName, a.Added.Part, a.Added.FromTerm, SchoolMapping.Amounts(a.Added)))];
 
     private async Task<string> LastTermAsync(Guid runId, CancellationToken ct) =>
         await db.RunTerms.AsNoTracking().Where(t => t.RunId == runId).OrderByDescending(t => t.TermIndex).Select(t => t.Term).FirstOrDefaultAsync(ct)

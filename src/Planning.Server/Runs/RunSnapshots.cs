@@ -6,6 +6,7 @@ using Planning.Engine.Scenarios;
 using Planning.Engine.Spatial;
 using Planning.Engine.Terms;
 using Planning.Server.Common;
+using Planning.Server.Data;
 using Planning.Server.Dataset;
 using Planning.Server.Scenarios;
 
@@ -15,6 +16,11 @@ namespace Planning.Server.Runs;
 public static class RunSnapshots
 {
     private static readonly GeometryFactory Factory = new(new PrecisionModel(), 4326);
+
+    /// <summary>The run's snapshot; a run stored before snapshots that start-up could not upgrade has none to read.</summary>
+    public static RunSnapshot Read(RunRow run) => run.SnapshotFormat == RunSnapshot.CurrentFormat
+        ? RunSnapshot.FromJson(run.SnapshotJson)
+        : throw new PreconditionFailedException($"run {run.Id} was stored before runs kept their input; run it again to assess it");
 
     public static RunSnapshot Freeze(ScenarioInput scenario)
     {
@@ -116,6 +122,10 @@ public static class RunSnapshots
         s.PrimaryCoefficientCeiling, s.JuniorCoefficientCeiling, s.PrimaryThresholds, s.JuniorThresholds, s.JuniorPupilWeight);
 
     private static ResourceRecord Record(ResourceFeature r) => new(
+        r.Part, r.From, r.TeachersDegree, r.TeachersBackbone, r.TeachersPeArt, r.FloorAreaM2, r.SportsAreaM2,
+        r.EquipmentValueYuan, r.MultimediaRooms);
+
+    public static ResourceFeature Feature(ResourceRecord r) => new(
         r.Part, r.From, r.TeachersDegree, r.TeachersBackbone, r.TeachersPeArt, r.FloorAreaM2, r.SportsAreaM2,
         r.EquipmentValueYuan, r.MultimediaRooms);
 

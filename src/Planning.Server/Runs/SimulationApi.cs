@@ -60,6 +60,9 @@ public sealed class SimulationApi(
     public override async Task<Run> GetRun(GetRunRequest request, ServerCallContext context) =>
         await runs.ToProtoAsync(await runs.FindAsync(request.Id, context.CancellationToken, "id"), context.CancellationToken);
 
+    public override async Task<GetRunAdditionsResponse> GetRunAdditions(GetRunAdditionsRequest request, ServerCallContext context) =>
+        new() { Additions = { RunAdditions.Read(await runs.FindAsync(request.RunId, context.CancellationToken)) } };
+
     public override async Task<ListRunsResponse> ListRuns(ListRunsRequest request, ServerCallContext context)
     {
         var ct = context.CancellationToken;

@@ -94,6 +94,10 @@ public static class SchoolMapping
             location, tracks, resources, s.Enrolment.Count == 9 ? [.. s.Enrolment] : new int[9]);
     }
 
+    /// <summary>The seven amounts in the standard's indicator order (<see cref="Indicators.All"/>).</summary>
+    public static double[] Amounts(V1.Resources r) =>
+        [r.TeachersDegree, r.TeachersBackbone, r.TeachersPeArt, r.FloorAreaM2, r.SportsAreaM2, r.EquipmentValueYuan, r.MultimediaRooms];
+
     /// <summary>Resources sent by a client (a school's, or a scenario's additions), checked under <paramref name="path"/>.</summary>
     public static ResourceFeature FromProto(V1.Resources r, string path, Problems problems)
     {
@@ -103,8 +107,7 @@ public static class SchoolMapping
             problems.Add($"{path}.part", "is required: primary, junior or shared (nine-year schools)");
         }
         Checks.Term(r.FromTerm, $"{path}.from_term", problems);
-        double[] amounts =
-            [r.TeachersDegree, r.TeachersBackbone, r.TeachersPeArt, r.FloorAreaM2, r.SportsAreaM2, r.EquipmentValueYuan, r.MultimediaRooms];
+        var amounts = Amounts(r);
         foreach (var indicator in Indicators.All)
         {
             if (ResourceLimits.Problem(indicator, amounts[(int)indicator]) is { } problem)

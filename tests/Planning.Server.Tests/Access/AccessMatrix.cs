@@ -56,6 +56,7 @@ public static class AccessMatrix
         ["planning.v1.SimulationService/CancelRun"] = Role.Planner,
         ["planning.v1.SimulationService/DeleteRun"] = Role.Planner,
         ["planning.v1.SimulationService/GetRun"] = Role.Viewer,
+        ["planning.v1.SimulationService/GetRunAdditions"] = Role.Viewer,
         ["planning.v1.SimulationService/ListRuns"] = Role.Viewer,
         ["planning.v1.SimulationService/GetTermResult"] = Role.Viewer,
         ["planning.v1.SimulationService/GetCatchments"] = Role.Viewer,
