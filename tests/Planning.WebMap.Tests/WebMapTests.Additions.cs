@@ -3,11 +3,11 @@ using Planning.V1;
 
 namespace Planning.WebMap.Tests;
 
-/// <summary>The additions (新增配置, issue 13 §2) of the shown run's scenario: in a school's panel, and counted under the standard.</summary>
+/// <summary>The additions (新增配置, issue 13 §2) the shown run was computed with, frozen with it: in a school's panel, and counted under the standard.</summary>
 public sealed partial class WebMapTests
 {
     [Fact]
-    public async Task SchoolPanel_RunOfAScenarioWithTwoAdditionsToOneSchool_ListsBothWithAmountsAndTermsAndOtherSchoolsNone()
+    public async Task SchoolPanel_RunOfAScenarioWithTwoAdditionsToOneSchoolEditedAfterTheRun_ListsTheRunsWithAmountsAndTermsAndOtherSchoolsNone()
     {
         var result = await _truth.TermResultAsync(DefaultRun, FirstTerm);
         var primaries = (await _truth.SchoolsAsync())
@@ -28,40 +28,61 @@ public sealed partial class WebMapTests
         var run = await fixture.RunAsync(RunMode.KeepCurrent, "additions", scenario.Id);
         var rules = await _truth.RulesAsync();
         string NameOf(Indicator i) => rules.Indicators.Single(r => r.Indicator == i).NameZh;
-        await using var map = await fixture.OpenAsync($"run={run.Id}&term={run.Terms[0]}");
-
-        // The standard's side panel: 2 additions to 1 school, with the scenario's name.
-        await map.Page.WaitForSelectorAsync("#run-additions [data-additions]");
-        Assert.Equal("2", await map.Page.GetAttributeAsync("#run-additions [data-additions]", "data-additions"));
-        Assert.Equal("1", await map.Page.GetAttributeAsync("#run-additions [data-schools]", "data-schools"));
-        Assert.Equal(scenario.Name, await map.Page.InnerTextAsync("#run-additions [data-scenario]"));
-
-        await SelectSchoolAsync(map, equipped.Code);
-        await map.Page.WaitForSelectorAsync("#school-additions-table");
-        var rows = await map.Page.EvalOnSelectorAllAsync<JsonElement>("#school-additions-table tbody tr",
-            "rs => rs.map(r => ({ change: Number(r.dataset.change), indicator: Number(r.dataset.indicator), name: r.querySelector('td').textContent, " +
-            "amount: Number(r.querySelector('[data-col=amount]').dataset.value), text: r.querySelector('[data-col=amount] .amount').textContent, " +
-            "from: r.querySelector('[data-col=from]').textContent }))");
         var expected = new[]
         {
             (Change: 0, Indicator: Indicator.BackboneTeachers, Amount: 3.0, Text: "3", From: "2020-autumn"),
             (Change: 1, Indicator: Indicator.SportsArea, Amount: 1200.5, Text: "1,200.5", From: "2021-autumn"),
             (Change: 1, Indicator: Indicator.EquipmentValue, Amount: 80_000.0, Text: "80,000", From: "2021-autumn"),
         };
-        Assert.Equal(
-            expected.Select(e => $"{e.Change}|{(int)e.Indicator}|{NameOf(e.Indicator)}|{e.Amount}|{e.Text}|{e.From}"),
-            rows.EnumerateArray().Select(r => $"{r.GetProperty("change").GetInt32()}|{r.GetProperty("indicator").GetInt32()}|" +
-                $"{r.GetProperty("name").GetString()}|{r.GetProperty("amount").GetDouble()}|{r.GetProperty("text").GetString()}|{r.GetProperty("from").GetString()}"));
-        await map.Page.Locator("#school-additions").ScrollIntoViewIfNeededAsync();
-        Log(await map.ScreenshotAsync("school-additions"));
-        var scenarioCalls = map.Calls.Count(c => c.Method.EndsWith("/GetScenario", StringComparison.Ordinal));
+        await using var map = await fixture.OpenAsync($"run={run.Id}&term={run.Terms[0]}");
+        int Asked(string method) => map.Calls.Count(c => c.Method.EndsWith($"/{method}", StringComparison.Ordinal));
 
-        // Another school of the same run: no additions; and the scenario was not asked for again.
-        await SelectSchoolAsync(map, other.Code);
-        await map.Page.WaitForSelectorAsync("#school-additions [data-additions='0']");
-        Assert.Equal(0, await map.Page.Locator("#school-additions-table").CountAsync());
-        Assert.Contains("无 none", await map.Page.InnerTextAsync("#school-additions"));
-        Assert.Equal(scenarioCalls, map.Calls.Count(c => c.Method.EndsWith("/GetScenario", StringComparison.Ordinal)));
+        // The run's additions as it holds them: 2 to 1 school in the side panel, each amount in the school's panel.
+        async Task AssertShowsTheRunsAdditionsAsync(string shot)
+        {
+            await map.Page.WaitForSelectorAsync("#run-additions [data-additions]");
+            Assert.Equal("2", await map.Page.GetAttributeAsync("#run-additions [data-additions]", "data-additions"));
+            Assert.Equal("1", await map.Page.GetAttributeAsync("#run-additions [data-schools]", "data-schools"));
+            Assert.Equal(scenario.Name, await map.Page.InnerTextAsync("#run-additions [data-scenario]"));
+            await SelectSchoolAsync(map, equipped.Code);
+            await map.Page.WaitForSelectorAsync("#school-additions-table");
+            var rows = await map.Page.EvalOnSelectorAllAsync<JsonElement>("#school-additions-table tbody tr",
+                "rs => rs.map(r => ({ change: Number(r.dataset.change), indicator: Number(r.dataset.indicator), name: r.querySelector('td').textContent, " +
+                "amount: Number(r.querySelector('[data-col=amount]').dataset.value), text: r.querySelector('[data-col=amount] .amount').textContent, " +
+                "from: r.querySelector('[data-col=from]').textContent }))");
+            Assert.Equal(
+                expected.Select(e => $"{e.Change}|{(int)e.Indicator}|{NameOf(e.Indicator)}|{e.Amount}|{e.Text}|{e.From}"),
+                rows.EnumerateArray().Select(r => $"{r.GetProperty("change").GetInt32()}|{r.GetProperty("indicator").GetInt32()}|" +
+                    $"{r.GetProperty("name").GetString()}|{r.GetProperty("amount").GetDouble()}|{r.GetProperty("text").GetString()}|{r.GetProperty("from").GetString()}"));
+            await map.Page.Locator("#school-additions").ScrollIntoViewIfNeededAsync();
+            Log(await map.ScreenshotAsync(shot));
+            var asked = Asked("GetRunAdditions");
+
+            // Another school of the same run: no additions; and the run's additions were not asked for again.
+            await SelectSchoolAsync(map, other.Code);
+            await map.Page.WaitForSelectorAsync("#school-additions [data-additions='0']");
+            Assert.Equal(0, await map.Page.Locator("#school-additions-table").CountAsync());
+            Assert.Contains("无 none", await map.Page.InnerTextAsync("#school-additions"));
+            Assert.Equal(asked, Asked("GetRunAdditions"));
+        }
+        await AssertShowsTheRunsAdditionsAsync("school-additions");
+        Assert.Equal(1, Asked("GetRunAdditions"));
+
+        // The scenario edited after the run (its first addition removed, one to the other school added), the page
+        // reloaded: the run's additions are still those it was computed with (GetRunAdditions), not the scenario's now.
+        await fixture.Scenarios.RemoveScenarioChangesAsync(new RemoveScenarioChangesRequest { ScenarioId = scenario.Id, Version = scenario.Version, Indices = { 0 } });
+        var removed = await fixture.Scenarios.GetScenarioAsync(new GetScenarioRequest { Id = scenario.Id });
+        await fixture.Scenarios.AddScenarioChangesAsync(new AddScenarioChangesRequest
+        {
+            ScenarioId = scenario.Id, Version = removed.Version,
+            Changes = { new ScenarioChange { AddResources = new AddResources { SchoolCode = other.Code, Added = added[0] } } },
+        });
+        var now = await fixture.Scenarios.GetScenarioAsync(new GetScenarioRequest { Id = scenario.Id });
+        Assert.Equal([equipped.Code, other.Code], now.Changes.Select(c => c.AddResources.SchoolCode));
+        await map.Page.ReloadAsync();
+        await map.WaitReadyAsync();
+        await AssertShowsTheRunsAdditionsAsync("school-additions-after-edit");
+        Assert.Equal(2, Asked("GetRunAdditions"));
         await map.AssertNoErrorsAsync();
     }
 

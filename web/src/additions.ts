@@ -1,13 +1,14 @@
-// The additions (新增配置, issue 13 §2) of the shown run's scenario: its AddResources changes, listed in a
-// school's panel and counted under the national standard. The scenario is asked for once per run
-// (GetScenario, after the map is drawn); names and units are the server's (GetRules).
-import { api, describeError } from "./api";
+// The additions (新增配置, issue 13 §2) the shown run was computed with: its scenario's AddResources changes as
+// frozen in the run when it started (GetRunAdditions), listed in a school's panel and counted under the national
+// standard; a change made to the scenario later is not the run's. Asked for once per run, after the map is drawn;
+// names and units are the server's (GetRules).
+import { api, describeError, isNotFound } from "./api";
 import type { Resources } from "./gen/planning/v1/common_pb";
 import type { IndicatorRule, Rules } from "./gen/planning/v1/rules_pb";
-import type { Scenario } from "./gen/planning/v1/scenarios_pb";
 import { partName } from "./assessment";
 import { $ } from "./dom";
 import { esc } from "./info";
+import { scenarioName } from "./runs";
 import { app, cached, runById } from "./state";
 import { rules } from "./viewdata";
 
@@ -18,22 +19,33 @@ export interface Addition {
 }
 
 export interface RunAdditions {
-  scenario: Scenario | null;
+  /** The run's scenario, by its name now (only the additions are frozen). */
+  scenarioName: string;
   additions: Addition[];
 }
 
-const NONE: RunAdditions = { scenario: null, additions: [] };
+const NONE: RunAdditions = { scenarioName: "", additions: [] };
 
-/** The shown run's scenario and its additions; none for the base data or a run of it. */
+/** The scenario's name: from the list the page holds, else asked for (a scenario made since the page opened). */
+async function nameOf(scenarioId: string): Promise<string> {
+  const listed = app.data.scenarios.find((s) => s.id === scenarioId);
+  if (listed) return listed.name;
+  try {
+    return (await api.scenarios.getScenario({ id: scenarioId })).name;
+  } catch (e) {
+    if (isNotFound(e)) return scenarioName(scenarioId); // deleted since: the run still holds its additions
+    throw e;
+  }
+}
+
+/** The shown run's additions as frozen with it, and its scenario's name; none for the base data or a run of it. */
 export function runAdditions(runId: string | null): Promise<RunAdditions> {
   const scenarioId = runById(runId)?.scenarioId;
   if (!runId || !scenarioId) return Promise.resolve(NONE);
   return cached(app.cache.runAdditions, runId, async () => {
-    const scenario = await api.scenarios.getScenario({ id: scenarioId });
-    const additions = scenario.changes.flatMap((c) =>
-      c.change.case === "addResources" && c.change.value.added ? [{ schoolCode: c.change.value.schoolCode, added: c.change.value.added }] : [],
-    );
-    return { scenario, additions };
+    const [frozen, name] = await Promise.all([api.simulation.getRunAdditions({ runId }), nameOf(scenarioId)]);
+    const additions = frozen.additions.flatMap((a) => (a.added ? [{ schoolCode: a.schoolCode, added: a.added }] : []));
+    return { scenarioName: name, additions };
   });
 }
 
@@ -57,14 +69,14 @@ function rowsOf(a: Addition, change: number, r: Rules): string[] {
         <td><span data-col="from">${esc(a.added.fromTerm)}</span> <small data-col="part">${partName(a.added.part)}</small></td></tr>`);
 }
 
-/** The school panel's additions: each change of the scenario for this school, or none. */
+/** The school panel's additions: each of the run's changes for this school, or none. */
 export function schoolAdditionsHtml(ra: RunAdditions, code: string, r: Rules): string {
   const mine = ra.additions.map((a, i) => ({ a, i })).filter((x) => x.a.schoolCode === code);
-  if (mine.length === 0) return `<p class="hint" data-additions="0">无 none: 方案 ${esc(ra.scenario?.name ?? "")} adds nothing to this school.</p>`;
+  if (mine.length === 0) return `<p class="hint" data-additions="0">无 none: 方案 ${esc(ra.scenarioName)} adds nothing to this school.</p>`;
   const rows = mine.flatMap(({ a, i }) => rowsOf(a, i, r)).join("");
   return `<table class="grades additions" id="school-additions-table" data-additions="${mine.length}">
       <thead><tr><th>项目 Item</th><th>数量 Amount</th><th>起始 From</th></tr></thead><tbody>${rows}</tbody></table>
-    <p class="hint">方案 ${esc(ra.scenario?.name ?? "")}: ${mine.length} 项新增配置 addition(s) to this school, increments in place from the term named.</p>`;
+    <p class="hint">方案 ${esc(ra.scenarioName)}: ${mine.length} 项新增配置 addition(s) to this school, increments in place from the term named.</p>`;
 }
 
 /** The additions section of a school's panel for the shown run (nothing without additions in its scenario). */
@@ -96,7 +108,7 @@ export async function renderRunAdditions(): Promise<void> {
     const schools = new Set(ra.additions.map((a) => a.schoolCode)).size;
     el.innerHTML = ra.additions.length
       ? `含新增配置 The run includes <b data-additions="${ra.additions.length}">${ra.additions.length}</b> addition(s) to
-         <b data-schools="${schools}">${schools}</b> school(s) · 方案 <span data-scenario>${esc(ra.scenario?.name ?? "")}</span>`
+         <b data-schools="${schools}">${schools}</b> school(s) · 方案 <span data-scenario>${esc(ra.scenarioName)}</span>`
       : "";
   } catch (e) {
     const text = `新增配置 additions: ${describeError(e)}`;
