@@ -37,7 +37,7 @@ public sealed class MapDataLoader(PlanningClient client)
             return new ReportData(header, ToModel(rules), geography, scene);
         }
         var (assessment, note) = await AssessmentAsync(run.Id, term, ct);
-        var additions = await AdditionsAsync(run, scene, schools, ct);
+        var additions = await AdditionsAsync(run, ct);
         ReportScene? before = null;
         IReadOnlyList<ReportFlow> flows = [];
         if (request.CompareRunId is { Length: > 0 } compareId)
@@ -49,22 +49,14 @@ public sealed class MapDataLoader(PlanningClient client)
         return new ReportData(header, ToModel(rules), geography, scene, assessment, note, before, flows, additions);
     }
 
-    /// <summary>The AddResources changes of the run's scenario, named as the scene or the base data names the schools.</summary>
-    private async Task<IReadOnlyList<ReportAddition>> AdditionsAsync(Run run, ReportScene scene, IReadOnlyList<School> schools, CancellationToken ct)
-    {
-        var scenario = run.ScenarioId.Length > 0 ? await client.GetScenarioAsync(run.ScenarioId, ct) : null;
-        var names = schools.ToDictionary(s => s.Code, s => s.Name);
-        foreach (var school in scene.Schools)
+    /// <summary>The additions the run was computed with, as frozen when it started, under the schools' names of then (as ExportReport lists them).</summary>
+    private async Task<IReadOnlyList<ReportAddition>> AdditionsAsync(Run run, CancellationToken ct) =>
+        [.. (await client.GetRunAdditionsAsync(run.Id, ct)).SelectMany(a =>
         {
-            names[school.Code] = school.Name;
-        }
-        return [.. (scenario?.Changes.OfType<AddResources>() ?? []).SelectMany(c =>
-        {
-            var r = c.Added;
-            return ReportAddition.Of(c.SchoolCode, names.GetValueOrDefault(c.SchoolCode, c.SchoolCode), r.Part, r.FromTerm,
+            var r = a.Added;
+            return ReportAddition.Of(a.SchoolCode, a.SchoolName, r.Part, r.FromTerm,
                 [r.TeachersDegree, r.TeachersBackbone, r.TeachersPeArt, r.FloorAreaM2, r.SportsAreaM2, r.EquipmentValueYuan, r.MultimediaRooms]);
         })];
-    }
 
     /// <summary>No run: each residential area's current school per part, base-term enrolment, tracks in force in the term.</summary>
     private async Task<ReportScene> CurrentSceneAsync(

@@ -64,6 +64,14 @@ public sealed partial class PlanningClient
     public Task<Run> GetRunAsync(string id, CancellationToken ct = default) =>
         UnaryAsync(o => _simulation.GetRunAsync(new V1.GetRunRequest { Id = id }, o), ProtoMapping.ToRecord, ct);
 
+    /// <summary>
+    /// The resource additions a run was computed with, as frozen when it started (a later change to its scenario is
+    /// not the run's); none for a run of the base data. NOT_FOUND when unknown.
+    /// </summary>
+    public Task<IReadOnlyList<RunAddition>> GetRunAdditionsAsync(string runId, CancellationToken ct = default) =>
+        UnaryAsync(o => _simulation.GetRunAdditionsAsync(new V1.GetRunAdditionsRequest { RunId = runId }, o),
+            r => (IReadOnlyList<RunAddition>)[.. r.Additions.Select(ProtoMapping.ToRecord)], ct);
+
     /// <summary>One page of runs, newest first, optionally of one scenario.</summary>
     public Task<Page<Run>> ListRunsAsync(string scenarioId = "", PageRequest? page = null, CancellationToken ct = default) =>
         UnaryAsync(o => _simulation.ListRunsAsync(

@@ -15,6 +15,8 @@ internal static partial class ProtoMapping
             b.UnderFillPupils, b.UnderFillCost))],
         s.OverflowPupils, s.MinimumOverflowBound);
 
+    public static RunAddition ToRecord(V1.RunAddition a) => new(a.SchoolCode, a.SchoolName, ToRecord(a.Added ?? new V1.Resources()));
+
     public static Enclave ToRecord(V1.Enclave e) => new([.. e.AreaCodes], e.Reason);
 
     public static Run ToRecord(V1.Run r) => new(

@@ -69,6 +69,9 @@ public sealed record Run(
     string Node = "",
     int Attempts = 0);
 
+/// <summary>One resource addition a run was computed with, as frozen when it started: the school's name of that moment and the increments.</summary>
+public sealed record RunAddition(string SchoolCode, string SchoolName, SchoolResources Added);
+
 /// <summary>Progress of a running simulation.</summary>
 /// <param name="Percent">0–100.</param>
 /// <param name="QueuePosition">While the run waits in line: 1 = next; 0 once it computes.</param>

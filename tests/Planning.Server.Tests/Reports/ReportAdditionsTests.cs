@@ -57,7 +57,7 @@ public sealed class ReportAdditionsTests
     }
 
     [Fact]
-    public async Task ExportReport_RunWithoutAdditionsAndOneAddedToItsScenarioAfterwards_NoAdditionsSection()
+    public async Task ExportReportAndCliMap_RunWithoutAdditionsAndOneAddedToItsScenarioAfterwards_NoAdditionsSection()
     {
         await using var server = await PlanningServer.StartAsync();
         using var channel = server.CreateChannel();
@@ -75,6 +75,14 @@ public sealed class ReportAdditionsTests
 
         Assert.Contains(pages, p => p.Contains("国家标准评估", StringComparison.Ordinal));
         Assert.DoesNotContain(pages, p => p.Contains("新增配置", StringComparison.Ordinal));
+        // The command line reads the run's additions as the server does (GetRunAdditions), not the scenario's now.
+        var cliPath = Path.Combine(Path.GetTempPath(), $"no-additions-cli-{run.Id}.pdf");
+        var map = await CliHarness.RunAsync(server, "map", "--run", run.Id, "--out", cliPath);
+        Assert.True(map.ExitCode == 0, $"{map}");
+        var cliPages = await Pdf.PagesAsync(cliPath);
+        File.Delete(cliPath);
+        Assert.Contains(cliPages, p => p.Contains("国家标准评估", StringComparison.Ordinal));
+        Assert.DoesNotContain(cliPages, p => p.Contains("新增配置", StringComparison.Ordinal));
     }
 
     /// <summary>The page a table is drawn on (its title and its header row; the cover's contents name the title only).</summary>
