@@ -163,14 +163,18 @@ public sealed class RunSizeAndTimeLimitTests(RunSizeAndTimeLimitTests.Limited fi
     {
         var scenario = await _calls.ScenarioAsync("2025-autumn", "11 terms"); // several seconds of solving; 1,046,892 is under the size limit
 
-        var e = await RpcAssert.FailsAsync(() => _calls.RunAsync(new RunSimulationRequest { ScenarioId = scenario }), StatusCode.ResourceExhausted);
+        var computed = new System.Collections.Concurrent.ConcurrentBag<string>();
+
+        var e = await RpcAssert.FailsAsync(() => _calls.RunAsync(new RunSimulationRequest { ScenarioId = scenario },
+            onProgress: p => { if (p.Message.StartsWith("term ", StringComparison.Ordinal)) { computed.Add(p.Term); } }), StatusCode.ResourceExhausted);
 
         Assert.Contains("Limits:MaxRunSeconds", e.Status.Detail);
         var run = Assert.Single((await _calls.Simulation.ListRunsAsync(new ListRunsRequest { ScenarioId = scenario })).Runs);
         Assert.Equal(RunStatus.Failed, run.Status);
         Assert.Contains("stopped after 1 s", run.Error);
-        Assert.True((run.FinishedAt.ToDateTimeOffset() - run.StartedAt.ToDateTimeOffset()).TotalSeconds < 10,
-            "the solver must stop soon after the limit");
+        // Stopped in the middle, not at the end: a solver deaf to the limit would report every term (in work, not in
+        // seconds, so that a loaded machine cannot fail it: it only computes fewer terms in its second).
+        Assert.InRange(computed.Distinct().Count(), 0, 10); // of the 11 terms 2020-autumn … 2025-autumn
         Assert.Equal(0, await fixture.Server.Database.ScalarAsync($"SELECT count(*) FROM run_placements WHERE run_id = '{run.Id}'"));
     }
 }
