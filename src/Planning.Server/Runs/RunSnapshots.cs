@@ -20,7 +20,7 @@ public static class RunSnapshots
     /// <summary>The run's snapshot; a run stored before snapshots that start-up could not upgrade has none to read.</summary>
     public static RunSnapshot Read(RunRow run) => run.SnapshotFormat == RunSnapshot.CurrentFormat
         ? RunSnapshot.FromJson(run.SnapshotJson)
-        : throw new PreconditionFailedException($"run {run.Id} was stored before runs kept their input; run it again to assess it");
+        : throw new PreconditionFailedException($"run {run.Id} was stored before runs kept their input; run it again");
 
     public static RunSnapshot Freeze(ScenarioInput scenario)
     {
