@@ -9,13 +9,10 @@ namespace Planning.Reports;
 /// <param name="Part">Primary, junior, or shared (a nine-year school's resources of both parts).</param>
 public sealed record ReportAddition(string SchoolCode, string SchoolName, SchoolPart Part, Indicator Indicator, double Amount, string FromTerm)
 {
-    /// <summary>
-    /// The non-zero amounts of one AddResources change, given in the standard's indicator order (1 to 7, the order of
-    /// <c>planning.v1.Resources</c>' amounts): one addition each.
-    /// </summary>
-    public static IEnumerable<ReportAddition> Of(string schoolCode, string schoolName, SchoolPart part, string fromTerm, IReadOnlyList<double> amounts) =>
-        amounts.Select((amount, i) => new ReportAddition(schoolCode, schoolName, part, (Indicator)(i + 1), amount, fromTerm))
-            .Where(a => a.Amount != 0);
+    /// <summary>The non-zero amounts of one AddResources change, one addition each, in the standard's indicator order.</summary>
+    public static IEnumerable<ReportAddition> Of(string schoolCode, string schoolName, V1.Resources added) =>
+        V1.Resources.Indicators.Where(k => added.Amount(k) != 0)
+            .Select(k => new ReportAddition(schoolCode, schoolName, added.Part, k, added.Amount(k), added.FromTerm));
 }
 
 /// <summary>The report's additions section: a table per school part kind, and the district totals per resource.</summary>

@@ -51,12 +51,7 @@ public sealed class MapDataLoader(PlanningClient client)
 
     /// <summary>The additions the run was computed with, as frozen when it started, under the schools' names of then (as ExportReport lists them).</summary>
     private async Task<IReadOnlyList<ReportAddition>> AdditionsAsync(Run run, CancellationToken ct) =>
-        [.. (await client.GetRunAdditionsAsync(run.Id, ct)).SelectMany(a =>
-        {
-            var r = a.Added;
-            return ReportAddition.Of(a.SchoolCode, a.SchoolName, r.Part, r.FromTerm,
-                [r.TeachersDegree, r.TeachersBackbone, r.TeachersPeArt, r.FloorAreaM2, r.SportsAreaM2, r.EquipmentValueYuan, r.MultimediaRooms]);
-        })];
+        [.. (await client.GetRunAdditionsAsync(run.Id, ct)).SelectMany(a => ReportAddition.Of(a.SchoolCode, a.SchoolName, ProtoMapping.ToProto(a.Added)))];
 
     /// <summary>No run: each residential area's current school per part, base-term enrolment, tracks in force in the term.</summary>
     private async Task<ReportScene> CurrentSceneAsync(

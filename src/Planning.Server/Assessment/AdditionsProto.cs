@@ -50,16 +50,14 @@ internal static class AdditionsProto
         });
 
     /// <summary>One scheduled addition as an AddResources entry.</summary>
-    public static V1.Resources Resources(ScheduledAddition a) => new()
+    public static V1.Resources Resources(ScheduledAddition a)
     {
-        Part = Vocabulary.ToProto(a.Part),
-        FromTerm = a.From.ToString(),
-        TeachersDegree = a.Amounts[(int)Indicator.DegreeTeachers],
-        TeachersBackbone = a.Amounts[(int)Indicator.BackboneTeachers],
-        TeachersPeArt = a.Amounts[(int)Indicator.PeArtTeachers],
-        FloorAreaM2 = a.Amounts[(int)Indicator.FloorArea],
-        SportsAreaM2 = a.Amounts[(int)Indicator.SportsArea],
-        EquipmentValueYuan = a.Amounts[(int)Indicator.EquipmentValue],
-        MultimediaRooms = a.Amounts[(int)Indicator.MultimediaRooms],
-    };
+        var resources = new V1.Resources { Part = Vocabulary.ToProto(a.Part), FromTerm = a.From.ToString() };
+        foreach (var k in Indicators.All)
+        {
+            resources.SetAmount(Vocabulary.ToProto(k), a.Amounts[(int)k]);
+        }
+
+        return resources;
+    }
 }

@@ -59,8 +59,7 @@ public sealed class ReportLoader(PlanningDb db, RunResults runs, RunQueries quer
     /// scenario later is not the run's), with the schools' names as they were then.
     /// </summary>
     private static IReadOnlyList<ReportAddition> Additions(RunRow run) =>
-        [.. RunAdditions.Read(run).SelectMany(a =>
-            ReportAddition.Of(a.SchoolCode, a.SchoolName, a.Added.Part, a.Added.FromTerm, SchoolMapping.Amounts(a.Added)))];
+        [.. RunAdditions.Read(run).SelectMany(a => ReportAddition.Of(a.SchoolCode, a.SchoolName, a.Added))];
 
     private async Task<string> LastTermAsync(Guid runId, CancellationToken ct) =>
         await db.RunTerms.AsNoTracking().Where(t => t.RunId == runId).OrderByDescending(t => t.TermIndex).Select(t => t.Term).FirstOrDefaultAsync(ct)

@@ -94,10 +94,6 @@ public static class SchoolMapping
             location, tracks, resources, s.Enrolment.Count == 9 ? [.. s.Enrolment] : new int[9]);
     }
 
-    /// <summary>The seven amounts in the standard's indicator order (<see cref="Indicators.All"/>).</summary>
-    public static double[] Amounts(V1.Resources r) =>
-        [r.TeachersDegree, r.TeachersBackbone, r.TeachersPeArt, r.FloorAreaM2, r.SportsAreaM2, r.EquipmentValueYuan, r.MultimediaRooms];
-
     /// <summary>Resources sent by a client (a school's, or a scenario's additions), checked under <paramref name="path"/>.</summary>
     public static ResourceFeature FromProto(V1.Resources r, string path, Problems problems)
     {
@@ -107,10 +103,9 @@ public static class SchoolMapping
             problems.Add($"{path}.part", "is required: primary, junior or shared (nine-year schools)");
         }
         Checks.Term(r.FromTerm, $"{path}.from_term", problems);
-        var amounts = Amounts(r);
         foreach (var indicator in Indicators.All)
         {
-            if (ResourceLimits.Problem(indicator, amounts[(int)indicator]) is { } problem)
+            if (ResourceLimits.Problem(indicator, r.Amount(Vocabulary.ToProto(indicator))) is { } problem)
             {
                 problems.Add($"{path}.{ResourceLimits.FieldName(indicator)}", problem);
             }
