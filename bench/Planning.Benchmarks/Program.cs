@@ -4,10 +4,16 @@ using Planning.Benchmarks;
 using Planning.Engine.Results;
 using Planning.Engine.Simulation;
 
-// Usage: Planning.Benchmarks [all | CASE...]. Each case runs in a child process of its own, so that
+// Usage: Planning.Benchmarks [all | CASE... | --flow-anatomy CASE]. Each case runs in a child process of its own, so that
 // the peak working set it reports is that case's alone. BENCH_VERBOSE=1 prints each term's solve
 // stats to stderr, BENCH_PHASES=1 the CPU seconds of each solver phase per term; BENCH_CPSAT_SECONDS changes the CP-SAT limit; BENCH_MIP_SECONDS the MIP peer's.
 const string PeerMark = "peer:";
+if (args is ["--flow-anatomy", var anatomyCase])
+{
+    FlowAnatomyOf(BenchmarkCase.All.Single(c => c.Name == anatomyCase));
+    return;
+}
+
 if (args is ["--case", var only])
 {
     Run(BenchmarkCase.All.Single(c => c.Name == only));
@@ -86,6 +92,13 @@ static void Run(BenchmarkCase c)
     var proven = solves.Sum(s => s.MinimumOverflowBound);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"| {c.Name} | {c.Areas:N0} | {c.Schools:N0} | {result.Terms.Count} | {c.Policy} | {solves.Max(s => s.Areas):N0} | {solves.Max(s => s.AreasReDecided):N0} | {solves.Sum(s => s.Seconds):F2} | {solves.Max(s => s.Seconds):F2} | {seconds:F2} | {cpu:F2} | {gaps.Max():P2} | {gaps.Average():P2} | {overflow:N0} | {proven:N0} | {Describe(last)} | {allocatedMb:N0} | {peakMb:N0} | {LoadAverage()} |"));
+}
+
+// The first term's problem, as solved, taken apart by FlowAnatomy; the rest of the horizon is not run.
+static void FlowAnatomyOf(BenchmarkCase c)
+{
+    var parameters = c.Parameters with { Solver = c.Parameters.Solver with { Observer = (problem, _) => { FlowAnatomy.Print(problem); Environment.Exit(0); } } };
+    Simulator.Run(SyntheticDistrict.Generate(c.Areas, c.Schools, seed: 2020, parameters));
 }
 
 static string PeerRow(string name, string term, SolveStats s, MipPeer.Result? mip)
