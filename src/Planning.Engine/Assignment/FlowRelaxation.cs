@@ -11,13 +11,22 @@ namespace Planning.Engine.Assignment;
 /// optimum is a lower bound for the whole-area problem, and with integral supplies the flow is
 /// integral, so it is also the answer when splitting is allowed. Every unit must have a candidate.
 /// </summary>
+/// <remarks>
+/// OR-Tools' cost scaling takes about twice as long with overflow priced at 10⁷ per pupil as at a
+/// hundredth of that (BENCHMARKS.md, "the split flow taken apart"). So the flow is first solved with
+/// overflow at a lower price P′; when its overflow equals pupils − <see cref="MostSeated"/>, the
+/// least any flow can have, that flow is also optimal at the real price P, with cost
+/// C(P′) + (P − P′) × overflow: any flow x costs c(x) + P′·o(x) + (P − P′)·o(x) ≥ C(P′) + (P − P′)·least.
+/// Otherwise it is solved again at P. Problems with fill targets are always solved at P.
+/// </remarks>
 internal static class FlowRelaxation
 {
     /// <summary>The optimum.</summary>
     /// <param name="Cost">Optimal cost, under-fill constant included.</param>
     /// <param name="Flows">Pupils per item and candidate: unit u's item i at candidate c is <c>Flows[ItemFirst[u] + i × candidates(u) + c]</c>.</param>
     /// <param name="ItemFirst">Start of each unit's block in <paramref name="Flows"/>.</param>
-    public sealed record Result(long Cost, long[] Flows, int[] ItemFirst)
+    /// <param name="MostSeated">The <see cref="MostSeated"/> max flow, when the solve needed it; else null.</param>
+    public sealed record Result(long Cost, long[] Flows, int[] ItemFirst, long? MostSeated = null)
     {
         /// <summary>Pupils of unit <paramref name="u"/> the flow sends to its candidate <paramref name="c"/>.</summary>
         public long UnitFlow(DecisionUnit unit, int u, int c)
@@ -33,7 +42,65 @@ internal static class FlowRelaxation
         }
     }
 
+    /// <summary>Overflow price of the first try, as a multiple of the dearest pupil arc.</summary>
+    private const long TryPriceFactor = 10;
+
     public static Result Solve(AssignmentProblem problem)
+    {
+        var price = TryPrice(problem);
+        if (price < problem.OverflowCost)
+        {
+            var first = SolveAt(problem, price);
+            if (first.OverflowUnits == 0)
+            {
+                return first.Result;
+            }
+
+            long seated;
+            using (PhaseClock.Start("overflow proof (max flow)"))
+            {
+                seated = MostSeated(problem);
+            }
+
+            var least = problem.Units.Sum(u => (long)u.Pupils) - seated;
+            if (first.OverflowUnits == least)
+            {
+                return first.Result with { Cost = first.Result.Cost + (problem.OverflowCost - price) * least, MostSeated = seated };
+            }
+        }
+
+        return SolveAt(problem, problem.OverflowCost).Result;
+    }
+
+    /// <summary>
+    /// The overflow price of the first try: <see cref="TryPriceFactor"/> × the dearest pupil arc, so a
+    /// flow seats a pupil through up to that many moves rather than let one overflow; the real price
+    /// when that is not lower, or when fill targets price school loads.
+    /// </summary>
+    internal static long TryPrice(AssignmentProblem problem)
+    {
+        if (problem.UnderFillCost > 0 && problem.FillTarget.Any(t => t > 0))
+        {
+            return problem.OverflowCost;
+        }
+
+        long dearest = 1;
+        foreach (var unit in problem.Units)
+        {
+            foreach (var item in unit.Items)
+            {
+                foreach (var candidate in unit.Candidates)
+                {
+                    dearest = Math.Max(dearest, problem.PupilCost(item, candidate));
+                }
+            }
+        }
+
+        return dearest >= problem.OverflowCost / TryPriceFactor ? problem.OverflowCost : dearest * TryPriceFactor;
+    }
+
+    /// <summary>The flow with overflow priced at <paramref name="overflowPrice"/>, and its overflow units (pupils over a grade's or a school's seats, counted at each).</summary>
+    internal static (Result Result, long OverflowUnits) SolveAt(AssignmentProblem problem, long overflowPrice)
     {
         var lap = PhaseClock.Start("min-cost flow build");
         var units = problem.Units;
@@ -44,11 +111,12 @@ internal static class FlowRelaxation
         using var flow = new MinCostFlow(1 + schools * 10 + itemNodes, itemArcs + 4 * schools + 2 * usedSlot.Count(x => x));
         const int sink = 0;
         long constant = 0;
+        var overflowArcs = new List<int>();
         for (var s = 0; s < schools; s++)
         {
             if (usedSchool[s])
             {
-                constant += AddSchoolArcs(flow, problem, s, total);
+                constant += AddSchoolArcs(flow, problem, s, total, overflowPrice, overflowArcs);
             }
         }
 
@@ -58,7 +126,7 @@ internal static class FlowRelaxation
             {
                 var (node, schoolNode) = (GradeNode(schools, slot), 1 + slot / 9);
                 flow.AddArcWithCapacityAndUnitCost(node, schoolNode, problem.GradeCapacity[slot], 0);
-                flow.AddArcWithCapacityAndUnitCost(node, schoolNode, total, problem.OverflowCost);
+                overflowArcs.Add(flow.AddArcWithCapacityAndUnitCost(node, schoolNode, total, overflowPrice));
             }
         }
 
@@ -101,7 +169,7 @@ internal static class FlowRelaxation
             flows[a] = flow.Flow(firstArc + a);
         }
 
-        return new Result(flow.OptimalCost() + constant, flows, itemFirst);
+        return (new Result(flow.OptimalCost() + constant, flows, itemFirst), overflowArcs.Sum(flow.Flow));
     }
 
     /// <summary>
@@ -153,7 +221,7 @@ internal static class FlowRelaxation
     private static int GradeNode(int schools, int slot) => 1 + schools + slot;
 
     /// <summary>Adds the school's arcs to the sink; returns the constant to add to the cost.</summary>
-    private static long AddSchoolArcs(MinCostFlow flow, AssignmentProblem problem, int s, long total)
+    private static long AddSchoolArcs(MinCostFlow flow, AssignmentProblem problem, int s, long total, long overflowPrice, List<int> overflowArcs)
     {
         var (node, sink) = (1 + s, 0);
         var seats = problem.TotalCapacity[s];
@@ -172,11 +240,11 @@ internal static class FlowRelaxation
             }
             else if (target > seats)
             {
-                flow.AddArcWithCapacityAndUnitCost(node, sink, target - seats, problem.OverflowCost - under);
+                overflowArcs.Add(flow.AddArcWithCapacityAndUnitCost(node, sink, target - seats, overflowPrice - under));
             }
         }
 
-        flow.AddArcWithCapacityAndUnitCost(node, sink, total, problem.OverflowCost);
+        overflowArcs.Add(flow.AddArcWithCapacityAndUnitCost(node, sink, total, overflowPrice));
         return target * under;
     }
 

@@ -51,9 +51,10 @@ internal static class WholeAreaSolver
         bool WithinGap(double value) => value - bound <= options.RelativeGap * value;
 
         // The local search never adds overflow: without any now, no proof is needed; with some, the
-        // proof (a max flow) runs beside the local search when there is a second worker.
+        // proof (a max flow) runs beside the local search when there is a second worker, unless the
+        // flow computed it already.
         var mostSeated = overflow > 0
-            ? Beside(options, () =>
+            ? relaxation.MostSeated is { } seated ? () => seated : Beside(options, () =>
             {
                 using var proof = PhaseClock.Start("overflow proof (max flow)");
                 return FlowRelaxation.MostSeated(problem);

@@ -232,7 +232,7 @@ public class SolverGuaranteesTests
         Assert.Equal(stats.Objective, stats.LowerBound);
     }
 
-    private static AssignmentProblem Clusters(Random random, int clusters, int areasPerCluster, int schoolsPerCluster)
+    internal static AssignmentProblem Clusters(Random random, int clusters, int areasPerCluster, int schoolsPerCluster)
     {
         var units = new List<DecisionUnit>();
         for (var k = 0; k < clusters; k++)
