@@ -45,23 +45,27 @@ internal static class FlowRelaxation
     /// <summary>Overflow price of the first try, as a multiple of the dearest pupil arc.</summary>
     private const long TryPriceFactor = 10;
 
-    public static Result Solve(AssignmentProblem problem)
+    /// <param name="problem">The problem.</param>
+    /// <param name="besideTry">Computes the seat max flow on another thread while the try is solved (with a second worker), rather than after it when the try has overflow.</param>
+    public static Result Solve(AssignmentProblem problem, bool besideTry = false)
     {
         var price = TryPrice(problem);
         if (price < problem.OverflowCost)
         {
+            long Seated()
+            {
+                using var lap = PhaseClock.Start("overflow proof (max flow)");
+                return MostSeated(problem);
+            }
+
+            var beside = besideTry ? Task.Run(Seated) : null;
             var first = SolveAt(problem, price);
             if (first.OverflowUnits == 0)
             {
                 return first.Result;
             }
 
-            long seated;
-            using (PhaseClock.Start("overflow proof (max flow)"))
-            {
-                seated = MostSeated(problem);
-            }
-
+            var seated = beside is null ? Seated() : beside.GetAwaiter().GetResult();
             var least = problem.Units.Sum(u => (long)u.Pupils) - seated;
             if (first.OverflowUnits == least)
             {

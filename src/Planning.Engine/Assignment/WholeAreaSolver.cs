@@ -27,7 +27,7 @@ internal static class WholeAreaSolver
         var flow = Beside(options, () =>
         {
             var clock = Stopwatch.StartNew();
-            return (Relaxation: FlowRelaxation.Solve(problem), Seconds: clock.Elapsed.TotalSeconds);
+            return (Relaxation: FlowRelaxation.Solve(problem, besideTry: options.Workers >= 2), Seconds: clock.Elapsed.TotalSeconds);
         });
         var lap = PhaseClock.Start("candidate table");
         var table = CandidateTable.Build(problem);

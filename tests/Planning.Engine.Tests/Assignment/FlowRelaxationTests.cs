@@ -62,6 +62,22 @@ public class FlowRelaxationTests
         Assert.Equal(real.Cost, CostAtRealPrice(problem, result));
     }
 
+    [Theory]
+    [InlineData(11)]
+    [InlineData(12)]
+    public void Solve_SeatMaxFlowBesideTheTry_SameFlowCostAndSeats(int seed)
+    {
+        var problem = SolverGuaranteesTests.Clusters(new Random(seed), clusters: 2, areasPerCluster: 120, schoolsPerCluster: 5);
+
+        var alone = FlowRelaxation.Solve(problem);
+        var beside = FlowRelaxation.Solve(problem, besideTry: true);
+
+        Assert.NotNull(alone.MostSeated);
+        Assert.Equal(alone.MostSeated, beside.MostSeated);
+        Assert.Equal(alone.Cost, beside.Cost);
+        Assert.Equal(alone.Flows, beside.Flows);
+    }
+
     [Fact]
     public void Solve_SeatingNeedsMoreMovesThanTheTryPricePays_SolvedAgainAtTheRealPrice()
     {
