@@ -13,6 +13,8 @@ internal sealed class LocalSearch
     private readonly AssignmentProblem _problem;
     private readonly CandidateTable _table;
     private readonly long[] _cheapest;
+    private readonly int[] _cheapestAt;
+    private readonly long[] _secondCheapest;
     // Per school a block of ten (load, seats) pairs, the school's total first and then grades 1–9:
     // what one move reads lies together in memory.
     private const int Block = 20;
@@ -50,9 +52,11 @@ internal sealed class LocalSearch
 
         _unitsAt = new List<int>[problem.SchoolCount];
         _cheapest = new long[table.Units];
+        _cheapestAt = new int[table.Units];
+        _secondCheapest = new long[table.Units];
         for (var u = 0; u < table.Units; u++)
         {
-            _cheapest[u] = table.Count(u) == 0 ? 0 : Min(table.Cost.AsSpan(table.First[u], table.Count(u)));
+            (_cheapest[u], _cheapestAt[u], _secondCheapest[u]) = TwoCheapest(table.Cost.AsSpan(table.First[u], table.Count(u)));
             if (_choice[u] >= 0)
             {
                 Place(u, _choice[u], +1);
@@ -137,7 +141,15 @@ internal sealed class LocalSearch
                         continue;
                     }
 
-                    var (best, bestDelta) = BestMove(v, Change(v, _choice[v], -1), Delta.Max);
+                    var leave = Change(v, _choice[v], -1);
+                    if (!CanPay(first + leave, v))
+                    {
+                        // No school of v's can make the chain pay: counted as the evaluations it saves.
+                        _workLeft -= _table.Count(v) - 1;
+                        continue;
+                    }
+
+                    var (best, bestDelta) = BestMove(v, leave, Delta.Max);
                     if (best >= 0 && (first + bestDelta).CompareTo(Delta.Zero) < 0)
                     {
                         Move(v, best);
@@ -155,6 +167,23 @@ internal sealed class LocalSearch
         }
 
         return improved;
+    }
+
+    /// <summary>
+    /// False when no move of <paramref name="v"/> can bring <paramref name="sofar"/> (the chain up to
+    /// v leaving its school) below zero: arriving never lowers the overflow, and costs at least v's
+    /// cheapest other candidate less what it could fill of an under-filled school.
+    /// </summary>
+    private bool CanPay(Delta sofar, int v)
+    {
+        if (sofar.Over != 0)
+        {
+            return sofar.Over < 0;
+        }
+
+        var cheapestOther = _choice[v] == _cheapestAt[v] ? _secondCheapest[v] : _cheapest[v];
+        var fill = _problem.UnderFillCost > 0 ? _problem.UnderFillCost * _pupils[v] : 0;
+        return sofar.Cost + cheapestOther - fill < 0;
     }
 
     private bool Overflows(int u)
@@ -179,15 +208,23 @@ internal sealed class LocalSearch
         return false;
     }
 
-    private static long Min(ReadOnlySpan<long> values)
+    /// <summary>The least cost, its candidate (the first such), and the least of the others (long.MaxValue / 4 when there are none).</summary>
+    private static (long Least, int At, long Second) TwoCheapest(ReadOnlySpan<long> costs)
     {
-        var least = values[0];
-        foreach (var value in values)
+        var (least, at, second) = (long.MaxValue / 4, -1, long.MaxValue / 4);
+        for (var c = 0; c < costs.Length; c++)
         {
-            least = Math.Min(least, value);
+            if (costs[c] < least)
+            {
+                (least, at, second) = (costs[c], c, least);
+            }
+            else if (costs[c] < second)
+            {
+                second = costs[c];
+            }
         }
 
-        return least;
+        return (costs.Length == 0 ? 0 : least, at, second);
     }
 
     private int School(int u, int c) => _table.School[_table.First[u] + c];
