@@ -25,7 +25,7 @@ internal static class FlowAnatomy
         cpu = Cpu.Start();
         var tried = FlowRelaxation.Solve(problem);
         Row(string.Create(CultureInfo.InvariantCulture,
-            $"the same as the engine solves it: first with overflow at {FlowRelaxation.TryPrice(problem):N0} (10 × the dearest pupil arc), kept {(tried.MostSeated is null ? "or solved again" : "(its overflow is the seats' least)")}, the seat max flow included"), -1, -1, tried.Cost, cpu.Seconds);
+            $"the same as the engine solves it: first with overflow at {FlowRelaxation.TryPrice(problem):N0} (10 × the dearest pupil arc), kept when its overflow is the seats' least, else solved again; the seat max flow included"), -1, -1, tried.Cost, cpu.Seconds);
         Row("the same, overflow at 10⁻² of its cost", Whole(problem, total, true, problem.OverflowCost / 100));
         Row("the same, no school size limit (grades not joined)", Whole(problem, total, false, problem.OverflowCost));
         var (nodes, arcs, cost, seconds) = (0, 0, 0L, 0.0);

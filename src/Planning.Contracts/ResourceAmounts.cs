@@ -39,7 +39,4 @@ public sealed partial class Resources
             default: throw new ArgumentOutOfRangeException(nameof(indicator), indicator, "not one of the standard's seven indicators");
         }
     }
-
-    /// <summary>The seven amounts in the standard's order (<see cref="Indicators"/>).</summary>
-    public double[] Amounts() => [.. Indicators.Select(Amount)];
 }

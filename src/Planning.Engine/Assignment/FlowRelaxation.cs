@@ -25,7 +25,7 @@ internal static class FlowRelaxation
     /// <param name="Cost">Optimal cost, under-fill constant included.</param>
     /// <param name="Flows">Pupils per item and candidate: unit u's item i at candidate c is <c>Flows[ItemFirst[u] + i × candidates(u) + c]</c>.</param>
     /// <param name="ItemFirst">Start of each unit's block in <paramref name="Flows"/>.</param>
-    /// <param name="MostSeated">The <see cref="MostSeated"/> max flow, when the solve needed it; else null.</param>
+    /// <param name="MostSeated">The <see cref="MostSeated"/> max flow, when the solve computed it (its try overflowed); else null.</param>
     public sealed record Result(long Cost, long[] Flows, int[] ItemFirst, long? MostSeated = null)
     {
         /// <summary>Pupils of unit <paramref name="u"/> the flow sends to its candidate <paramref name="c"/>.</summary>
@@ -50,30 +50,30 @@ internal static class FlowRelaxation
     public static Result Solve(AssignmentProblem problem, bool besideTry = false)
     {
         var price = TryPrice(problem);
-        if (price < problem.OverflowCost)
+        if (price >= problem.OverflowCost)
         {
-            long Seated()
-            {
-                using var lap = PhaseClock.Start("overflow proof (max flow)");
-                return MostSeated(problem);
-            }
-
-            var beside = besideTry ? Task.Run(Seated) : null;
-            var first = SolveAt(problem, price);
-            if (first.OverflowUnits == 0)
-            {
-                return first.Result;
-            }
-
-            var seated = beside is null ? Seated() : beside.GetAwaiter().GetResult();
-            var least = problem.Units.Sum(u => (long)u.Pupils) - seated;
-            if (first.OverflowUnits == least)
-            {
-                return first.Result with { Cost = first.Result.Cost + (problem.OverflowCost - price) * least, MostSeated = seated };
-            }
+            return SolveAt(problem, problem.OverflowCost).Result;
         }
 
-        return SolveAt(problem, problem.OverflowCost).Result;
+        long Seated()
+        {
+            using var lap = PhaseClock.Start("overflow proof (max flow)");
+            return MostSeated(problem);
+        }
+
+        var beside = besideTry ? Task.Run(Seated) : null;
+        var first = SolveAt(problem, price);
+        if (first.OverflowUnits == 0)
+        {
+            return first.Result;
+        }
+
+        var seated = beside is null ? Seated() : beside.GetAwaiter().GetResult();
+        var least = problem.Units.Sum(u => (long)u.Pupils) - seated;
+        var kept = first.OverflowUnits == least
+            ? first.Result with { Cost = first.Result.Cost + (problem.OverflowCost - price) * least }
+            : SolveAt(problem, problem.OverflowCost).Result;
+        return kept with { MostSeated = seated };
     }
 
     /// <summary>

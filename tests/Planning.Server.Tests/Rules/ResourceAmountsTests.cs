@@ -37,7 +37,7 @@ public sealed class ResourceAmountsTests
             var field = ResourceLimits.FieldName(Vocabulary.FromProto(k)!.Value);
             Assert.All(AmountFields, f => Assert.Equal(f.Name == field ? 12.5 : 0.0, (double)f.Accessor.GetValue(resources)));
             Assert.Equal(12.5, resources.Amount(k));
-            Assert.Equal(Enumerable.Range(0, 7).Select(j => j == i ? 12.5 : 0.0), resources.Amounts());
+            Assert.Equal(Enumerable.Range(0, 7).Select(j => j == i ? 12.5 : 0.0), V1.Resources.Indicators.Select(resources.Amount));
         }
     }
 
@@ -50,7 +50,7 @@ public sealed class ResourceAmountsTests
             SportsAreaM2 = 1e-3, EquipmentValueYuan = 150_000, MultimediaRooms = 3,
         };
 
-        Assert.Equal([0.5, 0, 2.25, 420.5, 1e-3, 150_000, 3], resources.Amounts());
+        Assert.Equal([0.5, 0, 2.25, 420.5, 1e-3, 150_000, 3], V1.Resources.Indicators.Select(resources.Amount));
     }
 
     [Theory]
@@ -63,6 +63,6 @@ public sealed class ResourceAmountsTests
 
         Assert.Throws<ArgumentOutOfRangeException>(() => resources.Amount(indicator));
         Assert.Throws<ArgumentOutOfRangeException>(() => resources.SetAmount(indicator, 1));
-        Assert.All(resources.Amounts(), a => Assert.Equal(0.0, a));
+        Assert.All(V1.Resources.Indicators.Select(resources.Amount), a => Assert.Equal(0.0, a));
     }
 }
