@@ -161,7 +161,18 @@ public sealed class RunSizeAndTimeLimitTests(RunSizeAndTimeLimitTests.Limited fi
     [Fact]
     public async Task RunSimulation_ComputesLongerThanMaxRunSeconds_StoppedFailedWithoutResults()
     {
-        var scenario = await _calls.ScenarioAsync("2025-autumn", "11 terms"); // several seconds of solving; 1,046,892 is under the size limit
+        // 924 × 103 × 11 = 1,046,892 is under the size limit. Thirty candidate schools per area and contiguous
+        // catchments make each term heavy, so that the run takes several seconds however fast the solver gets
+        // (with the defaults it came to about one second once the flow and the local search were sped up).
+        var scenario = (await _calls.Scenarios.CreateScenarioAsync(new CreateScenarioRequest
+        {
+            Name = "11 heavy terms",
+            Settings = new ScenarioSettings
+            {
+                StartTerm = "2020-autumn", HorizonTerm = "2025-autumn", Policy = Policy.Reassign, TimeLimitSeconds = 5,
+                CandidateSchools = 30, ContiguousCatchments = true,
+            },
+        })).Id;
 
         var computed = new System.Collections.Concurrent.ConcurrentBag<string>();
 
