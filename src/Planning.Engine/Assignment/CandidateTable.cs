@@ -39,6 +39,33 @@ internal sealed class CandidateTable
 
     public int Count(int unit) => First[unit + 1] - First[unit];
 
+    /// <summary>Per school, the units that have it as a candidate, in unit order.</summary>
+    public (int[] First, int[] Units) UnitsBySchool(int schoolCount)
+    {
+        var first = new int[schoolCount + 1];
+        foreach (var s in School)
+        {
+            first[s + 1]++;
+        }
+
+        for (var s = 0; s < schoolCount; s++)
+        {
+            first[s + 1] += first[s];
+        }
+
+        var next = (int[])first.Clone();
+        var units = new int[School.Length];
+        for (var u = 0; u < Units; u++)
+        {
+            for (var k = First[u]; k < First[u + 1]; k++)
+            {
+                units[next[School[k]]++] = u;
+            }
+        }
+
+        return (first, units);
+    }
+
     public static CandidateTable Build(AssignmentProblem problem)
     {
         var units = problem.Units;

@@ -6,7 +6,10 @@ namespace Planning.Engine.Assignment;
 /// first area's old school). A change is taken when it lowers the overflow, or keeps it and lowers
 /// the rest of the cost (travel, moves, changes, under-fill): overflow first, so that a seat found
 /// is never given up for shorter trips. Pinned units (one candidate) never move. The work is
-/// counted in passes and move evaluations, never in time, so a run repeats exactly.
+/// counted in passes and move evaluations, never in time, so a run repeats exactly. A unit whose
+/// neighbourhood has not changed since its last fruitless look is not looked at again but charged
+/// that look's work, so skipping changes neither the answer nor where the work runs out; most of a
+/// second run after CP-SAT is skipped so (BENCHMARKS.md).
 /// </summary>
 internal sealed class LocalSearch
 {
@@ -32,14 +35,32 @@ internal sealed class LocalSearch
     private readonly long[] _pupils;
     private long _workLeft;
 
-    private LocalSearch(AssignmentProblem problem, CandidateTable table, int[] start, long work)
+    // Skipping units whose neighbourhood did not change (see Clean): a stamp per committed change,
+    // when each school's neighbourhood last changed, and when each unit's last fruitless look ended.
+    private readonly bool _skipUnchanged;
+    private readonly int[] _withCandidateFirst;
+    private readonly int[] _withCandidate;
+    private readonly long[] _touched;
+    private readonly long[] _moveLooked;
+    private readonly long[] _chainLooked;
+    private readonly long[] _chainWork;
+    private long _stamp = 1;
+    private bool _ran;
+
+    /// <summary>Work (move evaluations) the last run did, skipped looks charged (for tests).</summary>
+    internal long WorkDone { get; private set; }
+
+    /// <summary>Looks skipped so far, in all runs (for tests).</summary>
+    internal long Skipped { get; private set; }
+
+    private LocalSearch(AssignmentProblem problem, CandidateTable table, bool skipUnchanged)
     {
+        _skipUnchanged = skipUnchanged;
         _problem = problem;
         _table = table;
-        _choice = (int[])start.Clone();
-        _workLeft = work;
         (_first, _school, _cost, _gradeFirst, _grade, _gradePupils, _pupils) =
             (table.First, table.School, table.Cost, table.GradeFirst, table.Grade, table.GradePupils, table.Pupils);
+        _choice = new int[table.Units];
         _seats = new long[problem.SchoolCount * Block];
         for (var school = 0; school < problem.SchoolCount; school++)
         {
@@ -57,11 +78,13 @@ internal sealed class LocalSearch
         for (var u = 0; u < table.Units; u++)
         {
             (_cheapest[u], _cheapestAt[u], _secondCheapest[u]) = TwoCheapest(table.Cost.AsSpan(table.First[u], table.Count(u)));
-            if (_choice[u] >= 0)
-            {
-                Place(u, _choice[u], +1);
-            }
         }
+
+        (_withCandidateFirst, _withCandidate) = skipUnchanged ? table.UnitsBySchool(problem.SchoolCount) : ([], []);
+        _touched = new long[skipUnchanged ? problem.SchoolCount : 0];
+        _moveLooked = new long[skipUnchanged ? table.Units : 0];
+        _chainLooked = new long[skipUnchanged ? table.Units : 0];
+        _chainWork = new long[skipUnchanged ? table.Units : 0];
     }
 
     /// <summary>The improved choice per unit (candidate index, −1 for units without candidates).</summary>
@@ -71,19 +94,83 @@ internal sealed class LocalSearch
     /// <param name="passes">Most passes over the units.</param>
     /// <param name="work">Most move evaluations in all.</param>
     /// <param name="cancellation">Stops early when cancelled.</param>
-    public static int[] Improve(AssignmentProblem problem, CandidateTable table, int[] start, int passes, long work, CancellationToken cancellation)
+    public static int[] Improve(AssignmentProblem problem, CandidateTable table, int[] start, int passes, long work, CancellationToken cancellation) =>
+        For(problem, table).Run(start, passes, work, cancellation);
+
+    /// <summary>
+    /// A search to <see cref="Run"/> one or more times on the problem. Each run looks again only at
+    /// units whose neighbourhood changed since their last fruitless look, in this run or an earlier
+    /// one (<see cref="Clean"/>); a unit skipped is charged the work its look took, so every run
+    /// ends exactly where a fresh search from the same start would.
+    /// </summary>
+    /// <param name="problem">The problem.</param>
+    /// <param name="table">Its candidate table.</param>
+    /// <param name="skipUnchanged">False looks at every unit every pass (only to test that the skipping changes nothing).</param>
+    public static LocalSearch For(AssignmentProblem problem, CandidateTable table, bool skipUnchanged = true) => new(problem, table, skipUnchanged);
+
+    /// <summary>The improved choice per unit from <paramref name="start"/>; see <see cref="Improve"/>.</summary>
+    public int[] Run(int[] start, int passes, long work, CancellationToken cancellation)
     {
-        var search = new LocalSearch(problem, table, start, work);
-        for (var pass = 0; pass < passes && search._workLeft > 0 && !cancellation.IsCancellationRequested; pass++)
+        Reset(start);
+        _workLeft = work;
+        for (var pass = 0; pass < passes && _workLeft > 0 && !cancellation.IsCancellationRequested; pass++)
         {
-            var improved = search.MovePass() | search.ChainPass();
+            var improved = MovePass() | ChainPass();
             if (!improved)
             {
                 break;
             }
         }
 
-        return search._choice;
+        WorkDone = work - _workLeft;
+        return (int[])_choice.Clone();
+    }
+
+    /// <summary>
+    /// Loads and school lists as a fresh search from <paramref name="start"/> has them (lists in unit
+    /// order); every unit whose choice differs from the last run's end counts as a change.
+    /// </summary>
+    private void Reset(int[] start)
+    {
+        var previous = (int[])_choice.Clone();
+        Array.Copy(start, _choice, _choice.Length);
+        for (var i = 0; i < _seats.Length; i += 2)
+        {
+            _seats[i] = 0;
+        }
+
+        foreach (var list in _unitsAt)
+        {
+            list?.Clear();
+        }
+
+        for (var u = 0; u < _choice.Length; u++)
+        {
+            if (_choice[u] >= 0)
+            {
+                Place(u, _choice[u], +1);
+            }
+        }
+
+        if (!_skipUnchanged || !_ran)
+        {
+            _ran = true;
+            return;
+        }
+
+        for (var u = 0; u < _choice.Length; u++)
+        {
+            if (previous[u] != _choice[u])
+            {
+                foreach (var c in (int[])[previous[u], _choice[u]])
+                {
+                    if (c >= 0)
+                    {
+                        Touch(School(u, c));
+                    }
+                }
+            }
+        }
     }
 
     private bool MovePass()
@@ -96,12 +183,29 @@ internal sealed class LocalSearch
                 continue;
             }
 
-            var (best, bestDelta) = BestMove(u, Change(u, _choice[u], -1), Delta.Zero);
+            if (_skipUnchanged && Clean(u, _moveLooked[u]))
+            {
+                _workLeft -= _table.Count(u) - 1;
+                Skipped++;
+                continue;
+            }
 
+            var (best, _) = BestMove(u, Change(u, _choice[u], -1), Delta.Zero);
             if (best >= 0)
             {
+                var from = School(u, _choice[u]);
                 Move(u, best);
+                if (_skipUnchanged)
+                {
+                    Touch(from);
+                    Touch(School(u, best));
+                }
+
                 improved = true;
+            }
+            else if (_skipUnchanged)
+            {
+                _moveLooked[u] = _stamp;
             }
         }
 
@@ -122,6 +226,19 @@ internal sealed class LocalSearch
             }
 
             var uFrom = _choice[u];
+            if (_skipUnchanged && Clean(u, _chainLooked[u]))
+            {
+                // Looking again would find nothing, as last time: only its work, and u's place at
+                // the end of its school's list (where trying each school and coming back leaves it).
+                _workLeft -= _chainWork[u];
+                Skipped++;
+                var list = _unitsAt[School(u, uFrom)];
+                list.Remove(u);
+                list.Add(u);
+                continue;
+            }
+
+            var workBefore = _workLeft;
             var found = false;
             for (var c = 0; c < _table.Count(u) && !found; c++)
             {
@@ -154,6 +271,12 @@ internal sealed class LocalSearch
                     {
                         Move(v, best);
                         found = true;
+                        if (_skipUnchanged)
+                        {
+                            Touch(School(u, uFrom));
+                            Touch(School(u, c));
+                            Touch(School(v, best));
+                        }
                     }
                 }
 
@@ -164,9 +287,51 @@ internal sealed class LocalSearch
             }
 
             improved |= found;
+            if (!found && _skipUnchanged)
+            {
+                (_chainLooked[u], _chainWork[u]) = (_stamp, workBefore - _workLeft);
+            }
         }
 
         return improved;
+    }
+
+    /// <summary>
+    /// True when nothing a look at <paramref name="u"/> reads has changed since its fruitless look
+    /// at stamp <paramref name="looked"/> (0: never looked): the loads of its candidate schools, the
+    /// areas at them, and the loads of those areas' candidate schools. <see cref="Touch"/> marks both.
+    /// </summary>
+    private bool Clean(int u, long looked)
+    {
+        if (looked == 0)
+        {
+            return false;
+        }
+
+        for (var k = _first[u]; k < _first[u + 1]; k++)
+        {
+            if (_touched[_school[k]] > looked)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A committed change at <paramref name="school"/>: marks it and the schools of every area that has it as a candidate.</summary>
+    private void Touch(int school)
+    {
+        var stamp = ++_stamp;
+        _touched[school] = stamp;
+        for (var i = _withCandidateFirst[school]; i < _withCandidateFirst[school + 1]; i++)
+        {
+            var v = _withCandidate[i];
+            if (_choice[v] >= 0)
+            {
+                _touched[School(v, _choice[v])] = stamp;
+            }
+        }
     }
 
     /// <summary>

@@ -10,7 +10,7 @@ internal static class Neighbourhood
 {
     public static List<int> Around(CandidateTable table, int schoolCount, IReadOnlyList<int> seedSchools, IReadOnlyList<int> seedUnits, int limit)
     {
-        var (first, unitsOf) = UnitsBySchool(table, schoolCount);
+        var (first, unitsOf) = table.UnitsBySchool(schoolCount);
         var taken = new bool[table.Units];
         var seen = new bool[schoolCount];
         var result = new List<int>();
@@ -61,32 +61,5 @@ internal static class Neighbourhood
 
         result.Sort();
         return result;
-    }
-
-    /// <summary>Per school, the units that have it as a candidate, in unit order.</summary>
-    private static (int[] First, int[] Units) UnitsBySchool(CandidateTable table, int schoolCount)
-    {
-        var first = new int[schoolCount + 1];
-        foreach (var s in table.School)
-        {
-            first[s + 1]++;
-        }
-
-        for (var s = 0; s < schoolCount; s++)
-        {
-            first[s + 1] += first[s];
-        }
-
-        var next = (int[])first.Clone();
-        var units = new int[table.School.Length];
-        for (var u = 0; u < table.Units; u++)
-        {
-            for (var k = table.First[u]; k < table.First[u + 1]; k++)
-            {
-                units[next[table.School[k]]++] = u;
-            }
-        }
-
-        return (first, units);
     }
 }

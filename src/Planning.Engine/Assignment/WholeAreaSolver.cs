@@ -31,6 +31,7 @@ internal static class WholeAreaSolver
         });
         var lap = PhaseClock.Start("candidate table");
         var table = CandidateTable.Build(problem);
+        var search = LocalSearch.For(problem, table);
         lap.Dispose();
         var lpClock = Stopwatch.StartNew();
         var lp = table.School.Length <= options.MaxLpCandidates ? WholeAreaLp.Solve(problem, table, options.LpIterations) : null;
@@ -62,7 +63,7 @@ internal static class WholeAreaSolver
             : null;
         if (!WithinGap(cost) || overflow > 0)
         {
-            choice = Polish(problem, table, choice, options, cancellation);
+            choice = Polish(search, choice, options, cancellation);
             (cost, overflow) = WholeAreaCost.Measure(problem, choice);
             method = "local-search";
         }
@@ -85,7 +86,7 @@ internal static class WholeAreaSolver
                 minimumOverflow = Math.Max(minimumOverflow, (long)Math.Ceiling(outcome.Bound - 1e-6));
             }
 
-            (choice, cost, overflow) = Better(problem, table, options, (choice, cost, overflow), outcome.Choice, cancellation);
+            (choice, cost, overflow) = Better(problem, search, options, (choice, cost, overflow), outcome.Choice, cancellation);
             (method, reDecided) = ("cp-sat", free.Count);
         }
 
@@ -135,18 +136,18 @@ internal static class WholeAreaSolver
 
     /// <summary>The candidate, polished, when it has less overflow, or as much and a lower cost; else the current answer.</summary>
     private static (int[] Choice, long Cost, long Overflow) Better(
-        AssignmentProblem problem, CandidateTable table, SolverOptions options, (int[] Choice, long Cost, long Overflow) current, int[] candidate, CancellationToken cancellation)
+        AssignmentProblem problem, LocalSearch search, SolverOptions options, (int[] Choice, long Cost, long Overflow) current, int[] candidate, CancellationToken cancellation)
     {
-        var polished = Polish(problem, table, candidate, options, cancellation);
+        var polished = Polish(search, candidate, options, cancellation);
         using var lap = PhaseClock.Start("measure");
         var (cost, overflow) = WholeAreaCost.Measure(problem, polished);
         return overflow < current.Overflow || (overflow == current.Overflow && cost < current.Cost) ? (polished, cost, overflow) : current;
     }
 
-    private static int[] Polish(AssignmentProblem problem, CandidateTable table, int[] choice, SolverOptions options, CancellationToken cancellation)
+    private static int[] Polish(LocalSearch search, int[] choice, SolverOptions options, CancellationToken cancellation)
     {
         using var lap = PhaseClock.Start("local search");
-        return LocalSearch.Improve(problem, table, choice, options.LocalSearchPasses, options.LocalSearchMoves, cancellation);
+        return search.Run(choice, options.LocalSearchPasses, options.LocalSearchMoves, cancellation);
     }
 
     /// <summary>Units around overflowing and under-filled schools, then <paramref name="seedUnits"/>, up to <paramref name="limit"/>.</summary>
