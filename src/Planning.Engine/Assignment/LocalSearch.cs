@@ -5,7 +5,8 @@ namespace Planning.Engine.Assignment;
 /// in and pushing another area of that school on to its best other school (a swap when that is the
 /// first area's old school). A change is taken when it lowers the overflow, or keeps it and lowers
 /// the rest of the cost (travel, moves, changes, under-fill): overflow first, so that a seat found
-/// is never given up for shorter trips. Pinned units (one candidate) never move. The work is
+/// is never given up for shorter trips. When neither helps, chains of up to three moves start from
+/// over-full schools (<see cref="EjectionPass"/>). Pinned units (one candidate) never move. The work is
 /// counted in passes and move evaluations, never in time, so a run repeats exactly. A unit whose
 /// neighbourhood has not changed since its last fruitless look is not looked at again but charged
 /// that look's work, so skipping changes neither the answer nor where the work runs out; most of a
@@ -44,6 +45,7 @@ internal sealed class LocalSearch
     private readonly long[] _moveLooked;
     private readonly long[] _chainLooked;
     private readonly long[] _chainWork;
+    private readonly long[] _ejectLooked;
     private long _stamp = 1;
     private bool _ran;
 
@@ -80,8 +82,9 @@ internal sealed class LocalSearch
             (_cheapest[u], _cheapestAt[u], _secondCheapest[u]) = TwoCheapest(table.Cost.AsSpan(table.First[u], table.Count(u)));
         }
 
-        (_withCandidateFirst, _withCandidate) = skipUnchanged ? table.UnitsBySchool(problem.SchoolCount) : ([], []);
-        _touched = new long[skipUnchanged ? problem.SchoolCount : 0];
+        (_withCandidateFirst, _withCandidate) = table.UnitsBySchool(problem.SchoolCount);
+        _touched = new long[problem.SchoolCount];
+        _ejectLooked = new long[table.Units];
         _moveLooked = new long[skipUnchanged ? table.Units : 0];
         _chainLooked = new long[skipUnchanged ? table.Units : 0];
         _chainWork = new long[skipUnchanged ? table.Units : 0];
@@ -115,7 +118,7 @@ internal sealed class LocalSearch
         _workLeft = work;
         for (var pass = 0; pass < passes && _workLeft > 0 && !cancellation.IsCancellationRequested; pass++)
         {
-            var improved = MovePass() | ChainPass();
+            var improved = MovePass() | ChainPass() || EjectionPass();
             if (!improved)
             {
                 break;
@@ -152,7 +155,7 @@ internal sealed class LocalSearch
             }
         }
 
-        if (!_skipUnchanged || !_ran)
+        if (!_ran)
         {
             _ran = true;
             return;
@@ -195,11 +198,8 @@ internal sealed class LocalSearch
             {
                 var from = School(u, _choice[u]);
                 Move(u, best);
-                if (_skipUnchanged)
-                {
-                    Touch(from);
-                    Touch(School(u, best));
-                }
+                Touch(from);
+                Touch(School(u, best));
 
                 improved = true;
             }
@@ -271,12 +271,9 @@ internal sealed class LocalSearch
                     {
                         Move(v, best);
                         found = true;
-                        if (_skipUnchanged)
-                        {
-                            Touch(School(u, uFrom));
-                            Touch(School(u, c));
-                            Touch(School(v, best));
-                        }
+                        Touch(School(u, uFrom));
+                        Touch(School(u, c));
+                        Touch(School(v, best));
                     }
                 }
 
@@ -294,6 +291,143 @@ internal sealed class LocalSearch
         }
 
         return improved;
+    }
+
+    // Ejection chains, tried once no move or chain helps: an area leaves an over-full school, and
+    // where its arrival puts its new school over a limit, an area there moves on, up to
+    // EjectionDepth moves. Each step follows the EjectionWidth best arrivals, and the
+    // EjectionMovers areas there with the best moves of their own; wider costs more than it finds
+    // at 100k (BENCHMARKS.md). Taken when the whole chain lowers the overflow (or keeps it and
+    // lowers the cost). A fruitless try is repeated only after a change within two schools of the
+    // area (Clean), so a chain that a change three steps away opens may wait for another one.
+    private const int EjectionDepth = 3;
+    private const int EjectionWidth = 3;
+    private const int EjectionMovers = 6;
+
+    private bool EjectionPass()
+    {
+        var improved = false;
+        for (var u = 0; u < _choice.Length && _workLeft > 0; u++)
+        {
+            if (_choice[u] >= 0 && _table.Count(u) >= 2 && Overflows(u) && !Clean(u, _ejectLooked[u]))
+            {
+                _workLeft--;
+                if (Eject(u, Delta.Zero, Change(u, _choice[u], -1), 1))
+                {
+                    improved = true;
+                }
+                else
+                {
+                    _ejectLooked[u] = _stamp;
+                }
+            }
+        }
+
+        return improved;
+    }
+
+    /// <summary>Moves <paramref name="u"/> (leaving its school: <paramref name="leave"/>) and perhaps areas after it; true, moves kept, when the chain from <paramref name="sofar"/> pays.</summary>
+    private bool Eject(int u, Delta sofar, Delta leave, int depth)
+    {
+        var from = _choice[u];
+        Span<int> top = stackalloc int[EjectionWidth];
+        Span<Delta> topDelta = stackalloc Delta[EjectionWidth];
+        var kept = 0;
+        for (var c = 0; c < _table.Count(u); c++)
+        {
+            if (c == from)
+            {
+                continue;
+            }
+
+            _workLeft--;
+            var delta = sofar + leave + Change(u, c, +1);
+            Keep(top, topDelta, ref kept, c, delta);
+        }
+
+        if (kept > 0 && topDelta[0].CompareTo(Delta.Zero) < 0)
+        {
+            Move(u, top[0]);
+            Changed(u, from);
+            return true;
+        }
+
+        for (var i = 0; i < kept && depth < EjectionDepth; i++)
+        {
+            Move(u, top[i]);
+            if (Overflows(u) && EjectFrom(School(u, top[i]), u, topDelta[i], depth))
+            {
+                Changed(u, from);
+                return true;
+            }
+
+            Move(u, from);
+        }
+
+        return false;
+    }
+
+    /// <summary>Tries to move on, after <paramref name="arrived"/>, one of the areas of <paramref name="school"/> whose own best moves are the best.</summary>
+    private bool EjectFrom(int school, int arrived, Delta sofar, int depth)
+    {
+        Span<int> top = stackalloc int[EjectionMovers];
+        Span<Delta> topDelta = stackalloc Delta[EjectionMovers];
+        var kept = 0;
+        foreach (var v in _unitsAt[school])
+        {
+            if (v != arrived && _table.Count(v) >= 2)
+            {
+                _workLeft--;
+                var leave = Change(v, _choice[v], -1);
+                var (_, moved) = BestMove(v, leave, Delta.Max);
+                Keep(top, topDelta, ref kept, v, moved);
+            }
+        }
+
+        for (var i = 0; i < kept; i++)
+        {
+            var v = top[i];
+            var leave = Change(v, _choice[v], -1);
+            if (CanPay(sofar + leave, v) && Eject(v, sofar, leave, depth + 1))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Keeps the <c>top.Length</c> least deltas in order (the first of equal ones first).</summary>
+    private static void Keep(Span<int> top, Span<Delta> topDelta, ref int kept, int item, Delta delta)
+    {
+        int at;
+        var width = top.Length;
+        if (kept < width)
+        {
+            at = kept++;
+        }
+        else if (delta.CompareTo(topDelta[width - 1]) < 0)
+        {
+            at = width - 1;
+        }
+        else
+        {
+            return;
+        }
+
+        for (; at > 0 && delta.CompareTo(topDelta[at - 1]) < 0; at--)
+        {
+            (top[at], topDelta[at]) = (top[at - 1], topDelta[at - 1]);
+        }
+
+        (top[at], topDelta[at]) = (item, delta);
+    }
+
+    /// <summary>A kept move of <paramref name="u"/> from candidate <paramref name="from"/>, for the skipping.</summary>
+    private void Changed(int u, int from)
+    {
+        Touch(School(u, from));
+        Touch(School(u, _choice[u]));
     }
 
     /// <summary>

@@ -8,9 +8,9 @@ namespace Planning.Engine.Assignment;
 /// <list type="number">
 /// <item>bounds: the split flow, and the whole-area LP where the part is small enough;</item>
 /// <item>the LP (else the flow) rounded to each area's main school, improved by the local search;</item>
-/// <item>while overflow is left above its proven minimum, CP-SAT minimises the overflow alone (the
-/// whole part up to <see cref="SolverOptions.MaxOverflowAreas"/>, which also proves the minimum;
-/// else the neighbourhood of the overflow), and the local search polishes the result;</item>
+/// <item>while overflow is left above its proven minimum, CP-SAT minimises the overflow alone in a
+/// part up to <see cref="SolverOptions.MaxOverflowAreas"/> (which also proves the minimum), and the
+/// local search polishes the result;</item>
 /// <item>while the cost is not within the gap, CP-SAT re-decides the areas (all of them up to
 /// <see cref="SolverOptions.MaxFreeAreas"/>, which may prove the optimum; else the neighbourhood
 /// of overfull schools and split areas, never letting the overflow rise).</item>
@@ -74,14 +74,15 @@ internal static class WholeAreaSolver
             minimumOverflow = Math.Max(0, table.Pupils.Sum() - mostSeated!());
         }
 
-        if (overflow > minimumOverflow)
+        // Larger parts are left to the local search's chains: a neighbourhood given to CP-SAT for its
+        // 5 deterministic seconds removed nothing at 10k and 100k (BENCHMARKS.md).
+        if (overflow > minimumOverflow && table.Units <= options.MaxOverflowAreas)
         {
-            var everyUnit = table.Units <= options.MaxOverflowAreas;
-            var free = everyUnit ? Enumerable.Range(0, table.Units).ToList() : Around(problem, table, choice, [], options.MaxOverflowAreas);
+            var free = Enumerable.Range(0, table.Units).ToList();
             // No early stop at the least overflow: the rest of the budget keeps units where they were.
             var outcome = CpSatSearch.Solve(
                 problem, table, choice, free, CpSatSearch.Goal.Overflow, keepOverflow: true, options.OverflowSeconds, _ => false, cancellation);
-            if (everyUnit && double.IsFinite(outcome.Bound))
+            if (double.IsFinite(outcome.Bound))
             {
                 minimumOverflow = Math.Max(minimumOverflow, (long)Math.Ceiling(outcome.Bound - 1e-6));
             }

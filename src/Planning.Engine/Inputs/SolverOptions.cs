@@ -33,13 +33,13 @@ public sealed record SolverOptions(
     /// <summary>Most passes of the local search over all areas.</summary>
     public int LocalSearchPasses { get; init; } = 100;
 
-    /// <summary>Most move evaluations of the local search per part, all passes together.</summary>
-    public long LocalSearchMoves { get; init; } = 150_000_000;
+    /// <summary>Most move evaluations of the local search per part, all passes together (a look skipped because nothing near changed counts the evaluations it stands for).</summary>
+    public long LocalSearchMoves { get; init; } = 1_000_000_000;
 
     /// <summary>CP-SAT's work limit per part for removing overflow, in deterministic seconds.</summary>
     public double OverflowSeconds { get; init; } = 5;
 
-    /// <summary>Most area-levels given to CP-SAT per part to remove overflow; a part up to this size is solved whole, which also proves its least overflow.</summary>
+    /// <summary>Largest part (area-levels) in which CP-SAT minimises the overflow, the whole part at once, which also proves its least overflow; larger parts rely on the local search.</summary>
     public int MaxOverflowAreas { get; init; } = 5_000;
 
     /// <summary>Largest part (area-level × candidate pairs) whose whole-area LP is solved; larger parts are bounded by the split flow.</summary>

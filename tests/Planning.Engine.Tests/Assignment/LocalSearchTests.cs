@@ -50,6 +50,25 @@ public class LocalSearchTests
     }
 
     [Fact]
+    public void Improve_OverflowOnlyThreeMovesRemove_Removed()
+    {
+        // School 0 has one pupil too many. Area 0 may go to the full school 1, whose area 2 may go to
+        // the full school 2, whose area 3 may go to the empty school 3. A move or a chain of two keeps
+        // the overflow (and costs more): only the three moves together remove it.
+        var problem = Row(
+            (0, [(0, 1_000), (1, 2_000)]),
+            (0, [(0, 1_000)]),
+            (1, [(1, 1_000), (2, 2_000)]),
+            (2, [(2, 1_000), (3, 2_000)]));
+        var table = CandidateTable.Build(problem);
+
+        var choice = LocalSearch.Improve(problem, table, [0, 0, 0, 0], passes: 100, work: long.MaxValue, CancellationToken.None);
+
+        Assert.Equal([1, 0, 1, 1], choice);
+        Assert.Equal(0, WholeAreaCost.Measure(problem, choice).Overflow);
+    }
+
+    [Fact]
     public void Improve_ChainSavesTenMetres_Taken()
     {
         // Area 0 travels 5,000 m to school 0; school 1 at 1,000 m is full with area 1, whose other school
