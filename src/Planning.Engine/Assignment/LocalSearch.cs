@@ -108,7 +108,7 @@ internal sealed class LocalSearch
     /// </summary>
     /// <param name="problem">The problem.</param>
     /// <param name="table">Its candidate table.</param>
-    /// <param name="skipUnchanged">False looks at every unit every pass (only to test that the skipping changes nothing).</param>
+    /// <param name="skipUnchanged">False looks at every unit in every move and chain pass (only to test that the skipping changes nothing).</param>
     public static LocalSearch For(AssignmentProblem problem, CandidateTable table, bool skipUnchanged = true) => new(problem, table, skipUnchanged);
 
     /// <summary>The improved choice per unit from <paramref name="start"/>; see <see cref="Improve"/>.</summary>
@@ -137,6 +137,8 @@ internal sealed class LocalSearch
     {
         var previous = (int[])_choice.Clone();
         Array.Copy(start, _choice, _choice.Length);
+        // The ejection pass's memo is the search's own rule, not charged work: a new run starts it afresh.
+        Array.Clear(_ejectLooked);
         for (var i = 0; i < _seats.Length; i += 2)
         {
             _seats[i] = 0;
@@ -388,6 +390,9 @@ internal sealed class LocalSearch
         {
             var v = top[i];
             var leave = Change(v, _choice[v], -1);
+            // Pruned as if v's move were the chain's last: a longer chain through v's next school is
+            // not followed when this one cannot pay (following those too left the 100k first term with
+            // more overflow, 9,119 pupils against 9,115, in more time).
             if (CanPay(sofar + leave, v) && Eject(v, sofar, leave, depth + 1))
             {
                 return true;
