@@ -10,7 +10,7 @@ namespace Planning.Server.Tests.Simulation;
 /// <remarks>
 /// On HTTP/2 the server sends a passed deadline's status trailers and then resets the stream. Kestrel writes them in
 /// that order on the wire; the in-process test host may deliver the reset first, so the client would see UNAVAILABLE
-/// instead of DEADLINE_EXCEEDED depending on which timer fired first.
+/// instead of DEADLINE_EXCEEDED depending on which timer fired first. Over a socket HttpClient can still do so, rarely.
 /// </remarks>
 public sealed class RunDeadlineTests(RunDeadlineTests.BaodiOnSocket fixture) : IClassFixture<RunDeadlineTests.BaodiOnSocket>
 {
@@ -58,7 +58,13 @@ public sealed class RunDeadlineTests(RunDeadlineTests.BaodiOnSocket fixture) : I
             }
         });
 
-        Assert.True(StatusCode.DeadlineExceeded == e.StatusCode, e.ToString());
+        // The caller sees DEADLINE_EXCEEDED, or UNAVAILABLE when HttpClient lets the server's reset of the
+        // stream abort the read before it hands over the status trailers sent first (dotnet/runtime#57617;
+        // seen once, in a clean-clone CI run on 2026-12-05). What the deadline does on the server is asserted below either way.
+        Assert.True(
+            e.StatusCode == StatusCode.DeadlineExceeded
+                || (e.StatusCode == StatusCode.Unavailable && e.Status.DebugException is IOException { Message: "The request was aborted." }),
+            e.ToString());
         var runs = await _calls.Simulation.ListRunsAsync(new ListRunsRequest { ScenarioId = scenario });
         var run = await _calls.WaitUntilEndedAsync(Assert.Single(runs.Runs).Id);
         Assert.Equal(V1.RunStatus.Cancelled, run.Status);
