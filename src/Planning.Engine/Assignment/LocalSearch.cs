@@ -9,8 +9,8 @@ namespace Planning.Engine.Assignment;
 /// over-full schools (<see cref="EjectionPass"/>). Pinned units (one candidate) never move. The work is
 /// counted in passes and move evaluations, never in time, so a run repeats exactly. A unit whose
 /// neighbourhood has not changed since its last fruitless look is not looked at again but charged
-/// that look's work, so skipping changes neither the answer nor where the work runs out; most of a
-/// second run after CP-SAT is skipped so (BENCHMARKS.md).
+/// that look's work, so skipping changes neither the answer nor where the work runs out; a second
+/// run (after CP-SAT, in parts it takes whole) skips what the first left unchanged.
 /// </summary>
 internal sealed class LocalSearch
 {
@@ -167,12 +167,14 @@ internal sealed class LocalSearch
         {
             if (previous[u] != _choice[u])
             {
-                foreach (var c in (int[])[previous[u], _choice[u]])
+                if (previous[u] >= 0)
                 {
-                    if (c >= 0)
-                    {
-                        Touch(School(u, c));
-                    }
+                    Touch(School(u, previous[u]));
+                }
+
+                if (_choice[u] >= 0)
+                {
+                    Touch(School(u, _choice[u]));
                 }
             }
         }
@@ -198,10 +200,9 @@ internal sealed class LocalSearch
             var (best, _) = BestMove(u, Change(u, _choice[u], -1), Delta.Zero);
             if (best >= 0)
             {
-                var from = School(u, _choice[u]);
+                var from = _choice[u];
                 Move(u, best);
-                Touch(from);
-                Touch(School(u, best));
+                Changed(u, from);
 
                 improved = true;
             }

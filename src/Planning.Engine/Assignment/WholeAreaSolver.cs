@@ -31,8 +31,9 @@ internal static class WholeAreaSolver
         });
         var lap = PhaseClock.Start("candidate table");
         var table = CandidateTable.Build(problem);
-        var search = LocalSearch.For(problem, table);
         lap.Dispose();
+        // Built when first needed: a part already within the gap and without overflow never searches.
+        var search = new Lazy<LocalSearch>(() => LocalSearch.For(problem, table));
         var lpClock = Stopwatch.StartNew();
         var lp = table.School.Length <= options.MaxLpCandidates ? WholeAreaLp.Solve(problem, table, options.LpIterations) : null;
         var lpSeconds = lpClock.Elapsed.TotalSeconds;
@@ -137,7 +138,7 @@ internal static class WholeAreaSolver
 
     /// <summary>The candidate, polished, when it has less overflow, or as much and a lower cost; else the current answer.</summary>
     private static (int[] Choice, long Cost, long Overflow) Better(
-        AssignmentProblem problem, LocalSearch search, SolverOptions options, (int[] Choice, long Cost, long Overflow) current, int[] candidate, CancellationToken cancellation)
+        AssignmentProblem problem, Lazy<LocalSearch> search, SolverOptions options, (int[] Choice, long Cost, long Overflow) current, int[] candidate, CancellationToken cancellation)
     {
         var polished = Polish(search, candidate, options, cancellation);
         using var lap = PhaseClock.Start("measure");
@@ -145,10 +146,10 @@ internal static class WholeAreaSolver
         return overflow < current.Overflow || (overflow == current.Overflow && cost < current.Cost) ? (polished, cost, overflow) : current;
     }
 
-    private static int[] Polish(LocalSearch search, int[] choice, SolverOptions options, CancellationToken cancellation)
+    private static int[] Polish(Lazy<LocalSearch> search, int[] choice, SolverOptions options, CancellationToken cancellation)
     {
         using var lap = PhaseClock.Start("local search");
-        return search.Run(choice, options.LocalSearchPasses, options.LocalSearchMoves, cancellation);
+        return search.Value.Run(choice, options.LocalSearchPasses, options.LocalSearchMoves, cancellation);
     }
 
     /// <summary>Units around overflowing and under-filled schools, then <paramref name="seedUnits"/>, up to <paramref name="limit"/>.</summary>
