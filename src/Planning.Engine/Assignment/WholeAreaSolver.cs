@@ -13,7 +13,9 @@ namespace Planning.Engine.Assignment;
 /// local search polishes the result;</item>
 /// <item>while the cost is not within the gap, CP-SAT re-decides the areas (all of them up to
 /// <see cref="SolverOptions.MaxFreeAreas"/>, which may prove the optimum; else the neighbourhood
-/// of overfull schools and split areas, never letting the overflow rise).</item>
+/// of overfull schools and split areas, never letting the overflow rise);</item>
+/// <item>while the cost is still not within the gap in a part too large for CP-SAT whole, rounds of
+/// CP-SAT over one school's surroundings each (<see cref="CostRounds"/>).</item>
 /// </list>
 /// </summary>
 internal static class WholeAreaSolver
@@ -111,6 +113,18 @@ internal static class WholeAreaSolver
             }
 
             (method, reDecided, status) = ("cp-sat", Math.Max(reDecided, free.Count), outcome.Status);
+        }
+
+        if (!WithinGap(cost) && table.Units > options.MaxFreeAreas && table.Units <= options.MaxCostRoundAreas)
+        {
+            var (improved, most) = CostRounds.Run(problem, table, choice, options, WithinGap, cancellation);
+            if (!ReferenceEquals(improved, choice))
+            {
+                (choice, cost, overflow) = Better(problem, search, options, (choice, cost, overflow), improved, cancellation);
+                method = "cp-sat";
+            }
+
+            reDecided = Math.Max(reDecided, most);
         }
 
         if (bound >= cost)

@@ -6,8 +6,9 @@ namespace Planning.Engine.Inputs;
 /// same plan on every machine, however loaded.
 /// </summary>
 /// <param name="TimeLimitSeconds">
-/// CP-SAT's work limit per part and term for lowering the cost, in its deterministic seconds (on a
-/// 2-core machine one deterministic second took about 3 wall-clock seconds).
+/// CP-SAT's work limit per part and term for lowering the cost in one go (up to
+/// <see cref="MaxFreeAreas"/>; the cost rounds after it have <see cref="CostRoundSeconds"/> each), in
+/// its deterministic seconds (on a 2-core machine one deterministic second took 0.7–3 wall-clock seconds).
 /// </param>
 /// <param name="RelativeGap">Stop as soon as the whole-area objective is within this share of the lower bound.</param>
 /// <param name="Workers">
@@ -35,6 +36,22 @@ public sealed record SolverOptions(
 
     /// <summary>Most move evaluations of the local search per part, all passes together (a look skipped because nothing near changed counts the evaluations it stands for).</summary>
     public long LocalSearchMoves { get; init; } = 1_000_000_000;
+
+    /// <summary>
+    /// Most rounds of CP-SAT over one school's surroundings that lower the cost of a part too large to
+    /// give CP-SAT whole (<see cref="Assignment.CostRounds"/>), after the neighbourhood of
+    /// <see cref="MaxFreeAreas"/>; 0 turns them off.
+    /// </summary>
+    public int CostRounds { get; init; } = 40;
+
+    /// <summary>Area-levels CP-SAT re-decides per cost round.</summary>
+    public int CostRoundAreas { get; init; } = 100;
+
+    /// <summary>CP-SAT's work limit per cost round, in deterministic seconds.</summary>
+    public double CostRoundSeconds { get; init; } = 0.1;
+
+    /// <summary>Largest part (area-levels) given cost rounds: in larger ones they reach too little of the part to matter.</summary>
+    public int MaxCostRoundAreas { get; init; } = 50_000;
 
     /// <summary>CP-SAT's work limit per part for removing overflow, in deterministic seconds.</summary>
     public double OverflowSeconds { get; init; } = 5;

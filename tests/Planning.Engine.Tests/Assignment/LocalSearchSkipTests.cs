@@ -105,7 +105,7 @@ public class LocalSearchSkipTests
     /// candidates, so a change is felt nearby only; grade seats tight enough for overflow and chains.
     /// Every area starts at its farthest candidate.
     /// </summary>
-    private static (AssignmentProblem Problem, CandidateTable Table, int[] Start) Line(Random random)
+    internal static (AssignmentProblem Problem, CandidateTable Table, int[] Start) Line(Random random)
     {
         const int schools = 200;
         var units = new List<DecisionUnit>();
