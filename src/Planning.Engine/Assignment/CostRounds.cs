@@ -9,7 +9,9 @@ namespace Planning.Engine.Assignment;
 /// while every other unit keeps its school, and its answer is kept when it is better; the overflow
 /// never rises. Each round starts from the school whose units pay most above their cheapest
 /// candidates among the schools not yet started from; once every such school has been, a new sweep
-/// starts if the last one improved anything. Work limits only, so a run repeats exactly.
+/// starts if the last one improved anything. The seeds are chosen by travel, move and change costs
+/// alone: where every unit is already at its cheapest candidate (a gap of under-fill or overflow
+/// only) no round runs. Work limits only, so a run repeats exactly.
 /// </summary>
 internal static class CostRounds
 {
@@ -61,6 +63,11 @@ internal static class CostRounds
         var excess = new long[problem.SchoolCount];
         for (var u = 0; u < table.Units; u++)
         {
+            if (choice[u] < 0)
+            {
+                continue;
+            }
+
             var cheapest = long.MaxValue;
             for (var k = table.First[u]; k < table.First[u + 1]; k++)
             {

@@ -112,6 +112,14 @@ internal static class InputValidator
             problems.Add(new("parameters.solver", "time limit > 0, workers ≥ 1, gap ≥ 0 and free areas ≥ 0 are needed"));
         }
 
+        var solver = p.Solver;
+        if (solver.CostRounds < 0 || solver.CostRoundAreas < 0 || solver.MaxCostRoundAreas < 0
+            || !(solver.CostRoundSeconds > 0) || !double.IsFinite(solver.CostRoundSeconds)
+            || !(solver.OverflowSeconds > 0) || !double.IsFinite(solver.OverflowSeconds))
+        {
+            problems.Add(new("parameters.solver", "cost rounds, their areas and their largest part ≥ 0, and finite work limits > 0 for a round and for the overflow are needed"));
+        }
+
         return problems;
     }
 

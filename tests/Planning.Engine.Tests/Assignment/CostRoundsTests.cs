@@ -32,6 +32,34 @@ public class CostRoundsTests
     }
 
     [Fact]
+    public void Run_OverflowCheaperThanTravel_NeverRaisesIt()
+    {
+        // At 50 m a pupil over a limit, CP-SAT's cost alone would fill the nearest schools past their
+        // seats: the rounds must keep the overflow the local search left.
+        var (problem, table, start) = LocalSearchSkipTests.Line(new Random(5), overflowCost: 50);
+        var polished = LocalSearch.For(problem, table).Run(start, passes: 1_000, long.MaxValue, CancellationToken.None);
+        var (cost, overflow) = WholeAreaCost.Measure(problem, polished);
+
+        var (choice, _) = CostRounds.Run(problem, table, polished, SolverOptions.Default with { CostRounds = 10 }, _ => false, CancellationToken.None);
+
+        var (newCost, newOverflow) = WholeAreaCost.Measure(problem, choice);
+        Assert.True(newOverflow <= overflow, $"overflow {overflow} -> {newOverflow}");
+        Assert.True(newCost < cost, $"cost {cost} -> {newCost}");
+    }
+
+    [Fact]
+    public void Run_Cancelled_ReturnsTheStartUntouched()
+    {
+        var (problem, table, start) = LocalSearchSkipTests.Line(new Random(1));
+        var polished = LocalSearch.For(problem, table).Run(start, passes: 1_000, long.MaxValue, CancellationToken.None);
+
+        var (choice, mostFree) = CostRounds.Run(problem, table, polished, SolverOptions.Default, _ => false, new CancellationToken(canceled: true));
+
+        Assert.Same(polished, choice);
+        Assert.Equal(0, mostFree);
+    }
+
+    [Fact]
     public void Run_AlreadyWithinTheGap_ReturnsTheStartUntouched()
     {
         var (problem, table, start) = LocalSearchSkipTests.Line(new Random(3));

@@ -105,7 +105,7 @@ public class LocalSearchSkipTests
     /// candidates, so a change is felt nearby only; grade seats tight enough for overflow and chains.
     /// Every area starts at its farthest candidate.
     /// </summary>
-    internal static (AssignmentProblem Problem, CandidateTable Table, int[] Start) Line(Random random)
+    internal static (AssignmentProblem Problem, CandidateTable Table, int[] Start) Line(Random random, long overflowCost = 10_000_000)
     {
         const int schools = 200;
         var units = new List<DecisionUnit>();
@@ -121,7 +121,7 @@ public class LocalSearchSkipTests
             units.Add(new DecisionUnit(a, SchoolPart.Primary, items, candidates));
         }
 
-        var problem = new AssignmentProblem(schools, units, moveCost: 500, changeCost: 50, overflowCost: 10_000_000);
+        var problem = new AssignmentProblem(schools, units, moveCost: 500, changeCost: 50, overflowCost: overflowCost);
         for (var s = 0; s < schools; s++)
         {
             problem.TotalCapacity[s] = random.Next(250, 400);

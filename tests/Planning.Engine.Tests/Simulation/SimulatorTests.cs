@@ -66,6 +66,31 @@ public class SimulatorTests
             error.Problems.Select(p => p.Field).Order());
     }
 
+    public static TheoryData<string> BadSolverOptions() => ["rounds -1", "round areas -1", "largest part -1", "round s 0", "round s NaN", "round s ∞", "overflow s 0", "overflow s NaN"];
+
+    [Theory]
+    [MemberData(nameof(BadSolverOptions))]
+    public void Run_SolverWorkLimitOutOfRange_RefusedNamingTheSolver(string bad)
+    {
+        var d = SolverOptions.Default;
+        var solver = bad switch
+        {
+            "rounds -1" => d with { CostRounds = -1 },
+            "round areas -1" => d with { CostRoundAreas = -1 },
+            "largest part -1" => d with { MaxCostRoundAreas = -1 },
+            "round s 0" => d with { CostRoundSeconds = 0 },
+            "round s NaN" => d with { CostRoundSeconds = double.NaN },
+            "round s ∞" => d with { CostRoundSeconds = double.PositiveInfinity },
+            "overflow s 0" => d with { OverflowSeconds = 0 },
+            _ => d with { OverflowSeconds = double.NaN },
+        };
+        var input = ElevenTerms() with { Parameters = ElevenTerms().Parameters with { Solver = solver } };
+
+        var error = Assert.Throws<InvalidInputException>(() => Simulator.Run(input));
+
+        Assert.Equal(["parameters.solver"], error.Problems.Select(p => p.Field));
+    }
+
     [Fact]
     public void Run_SameInputTwice_GivesSameResult()
     {
