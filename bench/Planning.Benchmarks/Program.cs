@@ -73,6 +73,8 @@ static void Run(BenchmarkCase c)
     var seconds = clock.Elapsed.TotalSeconds - mipSeconds;
     var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore - mipCpu).TotalSeconds;
     var solves = result.Terms.Select(t => t.Solve).ToList();
+    // The solver (and so the peer) runs only for terms with areas to place: the peer's answers go to those, in order.
+    var nextPeer = 0;
     for (var i = 0; i < result.Terms.Count; i++)
     {
         var t = result.Terms[i];
@@ -81,7 +83,8 @@ static void Run(BenchmarkCase c)
             Console.Error.WriteLine($"{c.Name} {t.Term} {t.Solve} violations={t.Violations.Count} moved={t.Movement.Moved} mean={t.Distance.MeanMetres:F0}");
         }
 
-        Console.WriteLine(PeerMark + PeerRow(c.Name, t.Term.ToString(), t.Solve, i < mip.Count ? mip[i] : null));
+        var peer = t.Solve.Areas > 0 && nextPeer < mip.Count ? mip[nextPeer++] : null;
+        Console.WriteLine(PeerMark + PeerRow(c.Name, t.Term.ToString(), t.Solve, peer));
     }
 
     var gaps = solves.Where(s => s.Areas > 0).Select(s => s.Gap).DefaultIfEmpty(0).ToList();

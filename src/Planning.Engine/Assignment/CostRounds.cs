@@ -5,8 +5,9 @@ namespace Planning.Engine.Assignment;
 /// <summary>
 /// A large-neighbourhood search for the cost of a part too large to give CP-SAT whole: round after
 /// round, CP-SAT re-decides the units around one school (<see cref="Neighbourhood"/>, up to
-/// <see cref="SolverOptions.CostRoundAreas"/>, never more than <see cref="SolverOptions.MaxFreeAreas"/>) for <see cref="SolverOptions.CostRoundSeconds"/>
-/// while every other unit keeps its school, and its answer is kept when it is better; the overflow
+/// <see cref="SolverOptions.CostRoundAreas"/>, never more than <see cref="SolverOptions.MaxFreeAreas"/>)
+/// for <see cref="SolverOptions.CostRoundSeconds"/> while every other unit keeps its school, and its
+/// answer is kept when it is better; the overflow
 /// never rises. Each round starts from the school whose units pay most above their cheapest
 /// candidates among the schools not yet started from; once every such school has been, a new sweep
 /// starts if the last one improved anything. The seeds are chosen by travel, move and change costs
