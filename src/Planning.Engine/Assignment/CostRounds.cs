@@ -7,8 +7,8 @@ namespace Planning.Engine.Assignment;
 /// round, CP-SAT re-decides the units around one school (<see cref="Neighbourhood"/>, up to
 /// <see cref="SolverOptions.CostRoundAreas"/>, never more than <see cref="SolverOptions.MaxFreeAreas"/>)
 /// for <see cref="SolverOptions.CostRoundSeconds"/> while every other unit keeps its school, and its
-/// answer is kept when it is better; the overflow
-/// never rises. Each round starts from the school whose units pay most above their cheapest
+/// answer is kept when it is better; the overflow never rises. Each round starts from the school
+/// whose units pay most above their cheapest
 /// candidates among the schools not yet started from; once every such school has been, a new sweep
 /// starts if the last one improved anything. The seeds are chosen by travel, move and change costs
 /// alone: where every unit is already at its cheapest candidate (a gap of under-fill or overflow
@@ -26,9 +26,10 @@ internal static class CostRounds
         var improvedThisSweep = false;
         var mostFree = 0;
         var size = Math.Min(options.CostRoundAreas, options.MaxFreeAreas);
+        var cheapest = Cheapest(table);
         for (var round = 0; round < options.CostRounds && size > 0 && !withinGap(cost) && !cancellation.IsCancellationRequested; round++)
         {
-            var excess = ExcessCost(problem, table, choice);
+            var excess = ExcessCost(problem, table, cheapest, choice);
             var seed = Dearest(excess, startedFrom);
             if (seed < 0 && improvedThisSweep)
             {
@@ -58,25 +59,33 @@ internal static class CostRounds
         return (choice, mostFree);
     }
 
+    /// <summary>Each unit's cheapest candidate cost.</summary>
+    private static long[] Cheapest(CandidateTable table)
+    {
+        var cheapest = new long[table.Units];
+        for (var u = 0; u < table.Units; u++)
+        {
+            cheapest[u] = long.MaxValue;
+            for (var k = table.First[u]; k < table.First[u + 1]; k++)
+            {
+                cheapest[u] = Math.Min(cheapest[u], table.Cost[k]);
+            }
+        }
+
+        return cheapest;
+    }
+
     /// <summary>Per school, what the units placed there pay above their cheapest candidate.</summary>
-    private static long[] ExcessCost(AssignmentProblem problem, CandidateTable table, int[] choice)
+    private static long[] ExcessCost(AssignmentProblem problem, CandidateTable table, long[] cheapest, int[] choice)
     {
         var excess = new long[problem.SchoolCount];
         for (var u = 0; u < table.Units; u++)
         {
-            if (choice[u] < 0)
+            if (choice[u] >= 0)
             {
-                continue;
+                var at = table.First[u] + choice[u];
+                excess[table.School[at]] += table.Cost[at] - cheapest[u];
             }
-
-            var cheapest = long.MaxValue;
-            for (var k = table.First[u]; k < table.First[u + 1]; k++)
-            {
-                cheapest = Math.Min(cheapest, table.Cost[k]);
-            }
-
-            var at = table.First[u] + choice[u];
-            excess[table.School[at]] += table.Cost[at] - cheapest;
         }
 
         return excess;

@@ -121,7 +121,6 @@ internal static class WholeAreaSolver
             if (!ReferenceEquals(improved, choice))
             {
                 (choice, cost, overflow) = Better(problem, search, options, (choice, cost, overflow), improved, cancellation);
-                method = "cp-sat";
             }
 
             reDecided = Math.Max(reDecided, most);

@@ -8,7 +8,7 @@ namespace Planning.Engine.Inputs;
 /// <param name="TimeLimitSeconds">
 /// CP-SAT's work limit per part and term for lowering the cost in one go (up to
 /// <see cref="MaxFreeAreas"/>; the cost rounds after it have <see cref="CostRoundSeconds"/> each), in
-/// its deterministic seconds (on a 2-core machine one deterministic second took 0.7–3 wall-clock seconds).
+/// its deterministic seconds (on a 2-core machine one deterministic second took about 3 wall-clock seconds).
 /// </param>
 /// <param name="RelativeGap">Stop as soon as the whole-area objective is within this share of the lower bound.</param>
 /// <param name="Workers">

@@ -19,7 +19,7 @@ namespace Planning.Engine.Results;
 /// <param name="Gap">(Objective − LowerBound) / Objective; 0 when the objective is 0 or proven optimal.</param>
 /// <param name="Seconds">Wall-clock solve time (the only figure that depends on the machine; no limit is in time).</param>
 /// <param name="Areas">Area-levels with pupils to place.</param>
-/// <param name="AreasReDecided">Most area-levels given to one CP-SAT model to lower the cost (the cost rounds give 100 at a time, many times).</param>
+/// <param name="AreasReDecided">Most area-levels given to one CP-SAT model to lower the cost (the cost rounds give <see cref="Inputs.SolverOptions.CostRoundAreas"/> at a time, many times).</param>
 /// <param name="CpSatStatus">CP-SAT's status (<c>Optimal</c> only when every part it ran on was), or null when it did not run.</param>
 public sealed record SolveStats(
     string Method,
