@@ -30,6 +30,8 @@ internal sealed record BenchmarkCase(string Name, int Areas, int Schools, Term H
             TimeLimitSeconds = CpSatSeconds(),
             Workers = Environment.ProcessorCount,
             MaxFreeAreas = Setting("BENCH_MAX_FREE_AREAS", SolverOptions.Default.MaxFreeAreas),
+            MaxMipAreas = Setting("BENCH_MAX_MIP_AREAS", SolverOptions.Default.MaxMipAreas),
+            MipNodes = Setting("BENCH_MIP_NODES", (int)SolverOptions.Default.MipNodes),
         },
     };
 

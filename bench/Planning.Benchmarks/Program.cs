@@ -7,6 +7,7 @@ using Planning.Engine.Simulation;
 // Usage: Planning.Benchmarks [all | CASE... | --flow-anatomy CASE]. Each case runs in a child process of its own, so that
 // the peak working set it reports is that case's alone. BENCH_VERBOSE=1 prints each term's solve
 // stats to stderr, BENCH_PHASES=1 the CPU seconds of each solver phase per term; BENCH_CPSAT_SECONDS changes the CP-SAT limit; BENCH_MIP_SECONDS the MIP peer's.
+// BENCH_MIP_NODES and BENCH_MAX_MIP_AREAS change the engine's own MIP step (SolverOptions.MipNodes, MaxMipAreas).
 const string PeerMark = "peer:";
 if (args is ["--flow-anatomy", var anatomyCase])
 {

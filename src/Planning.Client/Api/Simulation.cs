@@ -24,7 +24,7 @@ public sealed record TermSummary(
     SolveSummary? Solve = null);
 
 /// <summary>How one term was solved; costs in metres-equivalent.</summary>
-/// <param name="Method">rounded, local-search, cp-sat, … with "+contiguity" when enclaves were repaired.</param>
+/// <param name="Method">rounded, local-search, cp-sat, mip, … with "+contiguity" when enclaves were repaired.</param>
 /// <param name="BoundKind">exact, whole-area LP, split flow or none.</param>
 /// <param name="Breakdown">The objective by level and kind of cost.</param>
 public sealed record SolveSummary(

@@ -12,7 +12,7 @@ namespace Planning.Engine.Assignment;
 internal static class AssignmentSolver
 {
     private static readonly string[] KindOrder = ["exact", "whole-area LP", "split flow"];
-    private static readonly string[] MethodOrder = ["rounded", "local-search", "cp-sat"];
+    private static readonly string[] MethodOrder = ["rounded", "local-search", "cp-sat", "mip"];
 
     public static AssignmentSolution Solve(AssignmentProblem problem, bool allowSplitting, SolverOptions options, CancellationToken cancellation)
     {

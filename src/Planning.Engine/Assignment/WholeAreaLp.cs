@@ -28,43 +28,7 @@ internal static class WholeAreaLp
         var lap = PhaseClock.Start("LP build");
         using var solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("GLOP is not available");
         solver.SetSolverSpecificParametersAsString(string.Create(CultureInfo.InvariantCulture, $"max_number_of_iterations:{iterationLimit}"));
-        var objective = solver.Objective();
-        objective.SetMinimization();
-        var x = new Variable[table.School.Length];
-        var gradeRows = new Constraint?[problem.GradeCapacity.Length];
-        var schoolRows = new Constraint?[problem.SchoolCount];
-        var fillRows = new Constraint?[problem.SchoolCount];
-        var (gradeMost, schoolMost) = MostLoads(problem, table);
-        for (var u = 0; u < table.Units; u++)
-        {
-            var one = solver.MakeConstraint(1, 1, string.Empty);
-            for (var k = table.First[u]; k < table.First[u + 1]; k++)
-            {
-                var school = table.School[k];
-                x[k] = solver.MakeNumVar(0, 1, string.Empty);
-                one.SetCoefficient(x[k], 1);
-                objective.SetCoefficient(x[k], table.Cost[k]);
-                for (var j = table.GradeFirst[u]; j < table.GradeFirst[u + 1]; j++)
-                {
-                    var slot = AssignmentProblem.Slot(school, table.Grade[j]);
-                    if (gradeMost[slot] > problem.GradeCapacity[slot])
-                    {
-                        Row(solver, objective, gradeRows, slot, problem.GradeCapacity[slot], problem.OverflowCost).SetCoefficient(x[k], table.GradePupils[j]);
-                    }
-                }
-
-                if (schoolMost[school] > problem.TotalCapacity[school])
-                {
-                    Row(solver, objective, schoolRows, school, problem.TotalCapacity[school], problem.OverflowCost).SetCoefficient(x[k], table.Pupils[u]);
-                }
-
-                if (problem.UnderFillCost > 0 && problem.FillTarget[school] > 0)
-                {
-                    FillRow(solver, objective, fillRows, school, problem.FillTarget[school], problem.UnderFillCost).SetCoefficient(x[k], table.Pupils[u]);
-                }
-            }
-        }
-
+        var (x, gradeRows, schoolRows, fillRows) = Build(solver, problem, table, integer: false);
         lap.Dispose();
         lap = PhaseClock.Start("LP solve");
         var status = solver.Solve();
@@ -81,6 +45,57 @@ internal static class WholeAreaLp
         var bound = Lagrangian(problem, table, slotPrice, schoolPrice, fillPrice);
         var shares = status == Solver.ResultStatus.OPTIMAL ? x.Select(v => v.SolutionValue()).ToArray() : null;
         return new Result(bound, shares, status.ToString());
+    }
+
+    /// <summary>
+    /// The model of the class summary in <paramref name="solver"/>, x binary when
+    /// <paramref name="integer"/>: its variables (same index as the table's candidates) and its
+    /// grade, school and fill-target rows (null where a row cannot bind). With
+    /// <paramref name="overflowFrom"/> the objective is instead W × overflow pupils + units away
+    /// from that start, W = units + 1 (as CP-SAT's <see cref="CpSatSearch.Goal.Overflow"/>), without fill targets.
+    /// </summary>
+    internal static (Variable[] X, Constraint?[] GradeRows, Constraint?[] SchoolRows, Constraint?[] FillRows) Build(
+        Solver solver, AssignmentProblem problem, CandidateTable table, bool integer, int[]? overflowFrom = null)
+    {
+        var overflowCost = overflowFrom is null ? problem.OverflowCost : table.Units + 1L;
+        var objective = solver.Objective();
+        objective.SetMinimization();
+        var x = new Variable[table.School.Length];
+        var gradeRows = new Constraint?[problem.GradeCapacity.Length];
+        var schoolRows = new Constraint?[problem.SchoolCount];
+        var fillRows = new Constraint?[problem.SchoolCount];
+        var (gradeMost, schoolMost) = MostLoads(problem, table);
+        for (var u = 0; u < table.Units; u++)
+        {
+            var one = solver.MakeConstraint(1, 1, string.Empty);
+            for (var k = table.First[u]; k < table.First[u + 1]; k++)
+            {
+                var school = table.School[k];
+                x[k] = integer ? solver.MakeBoolVar(string.Empty) : solver.MakeNumVar(0, 1, string.Empty);
+                one.SetCoefficient(x[k], 1);
+                objective.SetCoefficient(x[k], overflowFrom is null ? table.Cost[k] : k == table.First[u] + overflowFrom[u] ? 0 : 1);
+                for (var j = table.GradeFirst[u]; j < table.GradeFirst[u + 1]; j++)
+                {
+                    var slot = AssignmentProblem.Slot(school, table.Grade[j]);
+                    if (gradeMost[slot] > problem.GradeCapacity[slot])
+                    {
+                        Row(solver, objective, gradeRows, slot, problem.GradeCapacity[slot], overflowCost).SetCoefficient(x[k], table.GradePupils[j]);
+                    }
+                }
+
+                if (schoolMost[school] > problem.TotalCapacity[school])
+                {
+                    Row(solver, objective, schoolRows, school, problem.TotalCapacity[school], overflowCost).SetCoefficient(x[k], table.Pupils[u]);
+                }
+
+                if (overflowFrom is null && problem.UnderFillCost > 0 && problem.FillTarget[school] > 0)
+                {
+                    FillRow(solver, objective, fillRows, school, problem.FillTarget[school], problem.UnderFillCost).SetCoefficient(x[k], table.Pupils[u]);
+                }
+            }
+        }
+
+        return (x, gradeRows, schoolRows, fillRows);
     }
 
     /// <summary>L(λ, μ) of the class summary, rounded down to whole metres.</summary>

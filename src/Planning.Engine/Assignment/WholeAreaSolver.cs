@@ -10,12 +10,16 @@ namespace Planning.Engine.Assignment;
 /// <item>the LP (else the flow) rounded to each area's main school, improved by the local search;</item>
 /// <item>while overflow is left above its proven minimum, CP-SAT minimises the overflow alone in a
 /// part up to <see cref="SolverOptions.MaxOverflowAreas"/> (which also proves the minimum), and the
-/// local search polishes the result;</item>
+/// local search polishes the result; where it proved less than is left, in a part up to
+/// <see cref="SolverOptions.MaxMipAreas"/>, a general MIP solver (<see cref="MipSearch"/>) tries
+/// again, whose cuts may prove more;</item>
 /// <item>while the cost is not within the gap, CP-SAT re-decides the areas (all of them up to
 /// <see cref="SolverOptions.MaxFreeAreas"/>, which may prove the optimum; else the neighbourhood
 /// of overfull schools and split areas, never letting the overflow rise);</item>
 /// <item>while the cost is still not within the gap in a part too large for CP-SAT whole, rounds of
-/// CP-SAT over one school's surroundings each (<see cref="CostRounds"/>).</item>
+/// CP-SAT over one school's surroundings each (<see cref="CostRounds"/>);</item>
+/// <item>and if still not, in a part up to <see cref="SolverOptions.MaxMipAreas"/>, a general MIP
+/// solver over the whole part (<see cref="MipSearch"/>), whose bound may also replace the LP's.</item>
 /// </list>
 /// </summary>
 internal static class WholeAreaSolver
@@ -94,6 +98,19 @@ internal static class WholeAreaSolver
             (method, reDecided) = ("cp-sat", free.Count);
         }
 
+        // Overflow CP-SAT could not prove unavoidable: SCIP's cuts may, in a part up to MaxMipAreas.
+        if (overflow > minimumOverflow && options.MipNodes > 0 && table.Units <= options.MaxMipAreas)
+        {
+            var outcome = MipSearch.Solve(problem, table, choice, CpSatSearch.Goal.Overflow, options.MipNodes, 0, cancellation);
+            minimumOverflow = Math.Max(minimumOverflow, double.IsFinite(outcome.Bound) ? (long)outcome.Bound : 0);
+            if (outcome.Choice is { } found)
+            {
+                (choice, cost, overflow) = Better(problem, search, options, (choice, cost, overflow), found, cancellation);
+            }
+
+            method = "mip";
+        }
+
         if (!WithinGap(cost))
         {
             var everyUnit = table.Units <= options.MaxFreeAreas;
@@ -124,6 +141,23 @@ internal static class WholeAreaSolver
             }
 
             reDecided = Math.Max(reDecided, most);
+        }
+
+        if (!WithinGap(cost) && options.MipNodes > 0 && table.Units > options.MaxFreeAreas && table.Units <= options.MaxMipAreas)
+        {
+            var outcome = MipSearch.Solve(problem, table, choice, CpSatSearch.Goal.Cost, options.MipNodes, options.RelativeGap, cancellation);
+            if (outcome.Choice is { } found)
+            {
+                (choice, cost, overflow) = Better(problem, search, options, (choice, cost, overflow), found, cancellation);
+            }
+
+            if (outcome.Bound > bound)
+            {
+                bound = (long)outcome.Bound;
+                (kind, boundMethod) = ("whole-area LP", "SCIP search bound (at least the LP's)");
+            }
+
+            method = "mip";
         }
 
         if (bound >= cost)

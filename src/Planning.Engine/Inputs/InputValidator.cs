@@ -113,11 +113,11 @@ internal static class InputValidator
         }
 
         var solver = p.Solver;
-        if (solver.CostRounds < 0 || solver.CostRoundAreas < 0 || solver.MaxCostRoundAreas < 0
+        if (solver.CostRounds < 0 || solver.CostRoundAreas < 0 || solver.MaxCostRoundAreas < 0 || solver.MipNodes < 0 || solver.MaxMipAreas < 0
             || !(solver.CostRoundSeconds > 0) || !double.IsFinite(solver.CostRoundSeconds)
             || !(solver.OverflowSeconds > 0) || !double.IsFinite(solver.OverflowSeconds))
         {
-            problems.Add(new("parameters.solver", "cost rounds, their areas and their largest part ≥ 0, and finite work limits > 0 for a round and for the overflow are needed"));
+            problems.Add(new("parameters.solver", "cost rounds, their areas and their largest part ≥ 0, MIP nodes and the MIP's largest part ≥ 0, and finite work limits > 0 for a round and for the overflow are needed"));
         }
 
         return problems;

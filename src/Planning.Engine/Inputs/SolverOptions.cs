@@ -53,6 +53,21 @@ public sealed record SolverOptions(
     /// <summary>Largest part (area-levels) given cost rounds: in larger ones they reach too little of the part to matter.</summary>
     public int MaxCostRoundAreas { get; init; } = 50_000;
 
+    /// <summary>
+    /// Largest part (area-levels) given whole to a general MIP solver (<see cref="Assignment.MipSearch"/>):
+    /// to lower the cost of a part larger than <see cref="MaxFreeAreas"/> still not within the gap
+    /// after CP-SAT and the cost rounds (its bound replaces the LP's when higher), and to remove or
+    /// prove unavoidable the overflow CP-SAT left unproven.
+    /// </summary>
+    public int MaxMipAreas { get; init; } = 5_000;
+
+    /// <summary>
+    /// The MIP solver's work limit per part and goal, in branch-and-bound nodes; 0 turns it off. At 1 it
+    /// solves the root alone (cuts and heuristics): at Baodi's size 4-30 s per term, the mean gap of a
+    /// reassigning horizon 1.1 % → 0.2 % (BENCHMARKS.md); 1,000 nodes took up to 224 s a term there.
+    /// </summary>
+    public long MipNodes { get; init; } = 1;
+
     /// <summary>CP-SAT's work limit per part for removing overflow, in deterministic seconds.</summary>
     public double OverflowSeconds { get; init; } = 5;
 

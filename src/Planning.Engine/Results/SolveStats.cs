@@ -10,8 +10,9 @@ namespace Planning.Engine.Results;
 /// <c>none</c> (nothing to place), <c>kept</c> ("before" mode: no choice to make),
 /// <c>relaxation</c> (splitting allowed: the min-cost-flow optimum is the answer), <c>rounded</c>
 /// (the LP or flow rounded to each area's main school was within the gap), <c>local-search</c>
-/// (moves and ejection chains brought the rounding within the gap), or <c>cp-sat</c> (CP-SAT
-/// re-decided some areas after the local search). With several independent parts (see
+/// (moves and ejection chains brought the rounding within the gap), <c>cp-sat</c> (CP-SAT
+/// re-decided some areas after the local search), or <c>mip</c> (after CP-SAT, a general MIP
+/// solver, SCIP, was given a whole part; <see cref="Inputs.SolverOptions.MipNodes"/>). With several independent parts (see
 /// <see cref="Components"/>) it is the last phase any part needed.
 /// </param>
 /// <param name="Objective">Cost of the assignment used; equals <see cref="Breakdown"/>'s total.</param>

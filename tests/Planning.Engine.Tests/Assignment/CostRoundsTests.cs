@@ -75,7 +75,7 @@ public class CostRoundsTests
     {
         var (problem, table, _) = LocalSearchSkipTests.Line(new Random(4));
         Assert.True(table.Units > SolverOptions.Default.MaxFreeAreas);
-        var options = SolverOptions.Default with { OverflowSeconds = 0.5, CostRounds = 10 };
+        var options = SolverOptions.Default with { OverflowSeconds = 0.5, CostRounds = 10, MipNodes = 0 };
 
         var withRounds = AssignmentSolver.Solve(problem, allowSplitting: false, options, CancellationToken.None);
         var without = AssignmentSolver.Solve(problem, allowSplitting: false, options with { CostRounds = 0 }, CancellationToken.None);

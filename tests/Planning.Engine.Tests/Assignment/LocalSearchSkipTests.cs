@@ -105,11 +105,11 @@ public class LocalSearchSkipTests
     /// candidates, so a change is felt nearby only; grade seats tight enough for overflow and chains.
     /// Every area starts at its farthest candidate.
     /// </summary>
-    internal static (AssignmentProblem Problem, CandidateTable Table, int[] Start) Line(Random random, long overflowCost = 10_000_000)
+    internal static (AssignmentProblem Problem, CandidateTable Table, int[] Start) Line(Random random, long overflowCost = 10_000_000, int areas = 2_000)
     {
-        const int schools = 200;
+        var schools = areas / 10;
         var units = new List<DecisionUnit>();
-        for (var a = 0; a < 2_000; a++)
+        for (var a = 0; a < areas; a++)
         {
             var x = random.Next(schools * 1_000);
             var items = Enumerable.Range(1, 6).Where(_ => random.NextDouble() < 0.7)

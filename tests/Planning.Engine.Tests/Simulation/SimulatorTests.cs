@@ -66,7 +66,7 @@ public class SimulatorTests
             error.Problems.Select(p => p.Field).Order());
     }
 
-    public static TheoryData<string> BadSolverOptions() => ["rounds -1", "round areas -1", "largest part -1", "round s 0", "round s NaN", "round s ∞", "overflow s 0", "overflow s NaN"];
+    public static TheoryData<string> BadSolverOptions() => ["rounds -1", "round areas -1", "largest part -1", "round s 0", "round s NaN", "round s ∞", "overflow s 0", "overflow s NaN", "MIP nodes -1", "MIP part -1"];
 
     [Theory]
     [MemberData(nameof(BadSolverOptions))]
@@ -82,6 +82,8 @@ public class SimulatorTests
             "round s NaN" => d with { CostRoundSeconds = double.NaN },
             "round s ∞" => d with { CostRoundSeconds = double.PositiveInfinity },
             "overflow s 0" => d with { OverflowSeconds = 0 },
+            "MIP nodes -1" => d with { MipNodes = -1 },
+            "MIP part -1" => d with { MaxMipAreas = -1 },
             _ => d with { OverflowSeconds = double.NaN },
         };
         var input = ElevenTerms() with { Parameters = ElevenTerms().Parameters with { Solver = solver } };

@@ -1,0 +1,84 @@
+using System.Globalization;
+using Google.OrTools.LinearSolver;
+
+namespace Planning.Engine.Assignment;
+
+/// <summary>
+/// The whole-area model of a part given to a general MIP solver (SCIP, bundled with OR-Tools):
+/// x<sub>u,c</sub> binary, as in <see cref="WholeAreaLp"/> otherwise, started from the caller's
+/// answer. SCIP's LP bound with cuts and branching is tighter than the plain LP's, and its
+/// heuristics find what the local search and CP-SAT miss. It stops on a node limit, never on the
+/// clock, with one thread, so a run repeats exactly.
+/// </summary>
+internal static class MipSearch
+{
+    /// <summary>What SCIP found.</summary>
+    /// <param name="Choice">Candidate index per unit, or null when SCIP found no solution.</param>
+    /// <param name="Bound">SCIP's proven lower bound on the part's goal, a whole number (−∞ without one).</param>
+    /// <param name="Status">SCIP's status as OR-Tools reports it.</param>
+    public sealed record Outcome(int[]? Choice, double Bound, string Status);
+
+    /// <param name="problem">The part.</param>
+    /// <param name="table">Its candidate table.</param>
+    /// <param name="start">Candidate index per unit: given to SCIP as its first solution.</param>
+    /// <param name="goal">
+    /// What to minimise: the objective, or (<see cref="CpSatSearch.Goal.Overflow"/>) the overflow
+    /// pupils, then the units moved from the start; the bound is then on the overflow pupils.
+    /// </param>
+    /// <param name="nodes">SCIP's node limit (its work limit).</param>
+    /// <param name="relativeGap">SCIP stops once its solution is within this share of its bound.</param>
+    /// <param name="cancellation">Interrupts SCIP when cancelled.</param>
+    public static Outcome Solve(
+        AssignmentProblem problem, CandidateTable table, int[] start, CpSatSearch.Goal goal, long nodes, double relativeGap, CancellationToken cancellation)
+    {
+        if (cancellation.IsCancellationRequested)
+        {
+            return new Outcome(null, double.NegativeInfinity, "cancelled");
+        }
+
+        var lap = PhaseClock.Start("MIP build");
+        using var solver = Solver.CreateSolver("SCIP") ?? throw new InvalidOperationException("SCIP is not available");
+        solver.SetNumThreads(1);
+        solver.SetSolverSpecificParametersAsString(string.Create(
+            CultureInfo.InvariantCulture, $"limits/nodes = {nodes}\nlimits/gap = {relativeGap:R}\nrandomization/randomseedshift = 0\n"));
+        var overflowOnly = goal == CpSatSearch.Goal.Overflow;
+        var x = WholeAreaLp.Build(solver, problem, table, integer: true, overflowOnly ? start : null).X;
+        // Every x, zeros too: SCIP ignores a start that leaves most variables unknown.
+        var hint = new double[x.Length];
+        for (var u = 0; u < table.Units; u++)
+        {
+            hint[table.First[u] + start[u]] = 1;
+        }
+
+        solver.SetHint(x, hint);
+        lap.Dispose();
+        using var solving = PhaseClock.Start("MIP solve");
+        using var stop = cancellation.Register(() => solver.InterruptSolve());
+        var status = solver.Solve();
+        var bound = status is Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.FEASIBLE or Solver.ResultStatus.NOT_SOLVED
+            ? solver.Objective().BestBound()
+            : double.NegativeInfinity;
+        // Every value of the model is a whole number: SCIP's bound, less its tolerance, rounds up.
+        bound = Math.Ceiling(bound - (1e-6 * Math.Max(1, Math.Abs(bound))));
+        // Fewer than W = units + 1 units can move: ⌊bound / W⌋ overflow pupils are unavoidable.
+        bound = overflowOnly ? Math.Floor(bound / (table.Units + 1)) : bound;
+        if (status is not (Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.FEASIBLE))
+        {
+            return new Outcome(null, bound, status.ToString());
+        }
+
+        var choice = new int[table.Units];
+        for (var u = 0; u < table.Units; u++)
+        {
+            var best = 0;
+            for (var c = 1; c < table.Count(u); c++)
+            {
+                best = x[table.First[u] + c].SolutionValue() > x[table.First[u] + best].SolutionValue() ? c : best;
+            }
+
+            choice[u] = best;
+        }
+
+        return new Outcome(choice, bound, status.ToString());
+    }
+}

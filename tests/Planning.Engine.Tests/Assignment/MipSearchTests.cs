@@ -1,0 +1,129 @@
+using Planning.Engine.Assignment;
+using Planning.Engine.Inputs;
+
+namespace Planning.Engine.Tests.Assignment;
+
+/// <summary>
+/// The whole-area MIP (SCIP): its model must be the engine's objective exactly (checked against
+/// brute force, under-fill targets included), its bound a bound, and a run on a node limit must
+/// repeat exactly and never end above its start.
+/// </summary>
+public class MipSearchTests
+{
+    public static TheoryData<int> Seeds() => new(Enumerable.Range(1, 20));
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Solve_SmallInstanceWithoutNodeLimit_FindsTheBruteForceOptimumAndProvesIt(int seed)
+    {
+        var problem = WholeAreaSolverTests.RandomProblem(new Random(seed), underFillCost: seed % 2 == 0 ? 300 : 0);
+        var table = CandidateTable.Build(problem);
+
+        var outcome = MipSearch.Solve(problem, table, new int[table.Units], CpSatSearch.Goal.Cost, nodes: 1_000_000, relativeGap: 0, CancellationToken.None);
+
+        var (best, _) = WholeAreaSolverTests.BruteForce(problem);
+        Assert.Equal("OPTIMAL", outcome.Status);
+        Assert.Equal(best, WholeAreaCost.Evaluate(problem, outcome.Choice!));
+        // The bound gives back SCIP's tolerance (a millionth) and is a whole number.
+        Assert.InRange(outcome.Bound, Math.Floor(best * (1 - 1e-6)), best);
+        Assert.Equal(Math.Round(outcome.Bound), outcome.Bound);
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Solve_OverflowGoalWithoutNodeLimit_ProvesTheLeastOverflowOfAnyAssignment(int seed)
+    {
+        var problem = WholeAreaSolverTests.RandomProblem(new Random(seed));
+        var table = CandidateTable.Build(problem);
+
+        var outcome = MipSearch.Solve(problem, table, new int[table.Units], CpSatSearch.Goal.Overflow, nodes: 1_000_000, relativeGap: 0, CancellationToken.None);
+
+        var least = LeastOverflow(problem);
+        Assert.Equal("OPTIMAL", outcome.Status);
+        Assert.Equal(least, WholeAreaCost.Overflow(problem, outcome.Choice!));
+        Assert.Equal(least, outcome.Bound);
+    }
+
+    [Fact]
+    public void Solve_LargePartOnTheRootAlone_NoWorseThanItsStartBoundAboveTheLpAndRepeats()
+    {
+        var (problem, table, start) = LocalSearchSkipTests.Line(new Random(4), areas: 600);
+        var polished = LocalSearch.For(problem, table).Run(start, passes: 1_000, long.MaxValue, CancellationToken.None);
+        var startCost = WholeAreaCost.Evaluate(problem, polished);
+        var lp = WholeAreaLp.Solve(problem, table, 1_000_000);
+
+        var outcome = MipSearch.Solve(problem, table, polished, CpSatSearch.Goal.Cost, nodes: 1, relativeGap: 0.001, CancellationToken.None);
+
+        var cost = WholeAreaCost.Evaluate(problem, outcome.Choice!);
+        Assert.True(cost <= startCost, $"{cost} above its start {startCost}");
+        Assert.True(outcome.Bound <= cost, $"bound {outcome.Bound} above the answer {cost}");
+        Assert.True(outcome.Bound > lp.Bound, $"SCIP's root bound {outcome.Bound} not above the LP's {lp.Bound}");
+        var again = MipSearch.Solve(problem, table, polished, CpSatSearch.Goal.Cost, nodes: 1, relativeGap: 0.001, CancellationToken.None);
+        Assert.Equal(outcome.Choice, again.Choice);
+        Assert.Equal(outcome.Bound, again.Bound);
+    }
+
+    [Fact]
+    public void Solve_Cancelled_FindsNothing()
+    {
+        var problem = WholeAreaSolverTests.RandomProblem(new Random(1));
+        var table = CandidateTable.Build(problem);
+
+        var outcome = MipSearch.Solve(problem, table, new int[table.Units], CpSatSearch.Goal.Cost, nodes: 1_000, relativeGap: 0, new CancellationToken(canceled: true));
+
+        Assert.Null(outcome.Choice);
+        Assert.Equal(double.NegativeInfinity, outcome.Bound);
+    }
+
+    [Fact]
+    public void Solve_CancelledWhileSearching_StopsWithoutProvingAnything()
+    {
+        var (problem, table, start) = LocalSearchSkipTests.Line(new Random(4), areas: 600);
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+
+        // Without the interruption a million nodes would run to the optimum, many minutes on this part.
+        var outcome = MipSearch.Solve(problem, table, start, CpSatSearch.Goal.Cost, nodes: 1_000_000, relativeGap: 0, cancellation.Token);
+
+        Assert.NotEqual("OPTIMAL", outcome.Status);
+        Assert.True(outcome.Choice is null || outcome.Bound < WholeAreaCost.Evaluate(problem, outcome.Choice) - 1);
+    }
+
+    [Fact]
+    public void Solve_PartLeftAboveTheGap_TheMipLowersObjectiveAndGapUnlessTurnedOffOrThePartIsBeyondItsLimit()
+    {
+        var (problem, table, _) = LocalSearchSkipTests.Line(new Random(4), areas: 600);
+        var options = SolverOptions.Default with { OverflowSeconds = 0.5, CostRounds = 2 };
+
+        var with = AssignmentSolver.Solve(problem, allowSplitting: false, options, CancellationToken.None);
+        var without = AssignmentSolver.Solve(problem, allowSplitting: false, options with { MipNodes = 0 }, CancellationToken.None);
+        var beyondLimit = AssignmentSolver.Solve(problem, allowSplitting: false, options with { MaxMipAreas = table.Units - 1 }, CancellationToken.None);
+
+        Assert.Equal("mip", with.Stats.Method);
+        Assert.True(with.Stats.Objective <= without.Stats.Objective, $"{with.Stats.Objective} vs {without.Stats.Objective}");
+        Assert.True(with.Stats.LowerBound > without.Stats.LowerBound, $"bound {with.Stats.LowerBound} vs {without.Stats.LowerBound}");
+        Assert.True(with.Stats.Objective >= with.Stats.LowerBound);
+        Assert.True(with.Stats.OverflowPupils <= without.Stats.OverflowPupils);
+        Assert.Equal(without.Stats.Objective, beyondLimit.Stats.Objective);
+        Assert.Equal(without.Stats.LowerBound, beyondLimit.Stats.LowerBound);
+    }
+
+    private static long LeastOverflow(AssignmentProblem problem)
+    {
+        var choice = new int[problem.Units.Count];
+        var least = long.MaxValue;
+        while (true)
+        {
+            least = Math.Min(least, WholeAreaCost.Overflow(problem, choice));
+            var u = 0;
+            while (u < choice.Length && ++choice[u] == problem.Units[u].Candidates.Count)
+            {
+                choice[u++] = 0;
+            }
+
+            if (u == choice.Length)
+            {
+                return least;
+            }
+        }
+    }
+}
