@@ -39,6 +39,13 @@ public sealed record ServerLimits
     /// <summary>Export files built at once over all callers; more wait (each is then streamed from disk).</summary>
     public int MaxConcurrentExports { get; init; } = Math.Max(1, Environment.ProcessorCount);
 
+    /// <summary>
+    /// Branch-and-bound nodes the general MIP solver may spend per part and term, in parts of 500 to
+    /// 5,000 area-levels still short of the gap (the engine's SolverOptions.MipNodes; each run records
+    /// it); 0 turns that step off. At Baodi's size the default 1 (the root alone) costs 4-30 s per term.
+    /// </summary>
+    public long MipNodes { get; init; } = Planning.Engine.Inputs.SolverOptions.Default.MipNodes;
+
     /// <summary>Bytes of encoded GetTermResult responses of finished runs kept in memory (Runs.TermResultCache).</summary>
     public long TermResultCacheBytes { get; init; } = 256L * 1024 * 1024;
 
@@ -65,6 +72,7 @@ public sealed record ServerLimits
             (MaxConnections < 1, "Limits:MaxConnections must be at least 1"),
             (TermResultCacheBytes < 0, "Limits:TermResultCacheBytes must be 0 or more"),
             (MaxStreamsPerConnection < 1, "Limits:MaxStreamsPerConnection must be at least 1"),
+            (MipNodes is < 0 or > 1_000_000, "Limits:MipNodes must be from 0 (no MIP step) to 1000000"),
         ];
         return rules.FirstOrDefault(r => r.Bad).Message is { } message ? throw new InvalidOperationException(message) : this;
     }

@@ -30,7 +30,11 @@ public static class ServiceSetup
         builder.Services.AddSingleton(limits);
         var standard = (builder.Configuration.GetSection("Standard").Get<StandardSettings>() ?? new StandardSettings()).ToStandard();
         builder.Services.AddSingleton(standard);
-        builder.Services.AddSingleton(SimulationParameters.Default with { Standard = standard });
+        builder.Services.AddSingleton(SimulationParameters.Default with
+        {
+            Standard = standard,
+            Solver = SimulationParameters.Default.Solver with { MipNodes = limits.MipNodes },
+        });
 
         builder.Services.AddDbContext<PlanningDb>(options => options
             .UseNpgsql(connectionString, o => o.UseNetTopologySuite())

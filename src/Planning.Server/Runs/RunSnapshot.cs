@@ -69,7 +69,9 @@ public sealed record SolverRecord(
     [property: JsonPropertyName("time_limit_seconds")] double TimeLimitSeconds,
     [property: JsonPropertyName("relative_gap")] double RelativeGap,
     [property: JsonPropertyName("workers")] int Workers,
-    [property: JsonPropertyName("max_free_areas")] int MaxFreeAreas);
+    [property: JsonPropertyName("max_free_areas")] int MaxFreeAreas,
+    // Absent from runs made before the MIP step existed: they ran without it.
+    [property: JsonPropertyName("mip_nodes")] long MipNodes = 0);
 
 public sealed record ParametersRecord(
     [property: JsonPropertyName("start_term")] string StartTerm,

@@ -35,7 +35,7 @@ public static class RunSnapshots
                 p.Start.ToString(), p.Horizon.ToString(), p.PrimaryNormPerThousand, p.JuniorNormPerThousand, p.Policy,
                 p.MoveCostMetres, p.CatchmentChangeCostMetres, p.OverflowCostMetres, p.AllowSplitting, p.CandidateSchools,
                 p.MaxCandidateDistanceMetres,
-                new SolverRecord(p.Solver.TimeLimitSeconds, p.Solver.RelativeGap, p.Solver.Workers, p.Solver.MaxFreeAreas),
+                new SolverRecord(p.Solver.TimeLimitSeconds, p.Solver.RelativeGap, p.Solver.Workers, p.Solver.MaxFreeAreas, p.Solver.MipNodes),
                 p.ContiguousCatchments, p.OpeningFillShare, p.UnderFillCostMetres),
             [.. input.Schools.Select(s =>
             {
@@ -77,7 +77,7 @@ public static class RunSnapshots
             AllowSplitting = p.AllowSplit,
             CandidateSchools = p.CandidateSchools,
             MaxCandidateDistanceMetres = p.MaxCandidateDistanceM,
-            Solver = new SolverOptions(p.Solver.TimeLimitSeconds, p.Solver.RelativeGap, p.Solver.Workers, p.Solver.MaxFreeAreas),
+            Solver = new SolverOptions(p.Solver.TimeLimitSeconds, p.Solver.RelativeGap, p.Solver.Workers, p.Solver.MaxFreeAreas) { MipNodes = p.Solver.MipNodes },
             ContiguousCatchments = p.ContiguousCatchments,
             OpeningFillShare = p.OpeningFillShare,
             UnderFillCostMetres = p.UnderFillCostM,

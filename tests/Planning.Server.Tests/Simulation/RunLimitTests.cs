@@ -139,6 +139,7 @@ public sealed class RunSizeAndTimeLimitTests(RunSizeAndTimeLimitTests.Limited fi
     [Theory]
     [InlineData("Limits:MaxConcurrentRuns", "0", "with 0 no run would ever compute")]
     [InlineData("Limits:MaxRunSeconds", "99999999", "from 1 to 604800")]
+    [InlineData("Limits:MipNodes", "-1", "from 0 (no MIP step) to 1000000")]
     public async Task Server_LimitThatCannotWork_RefusesToStartNamingIt(string limit, string value, string message)
     {
         var e = await Assert.ThrowsAnyAsync<Exception>(() => PlanningServer.StartAsync(new Dictionary<string, string> { [limit] = value }));
