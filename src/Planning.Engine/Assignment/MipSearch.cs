@@ -39,8 +39,15 @@ internal static class MipSearch
         var lap = PhaseClock.Start("MIP build");
         using var solver = Solver.CreateSolver("SCIP") ?? throw new InvalidOperationException("SCIP is not available");
         solver.SetNumThreads(1);
-        solver.SetSolverSpecificParametersAsString(string.Create(
-            CultureInfo.InvariantCulture, $"limits/nodes = {nodes}\nlimits/gap = {relativeGap:R}\nrandomization/randomseedshift = 0\n"));
+        // No SIGINT handler of SCIP's own: parts solve side by side, and the server owns its signals.
+        var parameters = string.Create(
+            CultureInfo.InvariantCulture,
+            $"limits/nodes = {nodes}\nlimits/gap = {relativeGap:R}\nrandomization/randomseedshift = 0\nmisc/catchctrlc = FALSE\n");
+        if (!solver.SetSolverSpecificParametersAsString(parameters))
+        {
+            throw new InvalidOperationException($"SCIP refused its parameters: {parameters}");
+        }
+
         var overflowOnly = goal == CpSatSearch.Goal.Overflow;
         var x = WholeAreaLp.Build(solver, problem, table, integer: true, overflowOnly ? start : null).X;
         // Every x, zeros too: SCIP ignores a start that leaves most variables unknown.
@@ -53,19 +60,22 @@ internal static class MipSearch
         solver.SetHint(x, hint);
         lap.Dispose();
         using var solving = PhaseClock.Start("MIP solve");
-        using var stop = cancellation.Register(() => solver.InterruptSolve());
-        var status = solver.Solve();
-        var bound = status is Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.FEASIBLE or Solver.ResultStatus.NOT_SOLVED
-            ? solver.Objective().BestBound()
-            : double.NegativeInfinity;
-        // Every value of the model is a whole number: SCIP's bound, less its tolerance, rounds up.
-        bound = Math.Ceiling(bound - (1e-6 * Math.Max(1, Math.Abs(bound))));
-        // Fewer than W = units + 1 units can move: ⌊bound / W⌋ overflow pupils are unavoidable.
-        bound = overflowOnly ? Math.Floor(bound / (table.Units + 1)) : bound;
+        var status = SolveInterruptibly(solver, cancellation);
         if (status is not (Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.FEASIBLE))
         {
-            return new Outcome(null, bound, status.ToString());
+            // OR-Tools reads SCIP's bound only along with a solution.
+            return new Outcome(null, double.NegativeInfinity, status.ToString());
         }
+
+        // SCIP's bound is a floating-point value within its tolerances: a millionth is given back.
+        var bound = solver.Objective().BestBound();
+        bound -= 1e-6 * Math.Max(1, Math.Abs(bound));
+        // Overflow goal, W × overflow + units moved with W = units + 1: at most W − 1 units move, so
+        // ⌈(bound − units) / W⌉ pupils are unavoidable (the least overflow itself when SCIP's bound is
+        // tight and below a million; one pupil less above, where the millionth given back reaches 1;
+        // doubling W to avoid that changed SCIP's path and its plans for the worse, BENCHMARKS.md).
+        // The cost's every value is a whole number.
+        bound = overflowOnly ? Math.Ceiling((bound - table.Units) / (table.Units + 1.0)) : Math.Ceiling(bound);
 
         var choice = new int[table.Units];
         for (var u = 0; u < table.Units; u++)
@@ -80,5 +90,43 @@ internal static class MipSearch
         }
 
         return new Outcome(choice, bound, status.ToString());
+    }
+
+    /// <summary>
+    /// SCIP's solve, interrupted once <paramref name="cancellation"/> fires: again and again until the
+    /// solve returns, since SCIP clears an interruption that arrives before its search has started.
+    /// </summary>
+    private static Solver.ResultStatus SolveInterruptibly(Solver solver, CancellationToken cancellation)
+    {
+        var gate = new object();
+        var solving = true;
+        using var stop = cancellation.Register(() => Task.Run(async () =>
+        {
+            while (true)
+            {
+                lock (gate)
+                {
+                    if (!solving)
+                    {
+                        return;
+                    }
+
+                    solver.InterruptSolve();
+                }
+
+                await Task.Delay(50);
+            }
+        }));
+        try
+        {
+            return cancellation.IsCancellationRequested ? Solver.ResultStatus.NOT_SOLVED : solver.Solve();
+        }
+        finally
+        {
+            lock (gate)
+            {
+                solving = false;
+            }
+        }
     }
 }

@@ -40,9 +40,9 @@ public sealed record ServerLimits
     public int MaxConcurrentExports { get; init; } = Math.Max(1, Environment.ProcessorCount);
 
     /// <summary>
-    /// Branch-and-bound nodes the general MIP solver may spend per part and term, in parts of 500 to
-    /// 5,000 area-levels still short of the gap (the engine's SolverOptions.MipNodes; each run records
-    /// it); 0 turns that step off. At Baodi's size the default 1 (the root alone) costs 4-30 s per term.
+    /// Branch-and-bound nodes the general MIP solver may spend per part, term and goal (the engine's
+    /// SolverOptions.MipNodes; each run records it); 0 turns that step off. At Baodi's size the default
+    /// 1 (the root alone) costs 4-35 s per term that needs it.
     /// </summary>
     public long MipNodes { get; init; } = Planning.Engine.Inputs.SolverOptions.Default.MipNodes;
 

@@ -39,7 +39,8 @@ public static partial class RunSnapshotUpgrade
             {
                 var input = JsonSerializer.Deserialize<SimulationInput>(run.SnapshotJson, Legacy)
                             ?? throw new JsonException("empty input");
-                input = input with { Parameters = input.Parameters with { Standard = inputs.Defaults.Standard } };
+                // Legacy runs were computed before the MIP step existed.
+                input = input with { Parameters = input.Parameters with { Standard = inputs.Defaults.Standard, Solver = input.Parameters.Solver with { MipNodes = 0 } } };
                 var changes = run.ScenarioId is { } id && await db.Scenarios.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct) is { } row
                     ? ScenarioStore.ChangesOf(row).ToList()
                     : [];

@@ -107,6 +107,30 @@ public class MipSearchTests
         Assert.Equal(without.Stats.LowerBound, beyondLimit.Stats.LowerBound);
     }
 
+    [Fact]
+    public void Solve_OverflowLeftUnprovenWithoutCpSat_TheMipProvesTheLeastOverflow()
+    {
+        // CP-SAT's overflow step off (MaxOverflowAreas 0): only the split max flow bounds the overflow,
+        // which whole areas often cannot reach; the MIP's overflow step must prove the whole-area least.
+        var options = SolverOptions.Default with { MaxOverflowAreas = 0, MipNodes = 1_000 };
+        var raised = 0;
+        foreach (var seed in Enumerable.Range(1, 40))
+        {
+            var problem = WholeAreaSolverTests.RandomProblem(new Random(seed));
+            var least = LeastOverflow(problem);
+
+            var with = AssignmentSolver.Solve(problem, allowSplitting: false, options, CancellationToken.None);
+            var without = AssignmentSolver.Solve(problem, allowSplitting: false, options with { MipNodes = 0 }, CancellationToken.None);
+
+            Assert.Equal(least, with.Stats.OverflowPupils);
+            Assert.Equal(least, with.Stats.MinimumOverflowBound);
+            Assert.InRange(without.Stats.MinimumOverflowBound, 0, least);
+            raised += without.Stats.MinimumOverflowBound < least ? 1 : 0;
+        }
+
+        Assert.True(raised > 0, "no instance where the split bound fell short: the test shows nothing");
+    }
+
     private static long LeastOverflow(AssignmentProblem problem)
     {
         var choice = new int[problem.Units.Count];
