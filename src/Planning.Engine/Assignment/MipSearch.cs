@@ -8,15 +8,16 @@ namespace Planning.Engine.Assignment;
 /// x<sub>u,c</sub> binary, as in <see cref="WholeAreaLp"/> otherwise, started from the caller's
 /// answer. SCIP's LP bound with cuts and branching is tighter than the plain LP's, and its
 /// heuristics find what the local search and CP-SAT miss. It stops on a node limit, never on the
-/// clock, with one thread, so a run repeats exactly.
+/// clock, with one thread and a fixed seed, so that a run repeats (every check so far: the tests' repeat
+/// and a benchmark case in two processes; OR-Tools hands SCIP each row in hash-map order).
 /// </summary>
 internal static class MipSearch
 {
     /// <summary>What SCIP found.</summary>
     /// <param name="Choice">Candidate index per unit, or null when SCIP found no solution.</param>
-    /// <param name="Bound">SCIP's proven lower bound on the part's goal, a whole number (−∞ without one).</param>
+    /// <param name="Bound">SCIP's proven lower bound on the part's goal, or null without one.</param>
     /// <param name="Status">SCIP's status as OR-Tools reports it.</param>
-    public sealed record Outcome(int[]? Choice, double Bound, string Status);
+    public sealed record Outcome(int[]? Choice, long? Bound, string Status);
 
     /// <param name="problem">The part.</param>
     /// <param name="table">Its candidate table.</param>
@@ -33,7 +34,7 @@ internal static class MipSearch
     {
         if (cancellation.IsCancellationRequested)
         {
-            return new Outcome(null, double.NegativeInfinity, "cancelled");
+            return new Outcome(null, null, "cancelled");
         }
 
         var lap = PhaseClock.Start("MIP build");
@@ -64,7 +65,7 @@ internal static class MipSearch
         if (status is not (Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.FEASIBLE))
         {
             // OR-Tools reads SCIP's bound only along with a solution.
-            return new Outcome(null, double.NegativeInfinity, status.ToString());
+            return new Outcome(null, null, status.ToString());
         }
 
         // SCIP's bound is a floating-point value within its tolerances: a millionth is given back.
@@ -75,7 +76,7 @@ internal static class MipSearch
         // tight and below a million; one pupil less above, where the millionth given back reaches 1;
         // doubling W to avoid that changed SCIP's path and its plans for the worse, BENCHMARKS.md).
         // The cost's every value is a whole number.
-        bound = overflowOnly ? Math.Ceiling((bound - table.Units) / (table.Units + 1.0)) : Math.Ceiling(bound);
+        var wholeBound = (long)Math.Ceiling(overflowOnly ? (bound - table.Units) / (table.Units + 1.0) : bound);
 
         var choice = new int[table.Units];
         for (var u = 0; u < table.Units; u++)
@@ -89,7 +90,7 @@ internal static class MipSearch
             choice[u] = best;
         }
 
-        return new Outcome(choice, bound, status.ToString());
+        return new Outcome(choice, wholeBound, status.ToString());
     }
 
     /// <summary>

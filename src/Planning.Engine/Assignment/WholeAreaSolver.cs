@@ -99,10 +99,11 @@ internal static class WholeAreaSolver
         }
 
         // Overflow CP-SAT could not prove unavoidable: SCIP's cuts may, in a part up to MaxMipAreas.
-        if (overflow > minimumOverflow && options.MipNodes > 0 && table.Units <= options.MaxMipAreas)
+        var mipFits = options.MipNodes > 0 && table.Units <= options.MaxMipAreas;
+        if (overflow > minimumOverflow && mipFits)
         {
             var outcome = MipSearch.Solve(problem, table, choice, CpSatSearch.Goal.Overflow, options.MipNodes, 0, cancellation);
-            minimumOverflow = Math.Max(minimumOverflow, double.IsFinite(outcome.Bound) ? (long)outcome.Bound : 0);
+            minimumOverflow = Math.Max(minimumOverflow, outcome.Bound ?? 0);
             if (outcome.Choice is { } found)
             {
                 (choice, cost, overflow) = Better(problem, search, options, (choice, cost, overflow), found, cancellation);
@@ -143,7 +144,7 @@ internal static class WholeAreaSolver
             reDecided = Math.Max(reDecided, most);
         }
 
-        if (!WithinGap(cost) && options.MipNodes > 0 && table.Units > options.MaxFreeAreas && table.Units <= options.MaxMipAreas)
+        if (!WithinGap(cost) && mipFits && table.Units > options.MaxFreeAreas)
         {
             var outcome = MipSearch.Solve(problem, table, choice, CpSatSearch.Goal.Cost, options.MipNodes, options.RelativeGap, cancellation);
             if (outcome.Choice is { } found)
@@ -153,7 +154,7 @@ internal static class WholeAreaSolver
 
             if (outcome.Bound > bound)
             {
-                bound = (long)outcome.Bound;
+                bound = outcome.Bound.Value;
                 (kind, boundMethod) = ("whole-area LP", "SCIP search bound (at least the LP's)");
             }
 

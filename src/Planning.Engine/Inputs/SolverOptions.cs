@@ -63,7 +63,7 @@ public sealed record SolverOptions(
 
     /// <summary>
     /// The MIP solver's work limit per part and goal, in branch-and-bound nodes; 0 turns it off. At 1 it
-    /// solves the root alone (cuts and heuristics): at Baodi's size 4-35 s per term, the mean gap of a
+    /// solves the root alone (cuts and heuristics): at Baodi's size up to 35 s a term, the mean gap of a
     /// reassigning horizon 1.1 % → 0.2 % (BENCHMARKS.md); 1,000 nodes took up to 224 s a term there
     /// (measured while SCIP still ignored the start it was given).
     /// </summary>

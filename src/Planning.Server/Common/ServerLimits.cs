@@ -42,7 +42,7 @@ public sealed record ServerLimits
     /// <summary>
     /// Branch-and-bound nodes the general MIP solver may spend per part, term and goal (the engine's
     /// SolverOptions.MipNodes; each run records it); 0 turns that step off. At Baodi's size the default
-    /// 1 (the root alone) costs 4-35 s per term that needs it.
+    /// 1 (the root alone) costs up to 35 s a term.
     /// </summary>
     public long MipNodes { get; init; } = Planning.Engine.Inputs.SolverOptions.Default.MipNodes;
 

@@ -83,7 +83,7 @@ public sealed class PlanningServer : WebApplicationFactory<Program>
     /// <summary>
     /// Limits a test server has unless its settings say otherwise: the tests call far faster than any client,
     /// from one key, with many streams at once, so the per-key limits are raised; the tests of the limits set their own.
-    /// The solver's MIP step (4-35 s per Baodi term) is off: the engine's tests cover it, and
+    /// The solver's MIP step (up to 35 s a Baodi term) is off: the engine's tests cover it, and
     /// MipStepTests runs it through a server with the production default.
     /// </summary>
     internal static readonly Dictionary<string, string> TestDefaults = new()

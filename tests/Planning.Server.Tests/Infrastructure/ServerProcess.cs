@@ -108,8 +108,7 @@ public sealed class ServerProcess : IDisposable
         _output.Add($"--- starting {Dll}");
         var environment = new Dictionary<string, string>(_settings)
         {
-            // As in PlanningServer.TestDefaults: the MIP step is covered elsewhere.
-            ["Limits__MipNodes"] = _settings.GetValueOrDefault("Limits__MipNodes", "0"),
+            ["Limits__MipNodes"] = _settings.GetValueOrDefault("Limits__MipNodes", PlanningServer.TestDefaults["Limits:MipNodes"]),
             ["ConnectionStrings__Planning"] = ConnectionString,
             ["Kestrel__Endpoints__Grpc__Url"] = GrpcAddress,
             ["Kestrel__Endpoints__Web__Url"] = $"http://127.0.0.1:{_webPort.ToString(CultureInfo.InvariantCulture)}",

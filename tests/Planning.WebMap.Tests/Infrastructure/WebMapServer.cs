@@ -65,7 +65,7 @@ public sealed class WebMapServer : WebApplicationFactory<Program>
         builder.UseSetting("Kestrel:Endpoints:Grpc:Url", $"http://127.0.0.1:{GrpcPort}");
         // A one-node cluster of its own (the default silo port, 11111, may be a running demo server's).
         builder.UseSetting("Cluster:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
-        // The solver's MIP step (4-35 s per Baodi term) is left to the engine's and server's tests.
+        // The solver's MIP step (up to 35 s a Baodi term) is left to the engine's and server's tests.
         builder.UseSetting("Limits:MipNodes", "0");
         foreach (var (key, value) in _settings)
         {
