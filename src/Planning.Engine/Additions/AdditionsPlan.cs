@@ -14,7 +14,7 @@ public enum PlanStatus
     /// <summary>No plan within the budgets passes: the plan given is the one that exceeds them least (see the shortfalls).</summary>
     OverBudget,
 
-    /// <summary>No plan passes even without budgets (the per-part limits are too tight), or none was found in time.</summary>
+    /// <summary>No plan passes even without budgets (the per-part limits are too tight), or, with per-part limits, the first plan (<see cref="PartMinimum"/>) did not fill and none was found in time.</summary>
     NoPlan,
 }
 

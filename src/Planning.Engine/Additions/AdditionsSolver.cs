@@ -20,6 +20,9 @@ namespace Planning.Engine.Additions;
 /// relaxation and its bound a valid lower bound. A level's cones are added when one of its
 /// coefficients is first over its ceiling, and cuts where a plan breaks them.</item>
 /// </list>
+/// Before any round, each part's cheapest way through the 6-of-7 rule (<see cref="PartMinimum"/>)
+/// gives a lower bound and, filled, the first plan: a short time limit or a loaded machine yields a
+/// dearer plan, never none; where the fill changes nothing it is optimal and no round runs.
 /// Rounds: the linear relaxation first (cheap; most cuts come from it), then the integer model
 /// with a 0.1 % gap until its plan passes the assessment's own check (<see cref="PlanCheck"/>),
 /// then with no gap; a plan that passes and is optimal for a relaxation is optimal. Every plan a
@@ -114,7 +117,18 @@ public static class AdditionsSolver
             }
         }
 
-        var bound = double.NegativeInfinity;
+        var bound = phase == Phase.LeastExcess ? 0 : double.NegativeInfinity;
+        if (PartMinimum.Additions(problem) is { } least)
+        {
+            // Found whatever the time limit; its cost bounds every plan's (the model's rounds prove no less).
+            bound = phase == Phase.LeastExcess ? bound : Cost(problem, least);
+            Offer(Repair(problem, least), bound);
+            if (incumbent is not null && phase != Phase.LeastExcess && Value(incumbent.Added) <= bound)
+            {
+                return incumbent with { Proven = true };
+            }
+        }
+
         for (var round = 0; round < MaxRounds && Left() > limitSeconds * (1 - RelaxedShare); round++)
         {
             using var relaxed = new Model(problem, phase, cuts, leastExcess, relax: true);
@@ -448,7 +462,7 @@ public static class AdditionsSolver
                 }
 
                 // A + y ≥ R·m + F·R·(1 − m)  ⇔  y − (1 − F)·R·m ≥ F·R − A
-                var required = standard.Threshold(part.Part, k) * part.Students / Indicators.PerStudents(k);
+                var required = PartMinimum.Required(_problem, i, k);
                 var floor = standard.FloorShare * required;
                 var reach = _solver.MakeConstraint(floor - part.Current.AmountFor(k), double.PositiveInfinity);
                 reach.SetCoefficient(y, 1);

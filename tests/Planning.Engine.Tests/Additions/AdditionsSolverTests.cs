@@ -119,6 +119,46 @@ public class AdditionsSolverTests
         Assert.Equal(Exhaustive.Cheapest(problem, 2), plan.Cost);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(6)]
+    public void Solve_NoTimeForAnySolve_StillAPlanThatPassesWithTheCheapestPerPartCostAsItsBound(int seed)
+    {
+        // The ceiling binds in these instances, so the plan needs the coefficient fill, and a 1-µs limit leaves no time
+        // for a solve: the plan is still there (a loaded server must not answer "no plan" where one exists), and its
+        // bound is what each part alone must cost, no more than the exhaustive optimum.
+        // (Seed 10's plan needs more than the 2 units a part may get where the fill raises values: there only a solve finds one.)
+        var problem = SmallInstance(seed, 2, 2, seed == 1 ? 0.30 : 0.20) with { Budgets = AdditionBudgets.None };
+        var loose = problem with { Standard = problem.Standard with { PrimaryCoefficientCeiling = 10 } };
+
+        var plan = AdditionsSolver.Solve(problem, timeLimitSeconds: 1e-6);
+
+        Assert.Equal(PlanStatus.Feasible, plan.Status);
+        Assert.True(Exhaustive.Passes(problem, plan), "the plan must pass by the assessment's own rules");
+        Assert.Equal(Exhaustive.Cheapest(loose, 2), plan.LowerBound);
+        Assert.InRange(Exhaustive.Cheapest(problem, 2)!.Value, plan.LowerBound + 1, plan.Cost);
+        Assert.Equal(0, plan.CutRounds);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(11)]
+    [InlineData(13)]
+    public void Solve_CeilingLoose_CheapestPerPartPlanProvenOptimalWithoutASolve(int seed)
+    {
+        // Without a binding ceiling or budget each part's cheapest way through the 6-of-7 rule is the optimum: proven
+        // even with no time for a solve, and equal to the exhaustive search.
+        var problem = SmallInstance(seed, seed == 13 ? 3 : 2, 2, 10) with { Budgets = AdditionBudgets.None };
+
+        var plan = AdditionsSolver.Solve(problem, timeLimitSeconds: 1e-6);
+
+        Assert.Equal(PlanStatus.Optimal, plan.Status);
+        Assert.Equal(Exhaustive.Cheapest(problem, 2), plan.Cost);
+        Assert.Equal(plan.Cost, plan.LowerBound);
+        Assert.True(Exhaustive.Passes(problem, plan));
+    }
+
     /// <summary>
     /// Parts of 20–60 pupils with each resource from 2.5 units under its requirement to 1 over, under a
     /// what-if ceiling tight enough to bind; at most <paramref name="maxUnits"/> added per part and resource.

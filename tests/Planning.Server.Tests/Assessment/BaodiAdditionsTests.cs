@@ -40,6 +40,15 @@ public sealed class BaodiAdditionsTests
         // Budgets only narrow the plans that pass, so the free problem's proven bound holds for them too.
         Assert.True(bounded.CostYuan >= free.LowerBoundYuan - 1e-6);
 
+        // No time for a solve (as on a loaded server): still a plan that passes, each part's cheapest way through the
+        // 6-of-7 rule with the coefficients filled, no cheaper than the bound the full search proved.
+        var hurried = await assessment.PlanAdditionsAsync(new PlanAdditionsRequest { RunId = run.Id, Term = Term, Budgets = BudgetSet.None, TimeLimitSeconds = 0.001 });
+        Assert.Equal(PlanStatus.Feasible, hurried.Status);
+        Assert.All(hurried.After.SelectMany(p => p.Coefficients), c => Assert.True(c.Met, $"{c.Indicator} {c.Value}"));
+        Assert.Equal(free.After.Select(p => p.SchoolsMeetingAll), hurried.After.Select(p => p.SchoolsMeetingAll));
+        Assert.InRange(hurried.LowerBoundYuan, 1, free.LowerBoundYuan + 1e-6);
+        Assert.True(hurried.CostYuan >= free.LowerBoundYuan - 1e-6);
+
         var scenario = await calls.Scenarios.CreateScenarioAsync(free.Scenario);
         var (_, rerun) = await calls.RunAsync(new RunSimulationRequest { ScenarioId = scenario.Id, Label = "plan + additions" });
         var after = await assessment.AssessDistrictAsync(new AssessDistrictRequest { RunId = rerun.Id, Term = Term });

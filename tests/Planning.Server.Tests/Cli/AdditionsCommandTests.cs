@@ -12,7 +12,7 @@ public sealed class AdditionsCommandTests(RunFixture fixture) : IClassFixture<Ru
     public async Task Additions_RedistributedRun_JsonAddsUpAndTableListsEveryPartAndTheTotals()
     {
         // A short search in wall-clock seconds: the fixture's district is not proven optimal within it, and on a loaded
-        // machine one call may find less than the other, so each output is checked against itself.
+        // machine one call may find a dearer plan than the other (never none), so each output is checked against itself.
         var json = await CliHarness.RunAsync(fixture.Server, "additions", fixture.RedistributedRun, "--term", Term, "--budgets", "none", "--time-limit", "5", "--json");
         var table = await CliHarness.RunAsync(fixture.Server, "additions", fixture.RedistributedRun, "--term", Term, "--budgets", "none", "--time-limit", "5");
 
