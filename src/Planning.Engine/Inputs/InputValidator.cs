@@ -107,9 +107,11 @@ internal static class InputValidator
             problems.Add(new("parameters.candidate_schools", "must be ≥ 1"));
         }
 
-        if (p.Solver.TimeLimitSeconds <= 0 || p.Solver.Workers < 1 || p.Solver.RelativeGap < 0 || p.Solver.MaxFreeAreas < 0)
+        // Written so that NaN fails too (every comparison with it is false).
+        if (!(p.Solver.TimeLimitSeconds > 0) || !double.IsFinite(p.Solver.TimeLimitSeconds) || p.Solver.Workers < 1
+            || !(p.Solver.RelativeGap >= 0) || !double.IsFinite(p.Solver.RelativeGap) || p.Solver.MaxFreeAreas < 0)
         {
-            problems.Add(new("parameters.solver", "time limit > 0, workers ≥ 1, gap ≥ 0 and free areas ≥ 0 are needed"));
+            problems.Add(new("parameters.solver", "a finite time limit > 0, workers ≥ 1, a finite gap ≥ 0 and free areas ≥ 0 are needed"));
         }
 
         var solver = p.Solver;

@@ -66,7 +66,7 @@ public class SimulatorTests
             error.Problems.Select(p => p.Field).Order());
     }
 
-    public static TheoryData<string> BadSolverOptions() => ["rounds -1", "round areas -1", "largest part -1", "round s 0", "round s NaN", "round s ∞", "overflow s 0", "overflow s NaN", "MIP nodes -1", "MIP part -1"];
+    public static TheoryData<string> BadSolverOptions() => ["rounds -1", "round areas -1", "largest part -1", "round s 0", "round s NaN", "round s ∞", "overflow s 0", "overflow s NaN", "MIP nodes -1", "MIP part -1", "time 0", "time NaN", "time ∞", "gap -0.1", "gap NaN", "gap ∞", "workers 0"];
 
     [Theory]
     [MemberData(nameof(BadSolverOptions))]
@@ -84,6 +84,13 @@ public class SimulatorTests
             "overflow s 0" => d with { OverflowSeconds = 0 },
             "MIP nodes -1" => d with { MipNodes = -1 },
             "MIP part -1" => d with { MaxMipAreas = -1 },
+            "time 0" => d with { TimeLimitSeconds = 0 },
+            "time NaN" => d with { TimeLimitSeconds = double.NaN },
+            "time ∞" => d with { TimeLimitSeconds = double.PositiveInfinity },
+            "gap -0.1" => d with { RelativeGap = -0.1 },
+            "gap NaN" => d with { RelativeGap = double.NaN },
+            "gap ∞" => d with { RelativeGap = double.PositiveInfinity },
+            "workers 0" => d with { Workers = 0 },
             _ => d with { OverflowSeconds = double.NaN },
         };
         var input = ElevenTerms() with { Parameters = ElevenTerms().Parameters with { Solver = solver } };
