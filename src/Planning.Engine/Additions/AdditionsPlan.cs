@@ -11,10 +11,10 @@ public enum PlanStatus
     /// <summary>A plan within the budgets that passes, found before the time limit; the bound says how far from least cost it may be.</summary>
     Feasible,
 
-    /// <summary>No plan within the budgets passes: the plan given is the one that exceeds them least (see the shortfalls).</summary>
+    /// <summary>No plan within the budgets was found (proven impossible when <see cref="AdditionsPlan.WithinBudgetsRuledOut"/>, else the time ran out first): the plan given is the one found that exceeds them least (see the shortfalls).</summary>
     OverBudget,
 
-    /// <summary>No plan passes even without budgets (the per-part limits are too tight), or, with per-part limits, the first plan (<see cref="PartMinimum"/>) did not fill and none was found in time.</summary>
+    /// <summary>No plan was found: none passes even without budgets (the per-part limits are too tight), or the first plan (<see cref="PartMinimum"/>) did not pass after filling (per-part limits, or a ceiling tight against whole units) and no solve found one in time.</summary>
     NoPlan,
 }
 
@@ -37,6 +37,7 @@ public sealed record PartAddition(string Code, SchoolPart Part, IReadOnlyList<do
 /// <param name="Totals">Units added per indicator over all parts.</param>
 /// <param name="Shortfalls">Units per indicator by which the plan exceeds its budget (0 within budget).</param>
 /// <param name="CutRounds">Rounds of coefficient cuts the search took (see <see cref="AdditionsSolver"/>).</param>
+/// <param name="WithinBudgetsRuledOut">With <see cref="PlanStatus.OverBudget"/>: true when the search proved that no plan within the budgets exists, false when the time limit came first.</param>
 public sealed record AdditionsPlan(
     PlanStatus Status,
     IReadOnlyList<PartAddition> Parts,
@@ -44,4 +45,5 @@ public sealed record AdditionsPlan(
     double LowerBound,
     IReadOnlyList<double> Totals,
     IReadOnlyList<double> Shortfalls,
-    int CutRounds);
+    int CutRounds,
+    bool WithinBudgetsRuledOut = false);

@@ -60,20 +60,22 @@ public static class AdditionsSolver
         var clock = Stopwatch.StartNew();
         var cuts = new Cuts();
         var budgeted = Indicators.All.Any(k => problem.Budgets.Of(k) is not null);
-        var within = Search(problem, Phase.WithinBudget, cuts, null, clock, budgeted ? timeLimitSeconds / 2 : timeLimitSeconds);
+        var within = Search(problem, Phase.WithinBudget, cuts, null, clock, budgeted ? timeLimitSeconds / 2 : timeLimitSeconds, out var ruledOut);
         if (within is not null)
         {
             return Plan(problem, within, within.Proven ? PlanStatus.Optimal : PlanStatus.Feasible, cuts.Count);
         }
 
-        var least = Search(problem, Phase.LeastExcess, cuts, null, clock, timeLimitSeconds * 3 / 4);
+        var least = Search(problem, Phase.LeastExcess, cuts, null, clock, timeLimitSeconds * 3 / 4, out _);
         if (least is null)
         {
             return new AdditionsPlan(PlanStatus.NoPlan, [], 0, 0, new double[Indicators.All.Count], new double[Indicators.All.Count], cuts.Count);
         }
 
-        var cheapest = Search(problem, Phase.CheapestAtExcess, cuts, least.Objective, clock, timeLimitSeconds) ?? least;
-        return Plan(problem, cheapest, PlanStatus.OverBudget, cuts.Count);
+        // The least-excess search's bound is on the excess, not on yuan: the plan's bound is then each part's own minimum.
+        var cheapest = Search(problem, Phase.CheapestAtExcess, cuts, least.Objective, clock, timeLimitSeconds, out _)
+            ?? least with { Bound = PartMinimum.Additions(problem) is { } minimum ? Cost(problem, minimum) : 0 };
+        return Plan(problem, cheapest, PlanStatus.OverBudget, cuts.Count) with { WithinBudgetsRuledOut = ruledOut };
     }
 
     private enum Phase
@@ -102,8 +104,9 @@ public static class AdditionsSolver
     private sealed record Found(double[,] Added, double Objective, double Bound, bool Proven);
 
     private static Found? Search(
-        AdditionsProblem problem, Phase phase, Cuts cuts, double? leastExcess, Stopwatch clock, double deadlineSeconds)
+        AdditionsProblem problem, Phase phase, Cuts cuts, double? leastExcess, Stopwatch clock, double deadlineSeconds, out bool infeasible)
     {
+        infeasible = false;
         var limitSeconds = deadlineSeconds - clock.Elapsed.TotalSeconds;
         double Left() => deadlineSeconds - clock.Elapsed.TotalSeconds;
         double Value(double[,] added) => phase == Phase.LeastExcess ? Excess(problem, added) : Cost(problem, added);
@@ -135,6 +138,8 @@ public static class AdditionsSolver
             var lp = relaxed.Solve(Left(), gap: 0);
             if (lp is null)
             {
+                // The relaxation infeasible: so is the phase's model.
+                infeasible = relaxed.Infeasible;
                 break;
             }
 
@@ -163,6 +168,7 @@ public static class AdditionsSolver
                     continue;
                 }
 
+                infeasible |= model.Infeasible;
                 break;
             }
 
@@ -400,6 +406,9 @@ public static class AdditionsSolver
         /// <summary>True when the last solve stopped at its time limit without a solution.</summary>
         public bool TimedOut { get; private set; }
 
+        /// <summary>True when the last solve proved the model infeasible.</summary>
+        public bool Infeasible { get; private set; }
+
         public void Dispose() => _solver.Dispose();
 
         /// <summary>Indexes of the parts of <paramref name="level"/> with pupils.</summary>
@@ -420,6 +429,7 @@ public static class AdditionsSolver
             if (status is not (Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.FEASIBLE))
             {
                 TimedOut = status == Solver.ResultStatus.NOT_SOLVED;
+                Infeasible = status == Solver.ResultStatus.INFEASIBLE;
                 return null;
             }
 

@@ -1,3 +1,4 @@
+using Planning.Engine.Assessment;
 using Planning.Engine.Rules;
 
 namespace Planning.Engine.Additions;
@@ -7,8 +8,8 @@ namespace Planning.Engine.Additions;
 /// indicator to its 85 % floor, then the cheapest ones to their threshold until enough are met
 /// (the backbone indicator first when every part must meet it). Coefficients and budgets are left
 /// out, so its cost is a lower bound on any plan's; filled (<see cref="CoefficientFill"/>) it is the
-/// solver's first plan, found whatever the time limit (always without per-part maxima; with them the
-/// fill may find none where a solve would).
+/// solver's first plan, found whatever the time limit unless the fill fails (per-part maxima, or a
+/// ceiling tight against whole units), where only a solve finds one.
 /// </summary>
 internal static class PartMinimum
 {
@@ -43,7 +44,7 @@ internal static class PartMinimum
             var current = problem.Parts[i].Current.AmountFor(k);
             var required = Required(problem, i, k);
             var most = problem.MaxOf(k) ?? double.PositiveInfinity;
-            var (toFloor, toMeet) = (Units((problem.Standard.FloorShare * required) - current), Units(required - current));
+            var (toFloor, toMeet) = (Units(problem.Standard.FloorShare * required, current), Units(required, current));
             if (k == Indicator.BackboneTeachers && problem.Budgets.BackboneInEveryPart)
             {
                 (added[i, (int)k], met) = (toMeet, met + 1);
@@ -75,5 +76,6 @@ internal static class PartMinimum
         return raises.Count >= needed;
     }
 
-    private static double Units(double amount) => Math.Max(0, Math.Ceiling(amount - 1e-9));
+    /// <summary>Whole units to add so that <paramref name="current"/> reaches <paramref name="target"/> as the assessment counts it (within its slack).</summary>
+    private static double Units(double target, double current) => Math.Max(0, Math.Ceiling(target - current - SchoolAssessor.Slack(target)));
 }

@@ -94,7 +94,8 @@ public static class SchoolAssessor
 
     private static bool AtLeast(double amount, double required) => amount >= required - Slack(required);
 
-    private static double Slack(double required) => Tolerance * Math.Max(1, Math.Abs(required));
+    /// <summary>How far under <paramref name="required"/> an amount may be and still count as reaching it (rounding of stored figures).</summary>
+    internal static double Slack(double required) => Tolerance * Math.Max(1, Math.Abs(required));
 
     private static int CeilDiv(int a, int b) => (a + b - 1) / b;
 }

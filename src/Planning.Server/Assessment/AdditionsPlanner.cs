@@ -63,9 +63,13 @@ public sealed class AdditionsPlanner(PlanningDb db, RunResults runs)
     }
 
     /// <summary>The school in the term with the plan's additions for its parts in place.</summary>
-    private static string Unproven(AdditionsPlan plan) => plan.Status == PlanStatus.Feasible
-        ? "not proven optimal in the time limit: the cheapest plan found that passes (coefficients filled from the lowest values up) and the bound proven; "
-        : "";
+    private static string Unproven(AdditionsPlan plan) => plan.Status switch
+    {
+        PlanStatus.Feasible => "not proven optimal in the time limit: the cheapest plan found that passes (coefficients filled from the lowest values up) and the bound proven; ",
+        PlanStatus.OverBudget when plan.WithinBudgetsRuledOut => "no plan within the budgets exists (proven); ",
+        PlanStatus.OverBudget => "no plan within the budgets found before the time limit (none proven impossible either); ",
+        _ => "",
+    };
 
     private static SchoolAssessment After(AssessedSchool school, AdditionsPlan plan, Term term, Standard standard)
     {

@@ -67,8 +67,45 @@ public class AdditionsSolverTests
         var plan = AdditionsSolver.Solve(problem);
 
         Assert.Equal(PlanStatus.OverBudget, plan.Status);
+        Assert.True(plan.WithinBudgetsRuledOut, "the budgeted model is infeasible: proven, not timed out");
         Assert.Equal(2, plan.Shortfalls[(int)Indicator.PeArtTeachers]);
         Assert.Equal(2, plan.Totals[(int)Indicator.PeArtTeachers]);
+    }
+
+    [Fact]
+    public void Solve_BudgetTooSmallAndNoTimeForASolve_OverBudgetNotClaimedProvenAndABoundInYuan()
+    {
+        // As above with a 1-µs limit: the plan over the budget is each part's own minimum, but nothing proved that no plan
+        // within the budget exists, and the bound is the yuan of those minima (2 teachers), not the least-excess search's.
+        var current = Replace(Sufficient(SchoolPart.Primary, 100), Indicator.PeArtTeachers, 0.5);
+        var budgets = AdditionBudgets.None with { MaxTotal = [null, null, 0, null, null, null, null] };
+        var problem = new AdditionsProblem(
+            [new PartStock("A", SchoolPart.Primary, 100, current), new PartStock("B", SchoolPart.Primary, 100, current)],
+            Standard.National2017, Costs, budgets);
+
+        var plan = AdditionsSolver.Solve(problem, timeLimitSeconds: 1e-6);
+
+        Assert.Equal(PlanStatus.OverBudget, plan.Status);
+        Assert.False(plan.WithinBudgetsRuledOut);
+        Assert.Equal((300_000.0, 300_000.0), (plan.Cost, plan.LowerBound));
+    }
+
+    [Fact]
+    public void Solve_GapWithinTheAssessmentsSlack_WholeUnitsAsTheAssessmentCountsThem()
+    {
+        // 1,000 pupils: PE/art at 86 % (held, not met), so equipment must be met; it is 5.001 yuan short of about
+        // ¥2 million, and the assessment counts an amount within a billionth of the requirement as reaching it: ¥5.
+        var standard = Standard.National2017;
+        var equipment = standard.Threshold(SchoolPart.Primary, Indicator.EquipmentValue) * 1000 / Indicators.PerStudents(Indicator.EquipmentValue);
+        var peArt = standard.Threshold(SchoolPart.Primary, Indicator.PeArtTeachers) * 1000 / Indicators.PerStudents(Indicator.PeArtTeachers);
+        var current = Replace(Replace(Sufficient(SchoolPart.Primary, 1000), Indicator.EquipmentValue, equipment - 5.001), Indicator.PeArtTeachers, 0.86 * peArt);
+        var problem = new AdditionsProblem([new PartStock("P", SchoolPart.Primary, 1000, current)], standard, Costs, AdditionBudgets.None);
+
+        var plan = AdditionsSolver.Solve(problem);
+
+        Assert.Equal((PlanStatus.Optimal, 5.0), (plan.Status, plan.Cost));
+        Assert.Equal(5, Assert.Single(plan.Parts).Of(Indicator.EquipmentValue));
+        Assert.True(Exhaustive.Passes(problem, plan));
     }
 
     [Theory]
