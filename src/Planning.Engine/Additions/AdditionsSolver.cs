@@ -22,7 +22,8 @@ namespace Planning.Engine.Additions;
 /// </list>
 /// Before any round, each part's cheapest way through the 6-of-7 rule (<see cref="PartMinimum"/>)
 /// gives a lower bound and, filled, the first plan: a short time limit or a loaded machine yields a
-/// dearer plan, never none; where the fill changes nothing it is optimal and no round runs.
+/// dearer plan rather than none (unless the fill fails); where the fill changes nothing it is
+/// optimal and no round runs.
 /// Rounds: the linear relaxation first (cheap; most cuts come from it), then the integer model
 /// with a 0.1 % gap until its plan passes the assessment's own check (<see cref="PlanCheck"/>),
 /// then with no gap; a plan that passes and is optimal for a relaxation is optimal. Every plan a
@@ -60,21 +61,22 @@ public static class AdditionsSolver
         var clock = Stopwatch.StartNew();
         var cuts = new Cuts();
         var budgeted = Indicators.All.Any(k => problem.Budgets.Of(k) is not null);
-        var within = Search(problem, Phase.WithinBudget, cuts, null, clock, budgeted ? timeLimitSeconds / 2 : timeLimitSeconds, out var ruledOut);
+        (double[,] Added, double Cost)? minimum = PartMinimum.Additions(problem) is { } added ? (added, Cost(problem, added)) : null;
+        var within = Search(problem, Phase.WithinBudget, cuts, null, minimum, clock, budgeted ? timeLimitSeconds / 2 : timeLimitSeconds, out var ruledOut);
         if (within is not null)
         {
             return Plan(problem, within, within.Proven ? PlanStatus.Optimal : PlanStatus.Feasible, cuts.Count);
         }
 
-        var least = Search(problem, Phase.LeastExcess, cuts, null, clock, timeLimitSeconds * 3 / 4, out _);
+        var least = Search(problem, Phase.LeastExcess, cuts, null, minimum, clock, timeLimitSeconds * 3 / 4, out _);
         if (least is null)
         {
             return new AdditionsPlan(PlanStatus.NoPlan, [], 0, 0, new double[Indicators.All.Count], new double[Indicators.All.Count], cuts.Count);
         }
 
         // The least-excess search's bound is on the excess, not on yuan: the plan's bound is then each part's own minimum.
-        var cheapest = Search(problem, Phase.CheapestAtExcess, cuts, least.Objective, clock, timeLimitSeconds, out _)
-            ?? least with { Bound = PartMinimum.Additions(problem) is { } minimum ? Cost(problem, minimum) : 0 };
+        var cheapest = Search(problem, Phase.CheapestAtExcess, cuts, least.Objective, minimum, clock, timeLimitSeconds, out _)
+            ?? least with { Bound = minimum?.Cost ?? 0 };
         return Plan(problem, cheapest, PlanStatus.OverBudget, cuts.Count) with { WithinBudgetsRuledOut = ruledOut };
     }
 
@@ -103,8 +105,10 @@ public static class AdditionsSolver
 
     private sealed record Found(double[,] Added, double Objective, double Bound, bool Proven);
 
+    // minimum: each part's own minimum (PartMinimum) and its cost, when every part can pass; infeasible: a model proven so.
     private static Found? Search(
-        AdditionsProblem problem, Phase phase, Cuts cuts, double? leastExcess, Stopwatch clock, double deadlineSeconds, out bool infeasible)
+        AdditionsProblem problem, Phase phase, Cuts cuts, double? leastExcess, (double[,] Added, double Cost)? minimum,
+        Stopwatch clock, double deadlineSeconds, out bool infeasible)
     {
         infeasible = false;
         var limitSeconds = deadlineSeconds - clock.Elapsed.TotalSeconds;
@@ -120,12 +124,11 @@ public static class AdditionsSolver
             }
         }
 
-        var bound = phase == Phase.LeastExcess ? 0 : double.NegativeInfinity;
-        if (PartMinimum.Additions(problem) is { } least)
+        // The minimum is offered whatever the time limit; its cost bounds every plan's (an excess is never below 0).
+        var bound = phase == Phase.LeastExcess ? 0 : minimum?.Cost ?? 0;
+        if (minimum is { Added: var least })
         {
-            // Found whatever the time limit; its cost bounds every plan's (the model's rounds prove no less).
-            bound = phase == Phase.LeastExcess ? bound : Cost(problem, least);
-            Offer(Repair(problem, least), bound);
+            Offer(Repair(problem, (double[,])least.Clone()), bound);
             if (incumbent is not null && phase != Phase.LeastExcess && Value(incumbent.Added) <= bound)
             {
                 return incumbent with { Proven = true };
@@ -472,7 +475,7 @@ public static class AdditionsSolver
                 }
 
                 // A + y ≥ R·m + F·R·(1 − m)  ⇔  y − (1 − F)·R·m ≥ F·R − A
-                var required = PartMinimum.Required(_problem, i, k);
+                var required = Assessment.SchoolAssessor.Required(part.Part, k, part.Students, standard);
                 var floor = standard.FloorShare * required;
                 var reach = _solver.MakeConstraint(floor - part.Current.AmountFor(k), double.PositiveInfinity);
                 reach.SetCoefficient(y, 1);

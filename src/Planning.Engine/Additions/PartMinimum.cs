@@ -13,13 +13,6 @@ namespace Planning.Engine.Additions;
 /// </summary>
 internal static class PartMinimum
 {
-    /// <summary>The amount of <paramref name="indicator"/> part <paramref name="i"/> needs to meet it outright.</summary>
-    public static double Required(AdditionsProblem problem, int i, Indicator indicator)
-    {
-        var part = problem.Parts[i];
-        return problem.Standard.Threshold(part.Part, indicator) * part.Students / Indicators.PerStudents(indicator);
-    }
-
     /// <summary>The additions, or null when some part cannot pass within the per-part maxima.</summary>
     public static double[,]? Additions(AdditionsProblem problem)
     {
@@ -41,8 +34,9 @@ internal static class PartMinimum
         var met = 0;
         foreach (var k in Indicators.All)
         {
-            var current = problem.Parts[i].Current.AmountFor(k);
-            var required = Required(problem, i, k);
+            var part = problem.Parts[i];
+            var current = part.Current.AmountFor(k);
+            var required = SchoolAssessor.Required(part.Part, k, part.Students, problem.Standard);
             var most = problem.MaxOf(k) ?? double.PositiveInfinity;
             var (toFloor, toMeet) = (Units(problem.Standard.FloorShare * required, current), Units(required, current));
             if (k == Indicator.BackboneTeachers && problem.Budgets.BackboneInEveryPart)

@@ -37,7 +37,7 @@ public static class SchoolAssessor
             return new IndicatorResult(indicator, threshold, null, current, 0, Outcome.NotApplicable, 0, unit);
         }
 
-        var required = threshold * students / per;
+        var required = Required(part, indicator, students, standard);
         var met = AtLeast(current, required);
         var gap = met ? 0 : Math.Ceiling(required - current - Slack(required));
         return new IndicatorResult(
@@ -91,6 +91,10 @@ public static class SchoolAssessor
             .ToList();
         return new PartAssessment(part.Part, students, indicators, ResourceRule(indicators, standard), grades);
     }
+
+    /// <summary>The amount of <paramref name="indicator"/> a part of <paramref name="students"/> students needs to meet it.</summary>
+    internal static double Required(SchoolPart part, Indicator indicator, int students, Standard standard) =>
+        standard.Threshold(part, indicator) * students / Indicators.PerStudents(indicator);
 
     private static bool AtLeast(double amount, double required) => amount >= required - Slack(required);
 

@@ -62,7 +62,7 @@ public sealed class AdditionsPlanner(PlanningDb db, RunResults runs)
         return response;
     }
 
-    /// <summary>The school in the term with the plan's additions for its parts in place.</summary>
+    /// <summary>What the method text says of a plan not proven least-cost within the budgets.</summary>
     private static string Unproven(AdditionsPlan plan) => plan.Status switch
     {
         PlanStatus.Feasible => "not proven optimal in the time limit: the cheapest plan found that passes (coefficients filled from the lowest values up) and the bound proven; ",
@@ -71,6 +71,7 @@ public sealed class AdditionsPlanner(PlanningDb db, RunResults runs)
         _ => "",
     };
 
+    /// <summary>The school in the term with the plan's additions for its parts in place.</summary>
     private static SchoolAssessment After(AssessedSchool school, AdditionsPlan plan, Term term, Standard standard)
     {
         var added = plan.Parts.Where(p => p.Code == school.Facts.Code)
