@@ -29,9 +29,25 @@ internal static class MipSearch
     /// <param name="nodes">SCIP's node limit (its work limit).</param>
     /// <param name="relativeGap">SCIP stops once its solution is within this share of its bound.</param>
     /// <param name="cancellation">Interrupts SCIP when cancelled.</param>
+    /// <param name="free">
+    /// With the overflow goal only: the units SCIP may move, every other staying at its start; the
+    /// outcome then has no bound (SCIP's holds for these units alone).
+    /// </param>
     public static Outcome Solve(
-        AssignmentProblem problem, CandidateTable table, int[] start, CpSatSearch.Goal goal, long nodes, double relativeGap, CancellationToken cancellation)
+        AssignmentProblem problem,
+        CandidateTable table,
+        int[] start,
+        CpSatSearch.Goal goal,
+        long nodes,
+        double relativeGap,
+        CancellationToken cancellation,
+        IReadOnlyList<int>? free = null)
     {
+        if (free is not null && goal != CpSatSearch.Goal.Overflow)
+        {
+            throw new ArgumentException("Only the overflow goal is solved over some units.", nameof(free));
+        }
+
         if (cancellation.IsCancellationRequested)
         {
             return new Outcome(null, null, "cancelled");
@@ -50,15 +66,16 @@ internal static class MipSearch
         }
 
         var overflowOnly = goal == CpSatSearch.Goal.Overflow;
-        var x = WholeAreaLp.Build(solver, problem, table, integer: true, overflowOnly ? start : null).X;
+        var x = WholeAreaLp.Build(solver, problem, table, integer: true, overflowOnly ? start : null, free).X;
         // Every x, zeros too: SCIP ignores a start that leaves most variables unknown.
-        var hint = new double[x.Length];
+        var modelled = Enumerable.Range(0, x.Length).Where(k => x[k] is not null).ToArray();
+        var startsAt = new bool[x.Length];
         for (var u = 0; u < table.Units; u++)
         {
-            hint[table.First[u] + start[u]] = 1;
+            startsAt[table.First[u] + start[u]] = true;
         }
 
-        solver.SetHint(x, hint);
+        solver.SetHint(modelled.Select(k => x[k]!).ToArray(), modelled.Select(k => startsAt[k] ? 1.0 : 0.0).ToArray());
         lap.Dispose();
         using var solving = PhaseClock.Start("MIP solve");
         var status = SolveInterruptibly(solver, cancellation);
@@ -76,15 +93,15 @@ internal static class MipSearch
         // tight and below a million; one pupil less above, where the millionth given back reaches 1;
         // doubling W to avoid that changed SCIP's path and its plans for the worse, BENCHMARKS.md).
         // The cost's every value is a whole number.
-        var wholeBound = (long)Math.Ceiling(overflowOnly ? (bound - table.Units) / (table.Units + 1.0) : bound);
+        long? wholeBound = free is not null ? null : (long)Math.Ceiling(overflowOnly ? (bound - table.Units) / (table.Units + 1.0) : bound);
 
-        var choice = new int[table.Units];
-        for (var u = 0; u < table.Units; u++)
+        var choice = (int[])start.Clone();
+        foreach (var u in free ?? Enumerable.Range(0, table.Units))
         {
             var best = 0;
             for (var c = 1; c < table.Count(u); c++)
             {
-                best = x[table.First[u] + c].SolutionValue() > x[table.First[u] + best].SolutionValue() ? c : best;
+                best = x[table.First[u] + c]!.SolutionValue() > x[table.First[u] + best]!.SolutionValue() ? c : best;
             }
 
             choice[u] = best;

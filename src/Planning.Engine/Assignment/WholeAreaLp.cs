@@ -43,7 +43,7 @@ internal static class WholeAreaLp
         var schoolPrice = Prices(schoolRows, -1, problem.OverflowCost);
         var fillPrice = Prices(fillRows, +1, problem.UnderFillCost);
         var bound = Lagrangian(problem, table, slotPrice, schoolPrice, fillPrice);
-        var shares = status == Solver.ResultStatus.OPTIMAL ? x.Select(v => v.SolutionValue()).ToArray() : null;
+        var shares = status == Solver.ResultStatus.OPTIMAL ? x.Select(v => v!.SolutionValue()).ToArray() : null;
         return new Result(bound, shares, status.ToString());
     }
 
@@ -52,21 +52,35 @@ internal static class WholeAreaLp
     /// <paramref name="integer"/>: its variables (same index as the table's candidates) and its
     /// grade, school and fill-target rows (null where a row cannot bind). With
     /// <paramref name="overflowFrom"/> the objective is instead W × overflow pupils + units away
-    /// from that start, W = units + 1 (as CP-SAT's <see cref="CpSatSearch.Goal.Overflow"/>), without fill targets.
+    /// from that start, W = units + 1 (as CP-SAT's <see cref="CpSatSearch.Goal.Overflow"/>), without
+    /// fill targets; with <paramref name="free"/> as well, only those units get variables (the others'
+    /// are null), every other unit stays at its start and takes its seats first, and W = free units + 1.
     /// </summary>
-    internal static (Variable[] X, Constraint?[] GradeRows, Constraint?[] SchoolRows, Constraint?[] FillRows) Build(
-        Solver solver, AssignmentProblem problem, CandidateTable table, bool integer, int[]? overflowFrom = null)
+    internal static (Variable?[] X, Constraint?[] GradeRows, Constraint?[] SchoolRows, Constraint?[] FillRows) Build(
+        Solver solver, AssignmentProblem problem, CandidateTable table, bool integer, int[]? overflowFrom = null, IReadOnlyList<int>? free = null)
     {
-        var overflowCost = overflowFrom is null ? problem.OverflowCost : table.Units + 1L;
+        var isFree = new bool[table.Units];
+        foreach (var u in free ?? Enumerable.Range(0, table.Units))
+        {
+            isFree[u] = true;
+        }
+
+        var overflowCost = overflowFrom is null ? problem.OverflowCost : (free?.Count ?? table.Units) + 1L;
+        var (gradeSeats, schoolSeats) = SeatsLeft(problem, table, isFree, overflowFrom);
         var objective = solver.Objective();
         objective.SetMinimization();
-        var x = new Variable[table.School.Length];
+        var x = new Variable?[table.School.Length];
         var gradeRows = new Constraint?[problem.GradeCapacity.Length];
         var schoolRows = new Constraint?[problem.SchoolCount];
         var fillRows = new Constraint?[problem.SchoolCount];
-        var (gradeMost, schoolMost) = MostLoads(problem, table);
+        var (gradeMost, schoolMost) = MostLoads(problem, table, isFree);
         for (var u = 0; u < table.Units; u++)
         {
+            if (!isFree[u])
+            {
+                continue;
+            }
+
             var one = solver.MakeConstraint(1, 1, string.Empty);
             for (var k = table.First[u]; k < table.First[u + 1]; k++)
             {
@@ -77,15 +91,15 @@ internal static class WholeAreaLp
                 for (var j = table.GradeFirst[u]; j < table.GradeFirst[u + 1]; j++)
                 {
                     var slot = AssignmentProblem.Slot(school, table.Grade[j]);
-                    if (gradeMost[slot] > problem.GradeCapacity[slot])
+                    if (gradeMost[slot] > gradeSeats[slot])
                     {
-                        Row(solver, objective, gradeRows, slot, problem.GradeCapacity[slot], overflowCost).SetCoefficient(x[k], table.GradePupils[j]);
+                        Row(solver, objective, gradeRows, slot, gradeSeats[slot], overflowCost).SetCoefficient(x[k], table.GradePupils[j]);
                     }
                 }
 
-                if (schoolMost[school] > problem.TotalCapacity[school])
+                if (schoolMost[school] > schoolSeats[school])
                 {
-                    Row(solver, objective, schoolRows, school, problem.TotalCapacity[school], overflowCost).SetCoefficient(x[k], table.Pupils[u]);
+                    Row(solver, objective, schoolRows, school, schoolSeats[school], overflowCost).SetCoefficient(x[k], table.Pupils[u]);
                 }
 
                 if (overflowFrom is null && problem.UnderFillCost > 0 && problem.FillTarget[school] > 0)
@@ -133,13 +147,41 @@ internal static class WholeAreaLp
         return (long)Math.Floor(value);
     }
 
-    /// <summary>Most pupils each slot and school could receive: where even that fits, the row cannot bind and is left out.</summary>
-    private static (long[] Grade, long[] School) MostLoads(AssignmentProblem problem, CandidateTable table)
+    /// <summary>Seats per slot and school once the units that are not free sit at their start (below 0 where they overfill it).</summary>
+    private static (long[] Grade, long[] School) SeatsLeft(AssignmentProblem problem, CandidateTable table, bool[] isFree, int[]? start)
+    {
+        var grade = (long[])problem.GradeCapacity.Clone();
+        var school = (long[])problem.TotalCapacity.Clone();
+        for (var u = 0; u < table.Units; u++)
+        {
+            if (isFree[u])
+            {
+                continue;
+            }
+
+            var k = table.First[u] + start![u];
+            school[table.School[k]] -= table.Pupils[u];
+            for (var j = table.GradeFirst[u]; j < table.GradeFirst[u + 1]; j++)
+            {
+                grade[AssignmentProblem.Slot(table.School[k], table.Grade[j])] -= table.GradePupils[j];
+            }
+        }
+
+        return (grade, school);
+    }
+
+    /// <summary>Most pupils each slot and school could receive from the free units: where even that fits, the row cannot bind and is left out.</summary>
+    private static (long[] Grade, long[] School) MostLoads(AssignmentProblem problem, CandidateTable table, bool[] isFree)
     {
         var grade = new long[problem.GradeCapacity.Length];
         var school = new long[problem.SchoolCount];
         for (var u = 0; u < table.Units; u++)
         {
+            if (!isFree[u])
+            {
+                continue;
+            }
+
             for (var k = table.First[u]; k < table.First[u + 1]; k++)
             {
                 school[table.School[k]] += table.Pupils[u];

@@ -12,7 +12,8 @@ namespace Planning.Engine.Assignment;
 /// part up to <see cref="SolverOptions.MaxOverflowAreas"/> (which also proves the minimum), and the
 /// local search polishes the result; where it proved less than is left, in a part up to
 /// <see cref="SolverOptions.MaxMipAreas"/>, a general MIP solver (<see cref="MipSearch"/>) tries
-/// again, whose cuts may prove more;</item>
+/// again, whose cuts may prove more; in a larger part it tries over the areas at and around the
+/// schools overfilled beyond the split flow;</item>
 /// <item>while the cost is not within the gap, CP-SAT re-decides the areas (all of them up to
 /// <see cref="SolverOptions.MaxFreeAreas"/>, which may prove the optimum; else the neighbourhood
 /// of overfull schools and split areas, never letting the overflow rise);</item>
@@ -112,6 +113,29 @@ internal static class WholeAreaSolver
             method = "mip";
         }
 
+        // A part too large for SCIP whole: SCIP over the units around the schools where the overflow
+        // stands above the split flow's (where whole areas, not seats, are short).
+        // A part too large for SCIP whole: SCIP over the units now at the schools where the overflow
+        // stands above the split flow's (where whole areas, not seats, are short) and at the schools
+        // they could go to. Not when those schools' own units would fill most of the model: then SCIP
+        // has nowhere to move them (at 100k, ten rounds of ten such schools removed nothing; at 10k one
+        // round removed the 3 pupils above the proven least, BENCHMARKS.md).
+        if (overflow > minimumOverflow && options.MipNodes > 0 && table.Units > options.MaxMipAreas)
+        {
+            var seeds = AboveSplitFlow(problem, table, choice, relaxation);
+            var free = Neighbourhood.AtSchools(table, problem.SchoolCount, choice, seeds, options.MaxMipAreas, out var atSeeds);
+            if (atSeeds <= options.MaxMipAreas / 2)
+            {
+                var outcome = MipSearch.Solve(problem, table, choice, CpSatSearch.Goal.Overflow, options.MipNodes, 0, cancellation, free);
+                if (outcome.Choice is { } found)
+                {
+                    (choice, cost, overflow) = Better(problem, search, options, (choice, cost, overflow), found, cancellation);
+                }
+
+                (method, reDecided) = ("mip", Math.Max(reDecided, free.Count));
+            }
+        }
+
         if (!WithinGap(cost))
         {
             var everyUnit = table.Units <= options.MaxFreeAreas;
@@ -200,8 +224,47 @@ internal static class WholeAreaSolver
         return search.Value.Run(choice, options.LocalSearchPasses, options.LocalSearchMoves, cancellation);
     }
 
-    /// <summary>Units around overflowing and under-filled schools, then <paramref name="seedUnits"/>, up to <paramref name="limit"/>.</summary>
-    private static List<int> Around(AssignmentProblem problem, CandidateTable table, int[] choice, IReadOnlyList<int> seedUnits, int limit)
+    /// <summary>
+    /// Schools with more pupils over a grade's or the school's seats than in the split flow, most such
+    /// pupils first (then by index): where the flow seats pupils that whole areas do not.
+    /// </summary>
+    private static List<int> AboveSplitFlow(AssignmentProblem problem, CandidateTable table, int[] choice, FlowRelaxation.Result relaxation)
+    {
+        var (gradeLoad, totalLoad) = Loads(problem, table, choice);
+        var flowGrade = new long[gradeLoad.Length];
+        var flowTotal = new long[totalLoad.Length];
+        for (var u = 0; u < problem.Units.Count; u++)
+        {
+            var unit = problem.Units[u];
+            for (var i = 0; i < unit.Items.Count; i++)
+            {
+                for (var c = 0; c < unit.Candidates.Count; c++)
+                {
+                    var flow = relaxation.Flows[relaxation.ItemFirst[u] + i * unit.Candidates.Count + c];
+                    flowGrade[AssignmentProblem.Slot(unit.Candidates[c].School, unit.Items[i].Grade)] += flow;
+                    flowTotal[unit.Candidates[c].School] += flow;
+                }
+            }
+        }
+
+        var excess = new long[problem.SchoolCount];
+        for (var slot = 0; slot < gradeLoad.Length; slot++)
+        {
+            var cap = problem.GradeCapacity[slot];
+            excess[slot / 9] += Math.Max(0, Math.Max(0, gradeLoad[slot] - cap) - Math.Max(0, flowGrade[slot] - cap));
+        }
+
+        for (var s = 0; s < excess.Length; s++)
+        {
+            var cap = problem.TotalCapacity[s];
+            excess[s] += Math.Max(0, Math.Max(0, totalLoad[s] - cap) - Math.Max(0, flowTotal[s] - cap));
+        }
+
+        return Enumerable.Range(0, excess.Length).Where(s => excess[s] > 0).OrderByDescending(s => excess[s]).ThenBy(s => s).ToList();
+    }
+
+    /// <summary>Pupils per grade slot and per school under <paramref name="choice"/>.</summary>
+    private static (long[] Grade, long[] Total) Loads(AssignmentProblem problem, CandidateTable table, int[] choice)
     {
         var gradeLoad = new long[problem.GradeCapacity.Length];
         var totalLoad = new long[problem.SchoolCount];
@@ -215,6 +278,13 @@ internal static class WholeAreaSolver
             }
         }
 
+        return (gradeLoad, totalLoad);
+    }
+
+    /// <summary>Units around overflowing and under-filled schools, then <paramref name="seedUnits"/>, up to <paramref name="limit"/>.</summary>
+    private static List<int> Around(AssignmentProblem problem, CandidateTable table, int[] choice, IReadOnlyList<int> seedUnits, int limit)
+    {
+        var (gradeLoad, totalLoad) = Loads(problem, table, choice);
         var troubled = Enumerable.Range(0, problem.SchoolCount)
             .Where(s => totalLoad[s] > problem.TotalCapacity[s]
                 || (problem.UnderFillCost > 0 && totalLoad[s] < problem.FillTarget[s])
