@@ -59,6 +59,11 @@ internal static class WholeAreaLp
     internal static (Variable?[] X, Constraint?[] GradeRows, Constraint?[] SchoolRows, Constraint?[] FillRows) Build(
         Solver solver, AssignmentProblem problem, CandidateTable table, bool integer, int[]? overflowFrom = null, IReadOnlyList<int>? free = null)
     {
+        if (free is not null && overflowFrom is null)
+        {
+            throw new ArgumentException("Only the overflow goal is built over some units: the others need a start.", nameof(free));
+        }
+
         var isFree = new bool[table.Units];
         foreach (var u in free ?? Enumerable.Range(0, table.Units))
         {

@@ -113,8 +113,6 @@ internal static class WholeAreaSolver
             method = "mip";
         }
 
-        // A part too large for SCIP whole: SCIP over the units around the schools where the overflow
-        // stands above the split flow's (where whole areas, not seats, are short).
         // A part too large for SCIP whole: SCIP over the units now at the schools where the overflow
         // stands above the split flow's (where whole areas, not seats, are short) and at the schools
         // they could go to. Not when those schools' own units would fill most of the model: then SCIP

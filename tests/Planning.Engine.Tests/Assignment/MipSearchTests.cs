@@ -165,9 +165,10 @@ public class MipSearchTests
     [Fact]
     public void Solve_PartAboveTheMipLimitWithOverflowAboveTheFlow_SearchingAroundThoseSchoolsLowersIt()
     {
-        // Every other step that could lower the overflow is off (CP-SAT's, the local search, the cost
-        // rounds, SCIP over the whole part: 200 units against a limit of 60), so what changes is the
-        // step over the units at and around the schools overfilled beyond the split flow.
+        // CP-SAT's overflow and cost steps, the cost rounds and SCIP over the whole part (200 units
+        // against a limit of 100) are off, and the two runs differ only in the MIP's node limit, so
+        // what changes is the step over the units at and around the schools overfilled beyond the
+        // split flow (and the local search's polish of what it finds).
         var options = SolverOptions.Default with
         {
             MaxOverflowAreas = 0, MaxFreeAreas = 0, CostRounds = 0, MaxMipAreas = 100,
