@@ -30,8 +30,8 @@ internal static class MipSearch
     /// <param name="relativeGap">SCIP stops once its solution is within this share of its bound.</param>
     /// <param name="cancellation">Interrupts SCIP when cancelled.</param>
     /// <param name="free">
-    /// With the overflow goal only: the units SCIP may move, every other staying at its start; the
-    /// outcome then has no bound (SCIP's holds for these units alone).
+    /// The units SCIP may move, every other staying at its start; the outcome then has no bound
+    /// (SCIP's holds for these units alone).
     /// </param>
     public static Outcome Solve(
         AssignmentProblem problem,
@@ -43,10 +43,6 @@ internal static class MipSearch
         CancellationToken cancellation,
         IReadOnlyList<int>? free = null)
     {
-        if (free is not null && goal != CpSatSearch.Goal.Overflow)
-        {
-            throw new ArgumentException("Only the overflow goal is solved over some units.", nameof(free));
-        }
 
         if (cancellation.IsCancellationRequested)
         {
@@ -66,7 +62,7 @@ internal static class MipSearch
         }
 
         var overflowOnly = goal == CpSatSearch.Goal.Overflow;
-        var x = WholeAreaLp.Build(solver, problem, table, integer: true, overflowOnly ? start : null, free).X;
+        var x = WholeAreaLp.Build(solver, problem, table, integer: true, start, overflowOnly, free).X;
         // Every x, zeros too: SCIP ignores a start that leaves most variables unknown.
         var modelled = Enumerable.Range(0, x.Length).Where(k => x[k] is not null).ToArray();
         var startsAt = new bool[x.Length];

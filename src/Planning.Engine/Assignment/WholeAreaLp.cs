@@ -51,17 +51,18 @@ internal static class WholeAreaLp
     /// The model of the class summary in <paramref name="solver"/>, x binary when
     /// <paramref name="integer"/>: its variables (same index as the table's candidates) and its
     /// grade, school and fill-target rows (null where a row cannot bind). With
-    /// <paramref name="overflowFrom"/> the objective is instead W × overflow pupils + units away
-    /// from that start, W = units + 1 (as CP-SAT's <see cref="CpSatSearch.Goal.Overflow"/>), without
-    /// fill targets; with <paramref name="free"/> as well, only those units get variables (the others'
-    /// are null), every other unit stays at its start and takes its seats first, and W = free units + 1.
+    /// <paramref name="overflowOnly"/> the objective is instead W × overflow pupils + units away from
+    /// <paramref name="start"/>, W = units + 1 (as CP-SAT's <see cref="CpSatSearch.Goal.Overflow"/>),
+    /// without fill targets. With <paramref name="free"/> only those units get variables (the others'
+    /// are null): every other unit stays at its <paramref name="start"/> and takes its seats (and
+    /// counts towards its school's fill target) first, and W = free units + 1.
     /// </summary>
     internal static (Variable?[] X, Constraint?[] GradeRows, Constraint?[] SchoolRows, Constraint?[] FillRows) Build(
-        Solver solver, AssignmentProblem problem, CandidateTable table, bool integer, int[]? overflowFrom = null, IReadOnlyList<int>? free = null)
+        Solver solver, AssignmentProblem problem, CandidateTable table, bool integer, int[]? start = null, bool overflowOnly = false, IReadOnlyList<int>? free = null)
     {
-        if (free is not null && overflowFrom is null)
+        if ((free is not null || overflowOnly) && start is null)
         {
-            throw new ArgumentException("Only the overflow goal is built over some units: the others need a start.", nameof(free));
+            throw new ArgumentException("The overflow goal, and a model over some units, need a start.", nameof(start));
         }
 
         var isFree = new bool[table.Units];
@@ -70,8 +71,8 @@ internal static class WholeAreaLp
             isFree[u] = true;
         }
 
-        var overflowCost = overflowFrom is null ? problem.OverflowCost : (free?.Count ?? table.Units) + 1L;
-        var (gradeSeats, schoolSeats) = SeatsLeft(problem, table, isFree, overflowFrom);
+        var overflowCost = overflowOnly ? (free?.Count ?? table.Units) + 1L : problem.OverflowCost;
+        var (gradeSeats, schoolSeats, fillLeft) = SeatsLeft(problem, table, isFree, start);
         var objective = solver.Objective();
         objective.SetMinimization();
         var x = new Variable?[table.School.Length];
@@ -92,7 +93,7 @@ internal static class WholeAreaLp
                 var school = table.School[k];
                 x[k] = integer ? solver.MakeBoolVar(string.Empty) : solver.MakeNumVar(0, 1, string.Empty);
                 one.SetCoefficient(x[k], 1);
-                objective.SetCoefficient(x[k], overflowFrom is null ? table.Cost[k] : k == table.First[u] + overflowFrom[u] ? 0 : 1);
+                objective.SetCoefficient(x[k], !overflowOnly ? table.Cost[k] : k == table.First[u] + start![u] ? 0 : 1);
                 for (var j = table.GradeFirst[u]; j < table.GradeFirst[u + 1]; j++)
                 {
                     var slot = AssignmentProblem.Slot(school, table.Grade[j]);
@@ -107,9 +108,9 @@ internal static class WholeAreaLp
                     Row(solver, objective, schoolRows, school, schoolSeats[school], overflowCost).SetCoefficient(x[k], table.Pupils[u]);
                 }
 
-                if (overflowFrom is null && problem.UnderFillCost > 0 && problem.FillTarget[school] > 0)
+                if (!overflowOnly && problem.UnderFillCost > 0 && fillLeft[school] > 0)
                 {
-                    FillRow(solver, objective, fillRows, school, problem.FillTarget[school], problem.UnderFillCost).SetCoefficient(x[k], table.Pupils[u]);
+                    FillRow(solver, objective, fillRows, school, fillLeft[school], problem.UnderFillCost).SetCoefficient(x[k], table.Pupils[u]);
                 }
             }
         }
@@ -152,11 +153,15 @@ internal static class WholeAreaLp
         return (long)Math.Floor(value);
     }
 
-    /// <summary>Seats per slot and school once the units that are not free sit at their start (below 0 where they overfill it).</summary>
-    private static (long[] Grade, long[] School) SeatsLeft(AssignmentProblem problem, CandidateTable table, bool[] isFree, int[]? start)
+    /// <summary>
+    /// Seats per slot and school, and pupils short of each fill target, once the units that are not
+    /// free sit at their start (seats below 0 where they overfill it).
+    /// </summary>
+    private static (long[] Grade, long[] School, long[] Fill) SeatsLeft(AssignmentProblem problem, CandidateTable table, bool[] isFree, int[]? start)
     {
         var grade = (long[])problem.GradeCapacity.Clone();
         var school = (long[])problem.TotalCapacity.Clone();
+        var fill = (long[])problem.FillTarget.Clone();
         for (var u = 0; u < table.Units; u++)
         {
             if (isFree[u])
@@ -166,13 +171,14 @@ internal static class WholeAreaLp
 
             var k = table.First[u] + start![u];
             school[table.School[k]] -= table.Pupils[u];
+            fill[table.School[k]] -= table.Pupils[u];
             for (var j = table.GradeFirst[u]; j < table.GradeFirst[u + 1]; j++)
             {
                 grade[AssignmentProblem.Slot(table.School[k], table.Grade[j])] -= table.GradePupils[j];
             }
         }
 
-        return (grade, school);
+        return (grade, school, fill);
     }
 
     /// <summary>Most pupils each slot and school could receive from the free units: where even that fits, the row cannot bind and is left out.</summary>

@@ -20,7 +20,8 @@ namespace Planning.Engine.Assignment;
 /// <item>while the cost is still not within the gap in a part too large for CP-SAT whole, rounds of
 /// CP-SAT over one school's surroundings each (<see cref="CostRounds"/>);</item>
 /// <item>and if still not, in a part up to <see cref="SolverOptions.MaxMipAreas"/>, a general MIP
-/// solver over the whole part (<see cref="MipSearch"/>), whose bound may also replace the LP's.</item>
+/// solver over the whole part (<see cref="MipSearch"/>), whose bound may also replace the LP's; in a
+/// larger part within the cost rounds' reach, over the areas around trouble and those the LP split.</item>
 /// </list>
 /// </summary>
 internal static class WholeAreaSolver
@@ -164,6 +165,20 @@ internal static class WholeAreaSolver
             }
 
             reDecided = Math.Max(reDecided, most);
+        }
+
+        // Still not within the gap in a part too large for SCIP whole, but within the cost rounds'
+        // reach: SCIP over the units around trouble and those the LP (else the flow) split.
+        if (!WithinGap(cost) && options.MipNodes > 0 && table.Units > options.MaxMipAreas && table.Units <= options.MaxCostRoundAreas)
+        {
+            var free = Around(problem, table, choice, split, options.MaxMipAreas);
+            var outcome = MipSearch.Solve(problem, table, choice, CpSatSearch.Goal.Cost, options.MipNodes, options.RelativeGap, cancellation, free);
+            if (outcome.Choice is { } found)
+            {
+                (choice, cost, overflow) = Better(problem, search, options, (choice, cost, overflow), found, cancellation);
+            }
+
+            (method, reDecided) = ("mip", Math.Max(reDecided, free.Count));
         }
 
         if (!WithinGap(cost) && mipFits && table.Units > options.MaxFreeAreas)

@@ -57,9 +57,10 @@ public sealed record SolverOptions(
     /// Largest part (area-levels) given whole to a general MIP solver (<see cref="Assignment.MipSearch"/>):
     /// to lower the cost of a part larger than <see cref="MaxFreeAreas"/> still not within the gap
     /// after CP-SAT and the cost rounds (its bound replaces the LP's when higher), and to remove or
-    /// prove unavoidable the overflow CP-SAT left unproven. In a larger part with overflow left above
-    /// its proven least, SCIP gets at most this many area-levels around the schools overfilled beyond
-    /// the split flow.
+    /// prove unavoidable the overflow CP-SAT left unproven. In a larger part SCIP gets at most this
+    /// many area-levels: around the schools overfilled beyond the split flow when overflow is left
+    /// above its proven least, and (up to <see cref="MaxCostRoundAreas"/>) around trouble and the
+    /// areas the LP split when the cost is not within the gap.
     /// </summary>
     public int MaxMipAreas { get; init; } = 5_000;
 

@@ -152,14 +152,58 @@ public class MipSearchTests
         Assert.Null(outcome.Bound);
     }
 
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Solve_CostGoalOverSomeUnits_CheapestWithTheOthersAtTheirStartFillTargetsIncluded(int seed)
+    {
+        // Even seeds have fill targets: the fixed units' pupils count towards them first.
+        var problem = WholeAreaSolverTests.RandomProblem(new Random(seed), underFillCost: seed % 2 == 0 ? 300 : 0);
+        var table = CandidateTable.Build(problem);
+        var start = Enumerable.Range(0, table.Units).Select(u => table.Count(u) - 1).ToArray();
+        var free = Enumerable.Range(0, table.Units).Where(u => u % 2 == 1).ToList();
+
+        var outcome = MipSearch.Solve(problem, table, start, CpSatSearch.Goal.Cost, nodes: 1_000_000, relativeGap: 0, CancellationToken.None, free);
+
+        Assert.Equal("OPTIMAL", outcome.Status);
+        Assert.Equal(Least(problem, start, free, WholeAreaCost.Evaluate), WholeAreaCost.Evaluate(problem, outcome.Choice!));
+        Assert.All(Enumerable.Range(0, table.Units).Where(u => u % 2 == 0), u => Assert.Equal(start[u], outcome.Choice![u]));
+        Assert.Null(outcome.Bound);
+    }
+
     [Fact]
-    public void Solve_CostGoalOverSomeUnits_IsRefused()
+    public void Build_SomeUnitsOrTheOverflowGoalWithoutAStart_IsRefused()
     {
         var problem = WholeAreaSolverTests.RandomProblem(new Random(1));
         var table = CandidateTable.Build(problem);
+        using var solver = Google.OrTools.LinearSolver.Solver.CreateSolver("SCIP")!;
 
-        Assert.Throws<ArgumentException>(() => MipSearch.Solve(
-            problem, table, new int[table.Units], CpSatSearch.Goal.Cost, nodes: 1, relativeGap: 0, CancellationToken.None, [0]));
+        Assert.Throws<ArgumentException>(() => WholeAreaLp.Build(solver, problem, table, integer: true, free: [0]));
+        Assert.Throws<ArgumentException>(() => WholeAreaLp.Build(solver, problem, table, integer: true, overflowOnly: true));
+    }
+
+    [Fact]
+    public void Solve_PartBetweenTheMipLimitAndTheCostRoundsLeftAboveTheGap_SearchingAroundTheSplitAreasLowersTheCost()
+    {
+        // CP-SAT's cost step and the cost rounds are off and SCIP cannot take the part whole (200
+        // units against a limit of 100); the two runs differ only in the MIP's node limit.
+        var options = SolverOptions.Default with { MaxFreeAreas = 0, CostRounds = 0, MaxMipAreas = 100 };
+        var lowered = 0;
+        foreach (var seed in Enumerable.Range(1, 6))
+        {
+            var (problem, _, _) = LocalSearchSkipTests.Line(new Random(seed), areas: 200);
+
+            var with = AssignmentSolver.Solve(problem, allowSplitting: false, options, CancellationToken.None);
+            var without = AssignmentSolver.Solve(problem, allowSplitting: false, options with { MipNodes = 0 }, CancellationToken.None);
+            var beyondReach = AssignmentSolver.Solve(problem, allowSplitting: false, options with { MaxCostRoundAreas = 199 }, CancellationToken.None);
+
+            Assert.InRange(with.Stats.Objective, with.Stats.LowerBound, without.Stats.Objective);
+            Assert.True(with.Stats.OverflowPupils <= without.Stats.OverflowPupils);
+            Assert.Equal(without.Stats.LowerBound, with.Stats.LowerBound);
+            Assert.True(beyondReach.Stats.Objective >= with.Stats.Objective);
+            lowered += with.Stats.Objective < without.Stats.Objective ? 1 : 0;
+        }
+
+        Assert.True(lowered > 0, "no instance where the step lowered the cost: the test shows nothing");
     }
 
     [Fact]
@@ -198,10 +242,14 @@ public class MipSearchTests
     }
 
     /// <summary>The least overflow when only <paramref name="free"/> may leave <paramref name="start"/> (all units when null).</summary>
-    private static long LeastOverflow(AssignmentProblem problem, int[]? start = null, IReadOnlyList<int>? free = null)
+    private static long LeastOverflow(AssignmentProblem problem, int[]? start = null, IReadOnlyList<int>? free = null) =>
+        Least(problem, start ?? new int[problem.Units.Count], free ?? Enumerable.Range(0, problem.Units.Count).ToList(), WholeAreaCost.Overflow);
+
+    /// <summary>The least <paramref name="measure"/> when only <paramref name="free"/> may leave <paramref name="start"/>.</summary>
+    private static long Least(AssignmentProblem problem, int[] start, IReadOnlyList<int> free, Func<AssignmentProblem, IReadOnlyList<int>, long> measure)
     {
-        var choice = (int[])(start ?? new int[problem.Units.Count]).Clone();
-        var units = (free ?? Enumerable.Range(0, choice.Length).ToList()).ToArray();
+        var choice = (int[])start.Clone();
+        var units = free.ToArray();
         foreach (var u in units)
         {
             choice[u] = 0;
@@ -210,7 +258,7 @@ public class MipSearchTests
         var least = long.MaxValue;
         while (true)
         {
-            least = Math.Min(least, WholeAreaCost.Overflow(problem, choice));
+            least = Math.Min(least, measure(problem, choice));
             var i = 0;
             while (i < units.Length && ++choice[units[i]] == problem.Units[units[i]].Candidates.Count)
             {
