@@ -43,7 +43,6 @@ internal static class MipSearch
         CancellationToken cancellation,
         IReadOnlyList<int>? free = null)
     {
-
         if (cancellation.IsCancellationRequested)
         {
             return new Outcome(null, null, "cancelled");

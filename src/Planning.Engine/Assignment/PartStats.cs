@@ -9,7 +9,7 @@ namespace Planning.Engine.Assignment;
 /// <param name="BoundSeconds">Time spent on the flow and the LP.</param>
 /// <param name="MinimumOverflow">Proven lower bound on the part's overflow pupils.</param>
 /// <param name="Method">Last phase used.</param>
-/// <param name="ReDecided">Units given to CP-SAT.</param>
+/// <param name="ReDecided">Most units given to one CP-SAT or SCIP model.</param>
 /// <param name="CpSatStatus">CP-SAT's status in the cost phase, or null.</param>
 internal sealed record PartStats(
     long Objective,

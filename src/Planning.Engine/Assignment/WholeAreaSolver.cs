@@ -21,7 +21,8 @@ namespace Planning.Engine.Assignment;
 /// CP-SAT over one school's surroundings each (<see cref="CostRounds"/>);</item>
 /// <item>and if still not, in a part up to <see cref="SolverOptions.MaxMipAreas"/>, a general MIP
 /// solver over the whole part (<see cref="MipSearch"/>), whose bound may also replace the LP's; in a
-/// larger part within the cost rounds' reach, over the areas around trouble and those the LP split.</item>
+/// larger part within the cost rounds' reach, over the areas around trouble and those the LP (else
+/// the flow) split.</item>
 /// </list>
 /// </summary>
 internal static class WholeAreaSolver
@@ -172,13 +173,16 @@ internal static class WholeAreaSolver
         if (!WithinGap(cost) && options.MipNodes > 0 && table.Units > options.MaxMipAreas && table.Units <= options.MaxCostRoundAreas)
         {
             var free = Around(problem, table, choice, split, options.MaxMipAreas);
-            var outcome = MipSearch.Solve(problem, table, choice, CpSatSearch.Goal.Cost, options.MipNodes, options.RelativeGap, cancellation, free);
-            if (outcome.Choice is { } found)
+            if (free.Count > 0)
             {
-                (choice, cost, overflow) = Better(problem, search, options, (choice, cost, overflow), found, cancellation);
-            }
+                var outcome = MipSearch.Solve(problem, table, choice, CpSatSearch.Goal.Cost, options.MipNodes, options.RelativeGap, cancellation, free);
+                if (outcome.Choice is { } found)
+                {
+                    (choice, cost, overflow) = Better(problem, search, options, (choice, cost, overflow), found, cancellation);
+                }
 
-            (method, reDecided) = ("mip", Math.Max(reDecided, free.Count));
+                (method, reDecided) = ("mip", Math.Max(reDecided, free.Count));
+            }
         }
 
         if (!WithinGap(cost) && mipFits && table.Units > options.MaxFreeAreas)

@@ -12,7 +12,8 @@ namespace Planning.Engine.Results;
 /// (the LP or flow rounded to each area's main school was within the gap), <c>local-search</c>
 /// (moves and ejection chains brought the rounding within the gap), <c>cp-sat</c> (CP-SAT
 /// re-decided some areas after the local search), or <c>mip</c> (after CP-SAT, a general MIP
-/// solver, SCIP, was given a whole part; <see cref="Inputs.SolverOptions.MipNodes"/>). With several independent parts (see
+/// solver, SCIP, was given a whole part, or in a larger part up to
+/// <see cref="Inputs.SolverOptions.MaxMipAreas"/> of its areas; <see cref="Inputs.SolverOptions.MipNodes"/>). With several independent parts (see
 /// <see cref="Components"/>) it is the last phase any part needed.
 /// </param>
 /// <param name="Objective">Cost of the assignment used; equals <see cref="Breakdown"/>'s total.</param>
@@ -20,7 +21,7 @@ namespace Planning.Engine.Results;
 /// <param name="Gap">(Objective − LowerBound) / Objective; 0 when the objective is 0 or proven optimal.</param>
 /// <param name="Seconds">Wall-clock solve time (the only figure that depends on the machine; no limit is in time).</param>
 /// <param name="Areas">Area-levels with pupils to place.</param>
-/// <param name="AreasReDecided">Most area-levels given to one CP-SAT model to lower the cost (the cost rounds give <see cref="Inputs.SolverOptions.CostRoundAreas"/> at a time, many times).</param>
+/// <param name="AreasReDecided">Most area-levels given to one CP-SAT or SCIP model to re-decide (the cost rounds give <see cref="Inputs.SolverOptions.CostRoundAreas"/> at a time, many times).</param>
 /// <param name="CpSatStatus">CP-SAT's status (<c>Optimal</c> only when every part it ran on was), or null when it did not run.</param>
 public sealed record SolveStats(
     string Method,
