@@ -129,11 +129,19 @@ public static class AccessMatrix
                 case MethodType.ClientStreaming:
                     using (var call = invoker.AsyncClientStreamingCall(raw, null, options))
                     {
-                        if (request.Length > 0)
+                        try
                         {
-                            await call.RequestStream.WriteAsync(request);
+                            if (request.Length > 0)
+                            {
+                                await call.RequestStream.WriteAsync(request);
+                            }
+                            await call.RequestStream.CompleteAsync();
                         }
-                        await call.RequestStream.CompleteAsync();
+                        catch (RpcException)
+                        {
+                            // A call refused before its request is sent fails the write as CANCELLED;
+                            // the refusal's own status comes with the response.
+                        }
                         await call.ResponseAsync;
                     }
                     break;
