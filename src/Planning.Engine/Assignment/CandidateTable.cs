@@ -39,6 +39,45 @@ internal sealed class CandidateTable
 
     public int Count(int unit) => First[unit + 1] - First[unit];
 
+    /// <summary>
+    /// Pupils per grade slot and per school with each unit at its candidate in <paramref name="choice"/>
+    /// (none where −1), leaving out the units <paramref name="skip"/> marks.
+    /// </summary>
+    public (long[] Grade, long[] School) Loads(AssignmentProblem problem, IReadOnlyList<int> choice, bool[]? skip = null)
+    {
+        var grade = new long[problem.GradeCapacity.Length];
+        var school = new long[problem.SchoolCount];
+        for (var u = 0; u < Units; u++)
+        {
+            if (choice[u] < 0 || (skip?[u] ?? false))
+            {
+                continue;
+            }
+
+            var k = First[u] + choice[u];
+            school[School[k]] += Pupils[u];
+            for (var j = GradeFirst[u]; j < GradeFirst[u + 1]; j++)
+            {
+                grade[AssignmentProblem.Slot(School[k], Grade[j])] += GradePupils[j];
+            }
+        }
+
+        return (grade, school);
+    }
+
+    /// <summary>
+    /// Seats per slot and school, and pupils short of each fill target, once the units that are not
+    /// <paramref name="free"/> sit at their <paramref name="start"/> (seats below 0 where they overfill it).
+    /// </summary>
+    public (long[] Grade, long[] School, long[] Fill) SeatsLeft(AssignmentProblem problem, int[] start, bool[] free)
+    {
+        var (grade, school) = Loads(problem, start, skip: free);
+        return (
+            problem.GradeCapacity.Select((seats, slot) => seats - grade[slot]).ToArray(),
+            problem.TotalCapacity.Select((seats, s) => seats - school[s]).ToArray(),
+            problem.FillTarget.Select((target, s) => target - school[s]).ToArray());
+    }
+
     /// <summary>Per school, the units that have it as a candidate, in unit order.</summary>
     public (int[] First, int[] Units) UnitsBySchool(int schoolCount)
     {

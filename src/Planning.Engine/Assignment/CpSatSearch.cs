@@ -61,22 +61,8 @@ internal static class CpSatSearch
             isFree[u] = true;
         }
 
-        // Seats and targets left once the units that are not free are placed.
-        var gradeCap = (long[])problem.GradeCapacity.Clone();
-        var totalCap = (long[])problem.TotalCapacity.Clone();
-        var target = (long[])problem.FillTarget.Clone();
-        long fixedCost = 0;
-        for (var u = 0; u < table.Units; u++)
-        {
-            if (isFree[u] || start[u] < 0)
-            {
-                continue;
-            }
-
-            var k = table.First[u] + start[u];
-            fixedCost += table.Cost[k];
-            Load(table, u, k, gradeCap, totalCap, target);
-        }
+        var (gradeCap, totalCap, target) = table.SeatsLeft(problem, start, isFree);
+        var fixedCost = Enumerable.Range(0, table.Units).Where(u => !isFree[u] && start[u] >= 0).Sum(u => table.Cost[table.First[u] + start[u]]);
 
         var model = new CpModel();
         var objective = LinearExpr.NewBuilder();
@@ -176,18 +162,6 @@ internal static class CpSatSearch
         }
 
         return goal == Goal.Cost ? overflow * problem.OverflowCost + underFill * problem.UnderFillCost : overflow;
-    }
-
-    private static void Load(CandidateTable table, int u, int k, long[] gradeCap, long[] totalCap, long[] target)
-    {
-        var school = table.School[k];
-        for (var j = table.GradeFirst[u]; j < table.GradeFirst[u + 1]; j++)
-        {
-            gradeCap[AssignmentProblem.Slot(school, table.Grade[j])] -= table.GradePupils[j];
-        }
-
-        totalCap[school] -= table.Pupils[u];
-        target[school] -= table.Pupils[u];
     }
 
     private static List<(BoolVar Var, long Pupils, bool Hinted)> Terms(Dictionary<int, List<(BoolVar Var, long Pupils, bool Hinted)>> terms, int key)

@@ -40,6 +40,28 @@ internal static class FlowRelaxation
 
             return sum;
         }
+
+        /// <summary>The flow's pupils per grade slot and per school.</summary>
+        public (long[] Grade, long[] School) Loads(AssignmentProblem problem)
+        {
+            var grade = new long[problem.GradeCapacity.Length];
+            var school = new long[problem.SchoolCount];
+            for (var u = 0; u < problem.Units.Count; u++)
+            {
+                var unit = problem.Units[u];
+                for (var i = 0; i < unit.Items.Count; i++)
+                {
+                    for (var c = 0; c < unit.Candidates.Count; c++)
+                    {
+                        var flow = Flows[ItemFirst[u] + i * unit.Candidates.Count + c];
+                        grade[AssignmentProblem.Slot(unit.Candidates[c].School, unit.Items[i].Grade)] += flow;
+                        school[unit.Candidates[c].School] += flow;
+                    }
+                }
+            }
+
+            return (grade, school);
+        }
     }
 
     /// <summary>Overflow price of the first try, as a multiple of the dearest pupil arc.</summary>

@@ -62,15 +62,11 @@ internal static class MipSearch
 
         var overflowOnly = goal == CpSatSearch.Goal.Overflow;
         var x = WholeAreaLp.Build(solver, problem, table, integer: true, start, overflowOnly, free).X;
-        // Every x, zeros too: SCIP ignores a start that leaves most variables unknown.
-        var modelled = Enumerable.Range(0, x.Length).Where(k => x[k] is not null).ToArray();
-        var startsAt = new bool[x.Length];
-        for (var u = 0; u < table.Units; u++)
-        {
-            startsAt[table.First[u] + start[u]] = true;
-        }
-
-        solver.SetHint(modelled.Select(k => x[k]!).ToArray(), modelled.Select(k => startsAt[k] ? 1.0 : 0.0).ToArray());
+        // Every modelled x, zeros too: SCIP ignores a start that leaves most variables unknown.
+        var modelled = Enumerable.Range(0, table.Units).Where(u => x[table.First[u]] is not null).ToArray();
+        solver.SetHint(
+            modelled.SelectMany(u => Enumerable.Range(table.First[u], table.Count(u)).Select(k => x[k]!)).ToArray(),
+            modelled.SelectMany(u => Enumerable.Range(0, table.Count(u)).Select(c => c == start[u] ? 1.0 : 0.0)).ToArray());
         lap.Dispose();
         using var solving = PhaseClock.Start("MIP solve");
         var status = SolveInterruptibly(solver, cancellation);

@@ -72,7 +72,9 @@ internal static class WholeAreaLp
         }
 
         var overflowCost = overflowOnly ? (free?.Count ?? table.Units) + 1L : problem.OverflowCost;
-        var (gradeSeats, schoolSeats, fillLeft) = SeatsLeft(problem, table, isFree, start);
+        var (gradeSeats, schoolSeats, fillLeft) = start is null
+            ? (problem.GradeCapacity, problem.TotalCapacity, problem.FillTarget)
+            : table.SeatsLeft(problem, start, isFree);
         var objective = solver.Objective();
         objective.SetMinimization();
         var x = new Variable?[table.School.Length];
@@ -151,34 +153,6 @@ internal static class WholeAreaLp
         }
 
         return (long)Math.Floor(value);
-    }
-
-    /// <summary>
-    /// Seats per slot and school, and pupils short of each fill target, once the units that are not
-    /// free sit at their start (seats below 0 where they overfill it).
-    /// </summary>
-    private static (long[] Grade, long[] School, long[] Fill) SeatsLeft(AssignmentProblem problem, CandidateTable table, bool[] isFree, int[]? start)
-    {
-        var grade = (long[])problem.GradeCapacity.Clone();
-        var school = (long[])problem.TotalCapacity.Clone();
-        var fill = (long[])problem.FillTarget.Clone();
-        for (var u = 0; u < table.Units; u++)
-        {
-            if (isFree[u])
-            {
-                continue;
-            }
-
-            var k = table.First[u] + start![u];
-            school[table.School[k]] -= table.Pupils[u];
-            fill[table.School[k]] -= table.Pupils[u];
-            for (var j = table.GradeFirst[u]; j < table.GradeFirst[u + 1]; j++)
-            {
-                grade[AssignmentProblem.Slot(table.School[k], table.Grade[j])] -= table.GradePupils[j];
-            }
-        }
-
-        return (grade, school, fill);
     }
 
     /// <summary>Most pupils each slot and school could receive from the free units: where even that fits, the row cannot bind and is left out.</summary>

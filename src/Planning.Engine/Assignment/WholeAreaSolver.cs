@@ -247,23 +247,8 @@ internal static class WholeAreaSolver
     /// </summary>
     private static List<int> AboveSplitFlow(AssignmentProblem problem, CandidateTable table, int[] choice, FlowRelaxation.Result relaxation)
     {
-        var (gradeLoad, totalLoad) = Loads(problem, table, choice);
-        var flowGrade = new long[gradeLoad.Length];
-        var flowTotal = new long[totalLoad.Length];
-        for (var u = 0; u < problem.Units.Count; u++)
-        {
-            var unit = problem.Units[u];
-            for (var i = 0; i < unit.Items.Count; i++)
-            {
-                for (var c = 0; c < unit.Candidates.Count; c++)
-                {
-                    var flow = relaxation.Flows[relaxation.ItemFirst[u] + i * unit.Candidates.Count + c];
-                    flowGrade[AssignmentProblem.Slot(unit.Candidates[c].School, unit.Items[i].Grade)] += flow;
-                    flowTotal[unit.Candidates[c].School] += flow;
-                }
-            }
-        }
-
+        var (gradeLoad, totalLoad) = table.Loads(problem, choice);
+        var (flowGrade, flowTotal) = relaxation.Loads(problem);
         var excess = new long[problem.SchoolCount];
         for (var slot = 0; slot < gradeLoad.Length; slot++)
         {
@@ -280,28 +265,10 @@ internal static class WholeAreaSolver
         return Enumerable.Range(0, excess.Length).Where(s => excess[s] > 0).OrderByDescending(s => excess[s]).ThenBy(s => s).ToList();
     }
 
-    /// <summary>Pupils per grade slot and per school under <paramref name="choice"/>.</summary>
-    private static (long[] Grade, long[] Total) Loads(AssignmentProblem problem, CandidateTable table, int[] choice)
-    {
-        var gradeLoad = new long[problem.GradeCapacity.Length];
-        var totalLoad = new long[problem.SchoolCount];
-        for (var u = 0; u < table.Units; u++)
-        {
-            var k = table.First[u] + choice[u];
-            totalLoad[table.School[k]] += table.Pupils[u];
-            for (var j = table.GradeFirst[u]; j < table.GradeFirst[u + 1]; j++)
-            {
-                gradeLoad[AssignmentProblem.Slot(table.School[k], table.Grade[j])] += table.GradePupils[j];
-            }
-        }
-
-        return (gradeLoad, totalLoad);
-    }
-
     /// <summary>Units around overflowing and under-filled schools, then <paramref name="seedUnits"/>, up to <paramref name="limit"/>.</summary>
     private static List<int> Around(AssignmentProblem problem, CandidateTable table, int[] choice, IReadOnlyList<int> seedUnits, int limit)
     {
-        var (gradeLoad, totalLoad) = Loads(problem, table, choice);
+        var (gradeLoad, totalLoad) = table.Loads(problem, choice);
         var troubled = Enumerable.Range(0, problem.SchoolCount)
             .Where(s => totalLoad[s] > problem.TotalCapacity[s]
                 || (problem.UnderFillCost > 0 && totalLoad[s] < problem.FillTarget[s])
