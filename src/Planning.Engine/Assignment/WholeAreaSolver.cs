@@ -83,6 +83,12 @@ internal static class WholeAreaSolver
         {
             minimumOverflow = Math.Max(0, table.Pupils.Sum() - mostSeated!());
         }
+        else if (options.Workers >= 2)
+        {
+            // The local search removed the overflow: the proof is not needed, but the part does not
+            // return with it still running on another thread (its phase would land in the next term's).
+            mostSeated?.Invoke();
+        }
 
         // Larger parts are left to the local search's chains: a neighbourhood given to CP-SAT for its
         // 5 deterministic seconds removed nothing at 10k and 100k (BENCHMARKS.md).
