@@ -7,7 +7,8 @@ namespace Planning.Engine.Assignment;
 /// Solves one part (<see cref="Components"/>) with whole areas, overflow first:
 /// <list type="number">
 /// <item>bounds: the split flow, and the whole-area LP where the part is small enough;</item>
-/// <item>the LP (else the flow) rounded to each area's main school, improved by the local search;</item>
+/// <item>the LP rounded to each area's main school, else the flow to the school that got most of the
+/// area and still has room (<see cref="Rounding"/>), improved by the local search;</item>
 /// <item>while overflow is left above its proven minimum, CP-SAT minimises the overflow alone in a
 /// part up to <see cref="SolverOptions.MaxOverflowAreas"/> (which also proves the minimum), and the
 /// local search polishes the result; where it proved less than is left, in a part up to
@@ -53,7 +54,9 @@ internal static class WholeAreaSolver
         var (kind, boundMethod) = lp is null || lp.Bound <= relaxation.Cost
             ? ("split flow", lp is null ? "OR-Tools min-cost flow (whole-area LP not solved: part too large)" : "OR-Tools min-cost flow")
             : ("whole-area LP", $"GLOP ({lp.Status}) duals, Lagrangian value");
-        var (choice, split) = lp?.Shares is { } shares ? RoundShares(table, shares) : RoundFlow(problem, relaxation);
+        var (choice, split) = lp?.Shares is { } shares
+            ? Rounding.Largest(table, shares)
+            : Rounding.WithRoom(problem, table, Rounding.FlowShares(problem, table, relaxation));
         var (cost, overflow) = WholeAreaCost.Measure(problem, choice);
         lap.Dispose();
         var method = "rounded";
@@ -281,57 +284,5 @@ internal static class WholeAreaSolver
                 || Enumerable.Range(s * 9, 9).Any(slot => gradeLoad[slot] > problem.GradeCapacity[slot]))
             .ToList();
         return Neighbourhood.Around(table, problem.SchoolCount, troubled, seedUnits, limit);
-    }
-
-    /// <summary>Each unit to the candidate with the largest LP share; the units the LP shared.</summary>
-    private static (int[] Choice, List<int> Split) RoundShares(CandidateTable table, double[] shares)
-    {
-        var choice = new int[table.Units];
-        var split = new List<int>();
-        for (var u = 0; u < table.Units; u++)
-        {
-            var best = 0;
-            for (var c = 1; c < table.Count(u); c++)
-            {
-                best = shares[table.First[u] + c] > shares[table.First[u] + best] + 1e-9 ? c : best;
-            }
-
-            choice[u] = best;
-            if (shares[table.First[u] + best] < 1 - 1e-6)
-            {
-                split.Add(u);
-            }
-        }
-
-        return (choice, split);
-    }
-
-    /// <summary>Each unit to the candidate that got most of its pupils in the flow; the units the flow split.</summary>
-    private static (int[] Choice, List<int> Split) RoundFlow(AssignmentProblem problem, FlowRelaxation.Result relaxation)
-    {
-        var choice = new int[problem.Units.Count];
-        var split = new List<int>();
-        for (var u = 0; u < choice.Length; u++)
-        {
-            var unit = problem.Units[u];
-            var (best, bestFlow, used) = (0, -1L, 0);
-            for (var c = 0; c < unit.Candidates.Count; c++)
-            {
-                var sum = relaxation.UnitFlow(unit, u, c);
-                used += sum > 0 ? 1 : 0;
-                if (sum > bestFlow)
-                {
-                    (best, bestFlow) = (c, sum);
-                }
-            }
-
-            choice[u] = best;
-            if (used > 1)
-            {
-                split.Add(u);
-            }
-        }
-
-        return (choice, split);
     }
 }
