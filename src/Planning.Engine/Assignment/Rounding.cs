@@ -3,16 +3,17 @@ namespace Planning.Engine.Assignment;
 /// <summary>
 /// A relaxation's answer made whole, the local search's start: each unit to one of its candidates.
 /// The whole-area LP's shares go to each unit's largest (<see cref="Largest"/>). The split flow's
-/// keep room (<see cref="WithRoom"/>): units go in order of the largest share the relaxation gives one of their candidates (whole units
-/// first, then by index). Each takes, of the candidates the relaxation used, most used first, the
-/// first with room left for all its pupils in every grade and under the school's size; when none
-/// has, the candidate it overfills least (then the cheapest).
+/// keep room (<see cref="WithRoom"/>): the units are taken by their largest share, largest first
+/// (whole units first; equal shares by index). Each goes to the first of the candidates the flow
+/// used, most used first, with room left for all its pupils in every grade and under the school's
+/// size; when none has, to whichever of all its candidates it overfills least, then the cheapest.
 /// </summary>
 /// <remarks>
 /// Rounding each unit to its main candidate whatever the room left (until 2026-12-05) started the
 /// local search at 1.4-10 × the least overflow at 100k, where the flow splits areas between the
 /// school their pupils are at and one with room for their intake; with room kept, at 1.1-2.2 ×,
-/// and it ended lower in less time (BENCHMARKS.md).
+/// and it ended lower in less time. Room kept in the LP's rounding as well made the 10k case slower
+/// (197 s against 114) and left 3 pupils over the proven least: not done (BENCHMARKS.md).
 /// </remarks>
 internal static class Rounding
 {
@@ -41,7 +42,7 @@ internal static class Rounding
         return (choice, split);
     }
 
-    /// <summary>The choice per unit, units placed with room kept (see the class); the units the relaxation split (no share of 1).</summary>
+    /// <summary>The choice per unit, placed with room kept (see the class); the units the relaxation split (more than one candidate used).</summary>
     /// <param name="problem">The problem.</param>
     /// <param name="table">Its candidate table.</param>
     /// <param name="shares">Share of each unit at each of its candidates, indexed as the table's candidates, summing to 1 per unit.</param>
@@ -76,7 +77,9 @@ internal static class Rounding
             }
         }
 
-        var split = Enumerable.Range(0, table.Units).Where(u => largest[u] < 1 - 1e-6 && table.Count(u) > 0).ToList();
+        var split = Enumerable.Range(0, table.Units)
+            .Where(u => Enumerable.Range(table.First[u], table.Count(u)).Count(k => shares[k] > Used) > 1)
+            .ToList();
         return (choice, split);
     }
 

@@ -9,7 +9,8 @@ namespace Planning.Engine.Results;
 /// <param name="Method">
 /// <c>none</c> (nothing to place), <c>kept</c> ("before" mode: no choice to make),
 /// <c>relaxation</c> (splitting allowed: the min-cost-flow optimum is the answer), <c>rounded</c>
-/// (the LP or flow rounded to each area's main school was within the gap), <c>local-search</c>
+/// (the LP rounded to each area's main school, or the flow rounded with room kept, see
+/// <c>Rounding</c>, was within the gap), <c>local-search</c>
 /// (moves and ejection chains brought the rounding within the gap), <c>cp-sat</c> (CP-SAT
 /// re-decided some areas after the local search), or <c>mip</c> (after CP-SAT, a general MIP
 /// solver, SCIP, was given a whole part, or in a larger part up to

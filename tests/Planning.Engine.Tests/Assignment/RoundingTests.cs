@@ -68,9 +68,61 @@ public class RoundingTests
         // Unit 1 adds 10 over at school 0 and 7 at school 1: school 1.
         Assert.Equal([0, 1], choice);
 
-        // Equal overflow both ways (school 1 as full as school 0 is): the cheaper, school 0 at 1 m.
-        problem.GradeCapacity[AssignmentProblem.Slot(1, 1)] = 0;
-        Assert.Equal([0, 0], Rounding.WithRoom(problem, table, shares).Choice);
+        // Equal overflow both ways (school 0 full, school 1 without grade 1 seats): the cheaper, school 1, though the flow used
+        // school 0 as much and it comes first.
+        var units = new List<DecisionUnit>
+        {
+            problem.Units[0],
+            problem.Units[1] with { Candidates = [new Candidate(0, 5, true), new Candidate(1, 2, false)] },
+        };
+        var tied = new AssignmentProblem(2, units, moveCost: 0, changeCost: 0, OverflowCost);
+        Array.Copy(problem.TotalCapacity, tied.TotalCapacity, 2);
+        tied.GradeCapacity[AssignmentProblem.Slot(0, 1)] = 10;
+        Assert.Equal([0, 1], Rounding.WithRoom(tied, CandidateTable.Build(tied), [1.0, 0.0, 0.5, 0.5]).Choice);
+    }
+
+    [Fact]
+    public void WithRoom_BothUsedCandidatesHaveRoom_TheOneTheFlowUsedMostThoughDearer()
+    {
+        // 20 grade 1 seats at school 0: room for both units.
+        var problem = TwoUnits();
+        problem.GradeCapacity[AssignmentProblem.Slot(0, 1)] = 20;
+        var table = CandidateTable.Build(problem);
+
+        // Unit 1 mostly at school 1 (2 m) rather than school 0 (1 m); both have room for it.
+        var (choice, split) = Rounding.WithRoom(problem, table, [1.0, 0.0, 0.3, 0.7]);
+
+        Assert.Equal([0, 1], choice);
+        Assert.Equal([1], split);
+    }
+
+    [Fact]
+    public void WithRoom_GradeSeatsLeftButTheSchoolFull_GoesWhereTheSchoolHasRoom()
+    {
+        // Unit 1 has grades 1 and 2, 10 pupils each. After unit 0's 10, school 0 has room in both grades
+        // (16 and 10 seats) but 15 under its size of 25: unit 1's 20 would put it 5 over.
+        var problem = TwoUnits();
+        var units = new List<DecisionUnit>
+        {
+            problem.Units[0],
+            problem.Units[1] with { Items = [new DemandItem(1, -1, 10), new DemandItem(2, -1, 10)] },
+        };
+        var twoGrades = new AssignmentProblem(2, units, moveCost: 0, changeCost: 0, OverflowCost);
+        (twoGrades.TotalCapacity[0], twoGrades.TotalCapacity[1]) = (25, 2_000);
+        (twoGrades.GradeCapacity[AssignmentProblem.Slot(0, 1)], twoGrades.GradeCapacity[AssignmentProblem.Slot(0, 2)]) = (26, 10);
+        (twoGrades.GradeCapacity[AssignmentProblem.Slot(1, 1)], twoGrades.GradeCapacity[AssignmentProblem.Slot(1, 2)]) = (10, 10);
+        var table = CandidateTable.Build(twoGrades);
+
+        var (choice, _) = Rounding.WithRoom(twoGrades, table, [1.0, 0.0, 0.9, 0.1]);
+
+        Assert.Equal([0, 1], choice);
+        Assert.Equal(0, WholeAreaCost.Measure(twoGrades, choice).Overflow);
+        // With a size of 40 school 0 has room for both grades of unit 1 too, and the flow's 0.9 wins.
+        twoGrades.TotalCapacity[0] = 40;
+        Assert.Equal([0, 0], Rounding.WithRoom(twoGrades, table, [1.0, 0.0, 0.9, 0.1]).Choice);
+        // Grade 2 one seat short at school 0: school 1 again.
+        twoGrades.GradeCapacity[AssignmentProblem.Slot(0, 2)] = 9;
+        Assert.Equal([0, 1], Rounding.WithRoom(twoGrades, table, [1.0, 0.0, 0.9, 0.1]).Choice);
     }
 
     [Fact]
