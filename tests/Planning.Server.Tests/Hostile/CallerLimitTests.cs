@@ -78,23 +78,39 @@ public sealed class CallerLimitTests : IAsyncLifetime
     public async Task ImportDataset_SecondStreamOfAKeyWhileOneIsOpen_ResourceExhausted()
     {
         var dataset = new DatasetService.DatasetServiceClient(_server.CreateChannel());
-        using var open = dataset.ImportDataset();
-        await open.RequestStream.WriteAsync(new ImportDatasetRequest { Mode = ImportMode.Append, Layer = Layer.District });
-
-        using var second = dataset.ImportDataset();
-        try
+        var seen = new List<Status>();
+        // The server admits a stream when its request reaches the limiter, which the first stream's
+        // write does not wait for: under load the second may get there first (seen in a clean-clone
+        // run), and is then served (no layer sent). Only that outcome is tried again.
+        for (var attempt = 0; attempt < 5; attempt++)
         {
-            await second.RequestStream.CompleteAsync();
-        }
-        catch (RpcException)
-        {
-            // Refused before the stream is completed, the completion reports CANCELLED; the refusal's
-            // own status comes with the response.
+            using var open = dataset.ImportDataset();
+            await open.RequestStream.WriteAsync(new ImportDatasetRequest { Mode = ImportMode.Append, Layer = Layer.District });
+
+            using var second = dataset.ImportDataset();
+            try
+            {
+                await second.RequestStream.CompleteAsync();
+            }
+            catch (RpcException)
+            {
+                // Refused before the stream is completed, the completion reports CANCELLED; the refusal's
+                // own status comes with the response.
+            }
+
+            var status = await StatusOfAsync(() => second.ResponseAsync);
+            if (status.StatusCode == StatusCode.ResourceExhausted)
+            {
+                Assert.Contains("1 streaming calls open", status.Detail);
+                return;
+            }
+
+            Assert.Equal(StatusCode.InvalidArgument, status.StatusCode);
+            Assert.Contains("no layer was sent", status.Detail);
+            seen.Add(status);
         }
 
-        var e = await RpcAssert.FailsAsync(() => second.ResponseAsync, StatusCode.ResourceExhausted);
-
-        Assert.Contains("1 streaming calls open", e.Status.Detail);
+        Assert.Fail($"the second stream was served every time: {string.Join("; ", seen)}");
     }
 
     [Fact]
