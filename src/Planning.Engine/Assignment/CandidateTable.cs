@@ -54,15 +54,20 @@ internal sealed class CandidateTable
                 continue;
             }
 
-            var k = First[u] + choice[u];
-            school[School[k]] += Pupils[u];
-            for (var j = GradeFirst[u]; j < GradeFirst[u + 1]; j++)
-            {
-                grade[AssignmentProblem.Slot(School[k], Grade[j])] += GradePupils[j];
-            }
+            AddLoad(u, First[u] + choice[u], grade, school);
         }
 
         return (grade, school);
+    }
+
+    /// <summary>Adds unit <paramref name="u"/>'s pupils at its candidate <paramref name="k"/> (a table index) to the loads per grade slot and per school.</summary>
+    public void AddLoad(int u, int k, long[] grade, long[] school)
+    {
+        school[School[k]] += Pupils[u];
+        for (var j = GradeFirst[u]; j < GradeFirst[u + 1]; j++)
+        {
+            grade[AssignmentProblem.Slot(School[k], Grade[j])] += GradePupils[j];
+        }
     }
 
     /// <summary>

@@ -11,9 +11,10 @@ namespace Planning.Engine.Assignment;
 /// <remarks>
 /// Rounding each unit to its main candidate whatever the room left (until 2026-12-05) started the
 /// local search at 1.4-10 × the least overflow at 100k, where the flow splits areas between the
-/// school their pupils are at and one with room for their intake; with room kept, at 1.1-2.2 ×,
-/// and it ended lower in less time. Room kept in the LP's rounding as well made the 10k case slower
-/// (197 s against 114) and left 3 pupils over the proven least: not done (BENCHMARKS.md).
+/// school their pupils are at and one with room for their intake; with room kept, at 1.1-2.2 ×.
+/// The first term then ended at a 0.41 % gap against 0.63 %, and the horizon's local search took
+/// 96 CPU s against 116. Room kept in the LP's rounding as well made the 10k case slower (197 s
+/// against 134 the same day) and left 3 pupils over the proven least: not done (BENCHMARKS.md).
 /// </remarks>
 internal static class Rounding
 {
@@ -64,16 +65,9 @@ internal static class Rounding
         foreach (var u in order)
         {
             choice[u] = table.Count(u) == 0 ? -1 : Pick(problem, table, shares, u, gradeLoad, schoolLoad);
-            if (choice[u] < 0)
+            if (choice[u] >= 0)
             {
-                continue;
-            }
-
-            var k = table.First[u] + choice[u];
-            schoolLoad[table.School[k]] += table.Pupils[u];
-            for (var j = table.GradeFirst[u]; j < table.GradeFirst[u + 1]; j++)
-            {
-                gradeLoad[AssignmentProblem.Slot(table.School[k], table.Grade[j])] += table.GradePupils[j];
+                table.AddLoad(u, table.First[u] + choice[u], gradeLoad, schoolLoad);
             }
         }
 

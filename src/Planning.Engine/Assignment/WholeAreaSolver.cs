@@ -34,7 +34,7 @@ internal static class WholeAreaSolver
     public static Result Solve(AssignmentProblem problem, SolverOptions options, CancellationToken cancellation)
     {
         // The split flow needs neither the table nor the LP: with a second worker it runs beside them.
-        var flow = Beside(options, () =>
+        var flow = new Pending<(FlowRelaxation.Result Relaxation, double Seconds)>(options, () =>
         {
             var clock = Stopwatch.StartNew();
             return (Relaxation: FlowRelaxation.Solve(problem, besideTry: options.Workers >= 2), Seconds: clock.Elapsed.TotalSeconds);
@@ -47,7 +47,7 @@ internal static class WholeAreaSolver
         var lpClock = Stopwatch.StartNew();
         var lp = table.School.Length <= options.MaxLpCandidates ? WholeAreaLp.Solve(problem, table, options.LpIterations) : null;
         var lpSeconds = lpClock.Elapsed.TotalSeconds;
-        var (relaxation, flowSeconds) = flow();
+        var (relaxation, flowSeconds) = flow.Value;
         lap = PhaseClock.Start("rounding");
         var boundSeconds = flowSeconds + lpSeconds;
         var bound = Math.Max(relaxation.Cost, lp?.Bound ?? long.MinValue);
@@ -68,7 +68,7 @@ internal static class WholeAreaSolver
         // proof (a max flow) runs beside the local search when there is a second worker, unless the
         // flow computed it already.
         var mostSeated = overflow > 0
-            ? relaxation.MostSeated is { } seated ? () => seated : Beside(options, () =>
+            ? relaxation.MostSeated is { } seated ? Pending<long>.Done(seated) : new Pending<long>(options, () =>
             {
                 using var proof = PhaseClock.Start("overflow proof (max flow)");
                 return FlowRelaxation.MostSeated(problem);
@@ -84,13 +84,13 @@ internal static class WholeAreaSolver
         long minimumOverflow = 0;
         if (overflow > 0)
         {
-            minimumOverflow = Math.Max(0, table.Pupils.Sum() - mostSeated!());
+            minimumOverflow = Math.Max(0, table.Pupils.Sum() - mostSeated!.Value);
         }
-        else if (options.Workers >= 2)
+        else
         {
             // The local search removed the overflow: the proof is not needed, but the part does not
             // return with it still running on another thread (its phase would land in the next term's).
-            mostSeated?.Invoke();
+            mostSeated?.Settle();
         }
 
         // Larger parts are left to the local search's chains: a neighbourhood given to CP-SAT for its
@@ -220,18 +220,29 @@ internal static class WholeAreaSolver
     }
 
     /// <summary>
-    /// <paramref name="work"/>'s answer when asked for: computed on another thread from now when the
-    /// options allow more than one worker, else when asked. The answer is the same either way.
+    /// Work's answer when asked for: computed on another thread from creation when the options allow
+    /// more than one worker, else when asked. The answer is the same either way.
     /// </summary>
-    private static Func<T> Beside<T>(SolverOptions options, Func<T> work)
+    private sealed class Pending<T>
     {
-        if (options.Workers < 2)
+        private readonly Func<T> _work;
+        private readonly Task<T>? _task;
+
+        public Pending(SolverOptions options, Func<T> work)
         {
-            return work;
+            _work = work;
+            _task = options.Workers >= 2 ? Task.Run(work) : null;
         }
 
-        var task = Task.Run(work);
-        return () => task.GetAwaiter().GetResult();
+        private Pending(T value) => (_work, _task) = (() => value, Task.FromResult(value));
+
+        public T Value => _task is null ? _work() : _task.GetAwaiter().GetResult();
+
+        /// <summary>An answer already known.</summary>
+        public static Pending<T> Done(T value) => new(value);
+
+        /// <summary>Waits for the work when it was started on another thread; never starts it.</summary>
+        public void Settle() => _task?.GetAwaiter().GetResult();
     }
 
     /// <summary>The candidate, polished, when it has less overflow, or as much and a lower cost; else the current answer.</summary>
