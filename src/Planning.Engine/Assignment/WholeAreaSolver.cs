@@ -8,7 +8,8 @@ namespace Planning.Engine.Assignment;
 /// <list type="number">
 /// <item>bounds: the split flow, and the whole-area LP where the part is small enough;</item>
 /// <item>the LP rounded to each area's main school, else the flow to the school that got most of the
-/// area and still has room (<see cref="Rounding"/>), improved by the local search;</item>
+/// area and still has room (<see cref="Rounding"/>), improved by the local search; where the LP is not
+/// solved, the local search also starts from the previous term's plan, and the better end is kept;</item>
 /// <item>while overflow is left above its proven minimum, CP-SAT minimises the overflow alone in a
 /// part up to <see cref="SolverOptions.MaxOverflowAreas"/> (which also proves the minimum), and the
 /// local search polishes the result; where it proved less than is left, in a part up to
@@ -47,6 +48,14 @@ internal static class WholeAreaSolver
         var lpClock = Stopwatch.StartNew();
         var lp = table.School.Length <= options.MaxLpCandidates ? WholeAreaLp.Solve(problem, table, options.LpIterations) : null;
         var lpSeconds = lpClock.Elapsed.TotalSeconds;
+        // Without the LP's shares the flow's rounding is the only start, and the local search from it can
+        // stop where the previous term's plan leads lower: a second search from that plan runs beside the
+        // flow (BENCHMARKS.md); only a part the first search polishes compares the two.
+        var fromPlan = lp?.Shares is null && options.LocalSearchPasses > 0 ? new Pending<int[]>(options, () =>
+        {
+            using var phase = PhaseClock.Start("local search from the previous plan");
+            return LocalSearch.For(problem, table).Run(PreviousPlan(problem), options.LocalSearchPasses, options.LocalSearchMoves, cancellation);
+        }) : null;
         var (relaxation, flowSeconds) = flow.Value;
         lap = PhaseClock.Start("rounding");
         var boundSeconds = flowSeconds + lpSeconds;
@@ -79,6 +88,21 @@ internal static class WholeAreaSolver
             choice = Polish(search, choice, options, cancellation);
             (cost, overflow) = WholeAreaCost.Measure(problem, choice);
             method = "local-search";
+            if (fromPlan is not null)
+            {
+                var other = fromPlan.Value;
+                var (otherCost, otherOverflow) = WholeAreaCost.Measure(problem, other);
+                if (Lower(otherOverflow, otherCost, overflow, cost))
+                {
+                    (choice, cost, overflow) = (other, otherCost, otherOverflow);
+                }
+            }
+        }
+        else
+        {
+            // The rounding is within the gap without overflow: the search beside is not needed, but the
+            // part does not return with it still running (its phase would land in the next term's).
+            fromPlan?.Settle();
         }
 
         long minimumOverflow = 0;
@@ -152,7 +176,7 @@ internal static class WholeAreaSolver
             var outcome = CpSatSearch.Solve(
                 problem, table, choice, free, CpSatSearch.Goal.Cost, keepOverflow: !everyUnit, options.TimeLimitSeconds, WithinGap, cancellation);
             var (newCost, newOverflow) = WholeAreaCost.Measure(problem, outcome.Choice);
-            if (newOverflow < overflow || (newOverflow == overflow && newCost < cost))
+            if (Lower(newOverflow, newCost, overflow, cost))
             {
                 (choice, cost, overflow) = (outcome.Choice, newCost, newOverflow);
             }
@@ -245,6 +269,30 @@ internal static class WholeAreaSolver
         public void Settle() => _task?.GetAwaiter().GetResult();
     }
 
+    /// <summary>Each unit at its current catchment's school, else at its nearest candidate (the first of the nearest).</summary>
+    private static int[] PreviousPlan(AssignmentProblem problem)
+    {
+        var start = new int[problem.Units.Count];
+        for (var u = 0; u < start.Length; u++)
+        {
+            var candidates = problem.Units[u].Candidates;
+            var at = candidates.Count == 0 ? -1 : 0;
+            for (var c = 1; c < candidates.Count; c++)
+            {
+                if (candidates[c].IsCurrentCatchment != candidates[at].IsCurrentCatchment
+                    ? candidates[c].IsCurrentCatchment
+                    : candidates[c].DistanceMetres < candidates[at].DistanceMetres)
+                {
+                    at = c;
+                }
+            }
+
+            start[u] = at;
+        }
+
+        return start;
+    }
+
     /// <summary>The candidate, polished, when it has less overflow, or as much and a lower cost; else the current answer.</summary>
     private static (int[] Choice, long Cost, long Overflow) Better(
         AssignmentProblem problem, Lazy<LocalSearch> search, SolverOptions options, (int[] Choice, long Cost, long Overflow) current, int[] candidate, CancellationToken cancellation)
@@ -252,8 +300,12 @@ internal static class WholeAreaSolver
         var polished = Polish(search, candidate, options, cancellation);
         using var lap = PhaseClock.Start("measure");
         var (cost, overflow) = WholeAreaCost.Measure(problem, polished);
-        return overflow < current.Overflow || (overflow == current.Overflow && cost < current.Cost) ? (polished, cost, overflow) : current;
+        return Lower(overflow, cost, current.Overflow, current.Cost) ? (polished, cost, overflow) : current;
     }
+
+    /// <summary>Overflow first: less overflow, or as much and a lower cost.</summary>
+    private static bool Lower(long overflow, long cost, long thanOverflow, long thanCost) =>
+        overflow < thanOverflow || (overflow == thanOverflow && cost < thanCost);
 
     private static int[] Polish(Lazy<LocalSearch> search, int[] choice, SolverOptions options, CancellationToken cancellation)
     {
