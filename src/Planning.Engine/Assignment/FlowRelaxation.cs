@@ -87,6 +87,8 @@ internal static class FlowRelaxation
         var first = SolveAt(problem, price);
         if (first.OverflowUnits == 0)
         {
+            // Not needed, but not left running either: its phase would land after the caller's.
+            beside?.GetAwaiter().GetResult();
             return first.Result;
         }
 
