@@ -83,16 +83,15 @@ internal static class FlowRelaxation
             return MostSeated(problem);
         }
 
-        var beside = besideTry ? Task.Run(Seated) : null;
+        var beside = new Pending<long>(besideTry, Seated);
         var first = SolveAt(problem, price);
         if (first.OverflowUnits == 0)
         {
-            // Not needed, but not left running either: its phase would land after the caller's.
-            beside?.GetAwaiter().GetResult();
+            beside.Settle();
             return first.Result;
         }
 
-        var seated = beside is null ? Seated() : beside.GetAwaiter().GetResult();
+        var seated = beside.Value;
         var least = problem.Units.Sum(u => (long)u.Pupils) - seated;
         var kept = first.OverflowUnits == least
             ? first.Result with { Cost = first.Result.Cost + (problem.OverflowCost - price) * least }

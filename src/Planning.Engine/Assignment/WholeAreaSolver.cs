@@ -8,8 +8,8 @@ namespace Planning.Engine.Assignment;
 /// <list type="number">
 /// <item>bounds: the split flow, and the whole-area LP where the part is small enough;</item>
 /// <item>the LP rounded to each area's main school, else the flow to the school that got most of the
-/// area and still has room (<see cref="Rounding"/>), improved by the local search; where the LP is not
-/// solved, the local search also starts from the previous term's plan, and the better end is kept;</item>
+/// area and still has room (<see cref="Rounding"/>), improved by the local search; where the LP gives
+/// no shares, the local search also starts from the previous term's plan, and the better end is kept;</item>
 /// <item>while overflow is left above its proven minimum, CP-SAT minimises the overflow alone in a
 /// part up to <see cref="SolverOptions.MaxOverflowAreas"/> (which also proves the minimum), and the
 /// local search polishes the result; where it proved less than is left, in a part up to
@@ -35,7 +35,7 @@ internal static class WholeAreaSolver
     public static Result Solve(AssignmentProblem problem, SolverOptions options, CancellationToken cancellation)
     {
         // The split flow needs neither the table nor the LP: with a second worker it runs beside them.
-        var flow = new Pending<(FlowRelaxation.Result Relaxation, double Seconds)>(options, () =>
+        var flow = new Pending<(FlowRelaxation.Result Relaxation, double Seconds)>(options.Workers >= 2, () =>
         {
             var clock = Stopwatch.StartNew();
             return (Relaxation: FlowRelaxation.Solve(problem, besideTry: options.Workers >= 2), Seconds: clock.Elapsed.TotalSeconds);
@@ -51,7 +51,7 @@ internal static class WholeAreaSolver
         // Without the LP's shares the flow's rounding is the only start, and the local search from it can
         // stop where the previous term's plan leads lower: a second search from that plan runs beside the
         // flow (BENCHMARKS.md); only a part the first search polishes compares the two.
-        var fromPlan = lp?.Shares is null && options.LocalSearchPasses > 0 ? new Pending<int[]>(options, () =>
+        var fromPlan = lp?.Shares is null && options.LocalSearchPasses > 0 ? new Pending<int[]>(options.Workers >= 2, () =>
         {
             using var phase = PhaseClock.Start("local search from the previous plan");
             return LocalSearch.For(problem, table).Run(PreviousPlan(problem), options.LocalSearchPasses, options.LocalSearchMoves, cancellation);
@@ -77,7 +77,7 @@ internal static class WholeAreaSolver
         // proof (a max flow) runs beside the local search when there is a second worker, unless the
         // flow computed it already.
         var mostSeated = overflow > 0
-            ? relaxation.MostSeated is { } seated ? Pending<long>.Done(seated) : new Pending<long>(options, () =>
+            ? relaxation.MostSeated is { } seated ? Pending<long>.Done(seated) : new Pending<long>(options.Workers >= 2, () =>
             {
                 using var proof = PhaseClock.Start("overflow proof (max flow)");
                 return FlowRelaxation.MostSeated(problem);
@@ -243,51 +243,22 @@ internal static class WholeAreaSolver
         return new Result(choice, new PartStats(cost, bound, kind, boundMethod, relaxation.Cost, boundSeconds, minimumOverflow, method, reDecided, status));
     }
 
-    /// <summary>
-    /// Work's answer when asked for: computed on another thread from creation when the options allow
-    /// more than one worker, else when asked. The answer is the same either way.
-    /// </summary>
-    private sealed class Pending<T>
-    {
-        private readonly Func<T> _work;
-        private readonly Task<T>? _task;
-
-        public Pending(SolverOptions options, Func<T> work)
-        {
-            _work = work;
-            _task = options.Workers >= 2 ? Task.Run(work) : null;
-        }
-
-        private Pending(T value) => (_work, _task) = (() => value, Task.FromResult(value));
-
-        public T Value => _task is null ? _work() : _task.GetAwaiter().GetResult();
-
-        /// <summary>An answer already known.</summary>
-        public static Pending<T> Done(T value) => new(value);
-
-        /// <summary>Waits for the work when it was started on another thread; never starts it.</summary>
-        public void Settle() => _task?.GetAwaiter().GetResult();
-    }
-
-    /// <summary>Each unit at its current catchment's school, else at its nearest candidate (the first of the nearest).</summary>
+    /// <summary>Each unit at its current catchment's school, else at its nearest (candidates come nearest first).</summary>
     private static int[] PreviousPlan(AssignmentProblem problem)
     {
         var start = new int[problem.Units.Count];
         for (var u = 0; u < start.Length; u++)
         {
             var candidates = problem.Units[u].Candidates;
-            var at = candidates.Count == 0 ? -1 : 0;
-            for (var c = 1; c < candidates.Count; c++)
+            start[u] = candidates.Count == 0 ? -1 : 0;
+            for (var c = 0; c < candidates.Count; c++)
             {
-                if (candidates[c].IsCurrentCatchment != candidates[at].IsCurrentCatchment
-                    ? candidates[c].IsCurrentCatchment
-                    : candidates[c].DistanceMetres < candidates[at].DistanceMetres)
+                if (candidates[c].IsCurrentCatchment)
                 {
-                    at = c;
+                    start[u] = c;
+                    break;
                 }
             }
-
-            start[u] = at;
         }
 
         return start;

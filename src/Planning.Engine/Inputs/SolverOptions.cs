@@ -15,8 +15,9 @@ namespace Planning.Engine.Inputs;
 /// Threads that solve independent parts of a term (areas that share no candidate school) side by
 /// side; within a part, from 2 on, the split flow also runs beside the whole-area LP (where that gives
 /// no shares, the local search from the previous term's plan beside the flow) and the overflow proof
-/// beside the local search, so a part may keep more threads than this busy for a while. The parts are merged in a fixed order and each piece is computed
-/// as with one thread, so the result does not depend on it.
+/// beside the local search, so a part may keep more threads than this busy for a while. The parts are
+/// merged in a fixed order and each piece is computed as with one thread, so the result does not
+/// depend on it.
 /// </param>
 /// <param name="MaxFreeAreas">
 /// Most area-levels given to CP-SAT per part to lower the cost. Up to this many, CP-SAT re-decides

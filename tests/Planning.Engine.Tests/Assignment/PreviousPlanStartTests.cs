@@ -4,7 +4,7 @@ using Planning.Engine.Inputs;
 namespace Planning.Engine.Tests.Assignment;
 
 /// <summary>
-/// Where the whole-area LP is not solved, the local search also starts from the previous term's plan
+/// Where the whole-area LP gives no shares, the local search also starts from the previous term's plan
 /// (each area at its current catchment) and the better end is kept: the flow's rounding can lead the
 /// search to a plan with overflow it cannot leave.
 /// </summary>

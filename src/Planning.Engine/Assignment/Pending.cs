@@ -1,0 +1,34 @@
+namespace Planning.Engine.Assignment;
+
+/// <summary>
+/// Work's answer when asked for: computed on another thread from creation when <c>beside</c>, else
+/// once, when first asked. The answer is the same either way. Work started beside is settled before
+/// the caller returns, so its phase (<see cref="PhaseClock"/>) never lands after the caller's.
+/// </summary>
+internal sealed class Pending<T>
+{
+    private readonly Lazy<T>? _later;
+    private readonly Task<T>? _task;
+
+    public Pending(bool beside, Func<T> work)
+    {
+        if (beside)
+        {
+            _task = Task.Run(work);
+        }
+        else
+        {
+            _later = new Lazy<T>(work, LazyThreadSafetyMode.None);
+        }
+    }
+
+    private Pending(T value) => _task = Task.FromResult(value);
+
+    public T Value => _task is null ? _later!.Value : _task.GetAwaiter().GetResult();
+
+    /// <summary>An answer already known.</summary>
+    public static Pending<T> Done(T value) => new(value);
+
+    /// <summary>Waits for the work when it was started on another thread; never starts it.</summary>
+    public void Settle() => _task?.GetAwaiter().GetResult();
+}
