@@ -83,7 +83,7 @@ internal static class FlowRelaxation
             return MostSeated(problem);
         }
 
-        var beside = new Pending<long>(besideTry, Seated);
+        using var beside = new Pending<long>(besideTry, Seated);
         var first = SolveAt(problem, price);
         if (first.OverflowUnits == 0)
         {

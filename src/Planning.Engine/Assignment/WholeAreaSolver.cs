@@ -35,7 +35,7 @@ internal static class WholeAreaSolver
     public static Result Solve(AssignmentProblem problem, SolverOptions options, CancellationToken cancellation)
     {
         // The split flow needs neither the table nor the LP: with a second worker it runs beside them.
-        var flow = new Pending<(FlowRelaxation.Result Relaxation, double Seconds)>(options.Workers >= 2, () =>
+        using var flow = new Pending<(FlowRelaxation.Result Relaxation, double Seconds)>(options.Workers >= 2, () =>
         {
             var clock = Stopwatch.StartNew();
             return (Relaxation: FlowRelaxation.Solve(problem, besideTry: options.Workers >= 2), Seconds: clock.Elapsed.TotalSeconds);
@@ -51,7 +51,7 @@ internal static class WholeAreaSolver
         // Without the LP's shares the flow's rounding is the only start, and the local search from it can
         // stop where the previous term's plan leads lower: a second search from that plan runs beside the
         // flow (BENCHMARKS.md); only a part the first search polishes compares the two.
-        var fromPlan = lp?.Shares is null && options.LocalSearchPasses > 0 ? new Pending<int[]>(options.Workers >= 2, () =>
+        using var fromPlan = lp?.Shares is null && options.LocalSearchPasses > 0 ? new Pending<int[]>(options.Workers >= 2, () =>
         {
             using var phase = PhaseClock.Start("local search from the previous plan");
             return LocalSearch.For(problem, table).Run(PreviousPlan(problem), options.LocalSearchPasses, options.LocalSearchMoves, cancellation);
@@ -76,7 +76,7 @@ internal static class WholeAreaSolver
         // The local search never adds overflow: without any now, no proof is needed; with some, the
         // proof (a max flow) runs beside the local search when there is a second worker, unless the
         // flow computed it already.
-        var mostSeated = overflow > 0
+        using var mostSeated = overflow > 0
             ? relaxation.MostSeated is { } seated ? Pending<long>.Done(seated) : new Pending<long>(options.Workers >= 2, () =>
             {
                 using var proof = PhaseClock.Start("overflow proof (max flow)");
