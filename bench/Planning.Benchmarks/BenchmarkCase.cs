@@ -21,6 +21,12 @@ internal sealed record BenchmarkCase(string Name, int Areas, int Schools, Term H
         new("100k-horizon", 100_000, 5_000, Term.DefaultHorizon, AssignmentPolicy.Reassign),
     ];
 
+    /// <summary>The case named <paramref name="name"/>.</summary>
+    public static BenchmarkCase Named(string name) => All.Single(c => c.Name == name);
+
+    /// <summary>The case's synthetic district (always the same seed) simulated with <paramref name="parameters"/>.</summary>
+    public SimulationInput Input(SimulationParameters parameters) => SyntheticDistrict.Generate(Areas, Schools, seed: 2020, parameters);
+
     public SimulationParameters Parameters => SimulationParameters.Default with
     {
         Horizon = Horizon,

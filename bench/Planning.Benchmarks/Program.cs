@@ -11,19 +11,19 @@ using Planning.Engine.Simulation;
 const string PeerMark = "peer:";
 if (args is ["--flow-anatomy", var anatomyCase])
 {
-    FlowAnatomyOf(BenchmarkCase.All.Single(c => c.Name == anatomyCase));
+    FlowAnatomyOf(BenchmarkCase.Named(anatomyCase));
     return;
 }
 
 if (args is ["--same-instances", var sameCase, .. var changes])
 {
-    SameInstances.Run(BenchmarkCase.All.Single(c => c.Name == sameCase), changes);
+    SameInstances.Run(BenchmarkCase.Named(sameCase), changes);
     return;
 }
 
 if (args is ["--case", var only])
 {
-    Run(BenchmarkCase.All.Single(c => c.Name == only));
+    Run(BenchmarkCase.Named(only));
     return;
 }
 
@@ -66,7 +66,7 @@ static void Run(BenchmarkCase c)
         };
     }
 
-    var input = SyntheticDistrict.Generate(c.Areas, c.Schools, seed: 2020, parameters);
+    var input = c.Input(parameters);
     var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
     var clock = Stopwatch.StartNew();
     var phases = PhaseReport.Enabled ? new PhaseReport(c.Name) : null;
@@ -108,7 +108,7 @@ static void Run(BenchmarkCase c)
 static void FlowAnatomyOf(BenchmarkCase c)
 {
     var parameters = c.Parameters with { Solver = c.Parameters.Solver with { Observer = (problem, _) => { FlowAnatomy.Print(problem); Environment.Exit(0); } } };
-    Simulator.Run(SyntheticDistrict.Generate(c.Areas, c.Schools, seed: 2020, parameters));
+    Simulator.Run(c.Input(parameters));
 }
 
 static string PeerRow(string name, string term, SolveStats s, MipPeer.Result? mip)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Planning.Engine.Assignment;
 using Planning.Engine.Inputs;
@@ -30,8 +29,7 @@ internal static class SameInstances
             {
                 Observer = (problem, solution) =>
                 {
-                    var clock = Stopwatch.StartNew();
-                    var other = AssignmentSolver.Solve(problem, allowSplitting: false, changed, CancellationToken.None).Stats with { Seconds = clock.Elapsed.TotalSeconds };
+                    var other = AssignmentSolver.Solve(problem, allowSplitting: false, changed, CancellationToken.None).Stats;
                     var usual = solution.Stats;
                     rows.Add((usual, other));
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -39,7 +37,7 @@ internal static class SameInstances
                 },
             },
         };
-        Simulator.Run(SyntheticDistrict.Generate(c.Areas, c.Schools, seed: 2020, parameters));
+        Simulator.Run(c.Input(parameters));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| all | worst gap | {rows.Max(r => r.Usual.Gap):P3} | {rows.Max(r => r.Changed.Gap):P3} | over, not proven | {rows.Sum(r => r.Usual.OverflowPupils - r.Usual.MinimumOverflowBound):N0} | {rows.Sum(r => r.Changed.OverflowPupils - r.Changed.MinimumOverflowBound):N0} | solve s | {rows.Sum(r => r.Usual.Seconds):F1} | {rows.Sum(r => r.Changed.Seconds):F1} | |"));
     }

@@ -100,8 +100,8 @@ internal static class WholeAreaSolver
         }
         else
         {
-            // The rounding is within the gap without overflow: the search beside is not needed, but the
-            // part does not return with it still running (its phase would land in the next term's).
+            // The rounding is within the gap without overflow: the search beside is not needed. Settled
+            // here, not only by the using on the way out, so that a failure of it is thrown, not swallowed.
             fromPlan?.Settle();
         }
 
@@ -112,8 +112,8 @@ internal static class WholeAreaSolver
         }
         else
         {
-            // The local search removed the overflow: the proof is not needed, but the part does not
-            // return with it still running on another thread (its phase would land in the next term's).
+            // The local search removed the overflow: the proof is not needed. Settled here, not only by
+            // the using on the way out, so that a failure of it is thrown, not swallowed.
             mostSeated?.Settle();
         }
 
