@@ -4,7 +4,7 @@ using Planning.Benchmarks;
 using Planning.Engine.Results;
 using Planning.Engine.Simulation;
 
-// Usage: Planning.Benchmarks [all | CASE... | --flow-anatomy CASE | --same-instances CASE Option=value...]. Each case runs in a child process of its own, so that
+// Usage: Planning.Benchmarks [all | CASE... | --flow-anatomy CASE | --same-instances CASE Option=value... | --try-prices CASE FACTOR...]. Each case runs in a child process of its own, so that
 // the peak working set it reports is that case's alone. BENCH_VERBOSE=1 prints each term's solve
 // stats to stderr, BENCH_PHASES=1 the CPU seconds of each solver phase per term; BENCH_CPSAT_SECONDS changes the CP-SAT limit; BENCH_MIP_SECONDS the MIP peer's.
 // BENCH_MIP_NODES and BENCH_MAX_MIP_AREAS change the engine's own MIP step (SolverOptions.MipNodes, MaxMipAreas).
@@ -18,6 +18,12 @@ if (args is ["--flow-anatomy", var anatomyCase])
 if (args is ["--same-instances", var sameCase, .. var changes])
 {
     SameInstances.Run(BenchmarkCase.Named(sameCase), changes);
+    return;
+}
+
+if (args is ["--try-prices", var priceCase, .. var factors])
+{
+    TryPrices.Run(BenchmarkCase.Named(priceCase), factors.Select(f => long.Parse(f, CultureInfo.InvariantCulture)).ToList());
     return;
 }
 

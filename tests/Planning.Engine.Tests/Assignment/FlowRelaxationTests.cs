@@ -85,7 +85,7 @@ public class FlowRelaxationTests
         // Twelve schools in a row with one grade-1 seat each, and a thirteenth empty one: areas 0–11
         // each have a pupil next to their own school and may go one school on at 1,000 m; one more
         // pupil can only go to school 0. Seating everyone shifts the whole row, 12 × 1,000 m, which
-        // the try price (10 × the dearest arc, 10,000) does not pay and the real price does.
+        // the try price (2 × the dearest arc, 2,000) does not pay and the real price does.
         const int row = 12;
         var units = new List<DecisionUnit>
         {
@@ -105,9 +105,33 @@ public class FlowRelaxationTests
 
         var result = FlowRelaxation.Solve(problem);
 
-        Assert.Equal(10_000, FlowRelaxation.TryPrice(problem));
+        Assert.Equal(2_000, FlowRelaxation.TryPrice(problem));
         Assert.Equal(1, FlowRelaxation.SolveAt(problem, FlowRelaxation.TryPrice(problem)).OverflowUnits);
         Assert.Equal(row * 1_000, result.Cost);
+        Assert.Equal(0, OverflowOf(problem, result));
+    }
+
+    [Fact]
+    public void Solve_SeatingTakesOneMoveTheTryPricePays_KeptFromTheTry()
+    {
+        // The row above with one school: seating both pupils shifts area 1 on for 1,000 m, less than
+        // the try price (2 × the dearest arc), so the try already has no overflow and is kept.
+        var units = new List<DecisionUnit>
+        {
+            new(0, SchoolPart.Primary, [new DemandItem(1, -1, 1)], [new Candidate(0, 0, true)]),
+            new(1, SchoolPart.Primary, [new DemandItem(1, -1, 1)], [new Candidate(0, 0, true), new Candidate(1, 1_000, true)]),
+        };
+        var problem = new AssignmentProblem(2, units, moveCost: 0, changeCost: 0, Overflow);
+        for (var s = 0; s < 2; s++)
+        {
+            problem.TotalCapacity[s] = 2_000;
+            problem.GradeCapacity[AssignmentProblem.Slot(s, 1)] = 1;
+        }
+
+        var result = FlowRelaxation.Solve(problem);
+
+        Assert.Equal(0, FlowRelaxation.SolveAt(problem, FlowRelaxation.TryPrice(problem)).OverflowUnits);
+        Assert.Equal(1_000, result.Cost);
         Assert.Equal(0, OverflowOf(problem, result));
     }
 
