@@ -73,8 +73,8 @@ internal static class FlowRelaxation
     private const long TryPriceFactor = 2;
 
     /// <param name="problem">The problem.</param>
-    /// <param name="besideTry">Computes the seat max flow on another thread while the try is solved (with a second worker), rather than after it when the try has overflow.</param>
-    public static Result Solve(AssignmentProblem problem, bool besideTry = false)
+    /// <param name="seats">The <see cref="MostSeated"/> max flow when the caller computes it (perhaps beside the try); else it is computed after the try when that has overflow.</param>
+    public static Result Solve(AssignmentProblem problem, Pending<long>? seats = null)
     {
         var price = TryPrice(problem);
         if (price >= problem.OverflowCost)
@@ -82,21 +82,13 @@ internal static class FlowRelaxation
             return SolveAt(problem, problem.OverflowCost).Result;
         }
 
-        long Seated()
-        {
-            using var lap = PhaseClock.Start("overflow proof (max flow)");
-            return MostSeated(problem);
-        }
-
-        using var beside = new Pending<long>(besideTry, Seated);
         var first = SolveAt(problem, price);
         if (first.OverflowUnits == 0)
         {
-            beside.Settle();
             return first.Result;
         }
 
-        var seated = beside.Value;
+        var seated = seats?.Value ?? Seated(problem);
         var least = problem.Units.Sum(u => (long)u.Pupils) - seated;
         var kept = first.OverflowUnits == least
             ? first.Result with { Cost = first.Result.Cost + (problem.OverflowCost - price) * least }
@@ -209,6 +201,13 @@ internal static class FlowRelaxation
         }
 
         return (new Result(flow.OptimalCost() + constant, flows, itemFirst), overflowArcs.Sum(flow.Flow));
+    }
+
+    /// <summary><see cref="MostSeated"/>, timed as the overflow proof.</summary>
+    public static long Seated(AssignmentProblem problem)
+    {
+        using var lap = PhaseClock.Start("overflow proof (max flow)");
+        return MostSeated(problem);
     }
 
     /// <summary>

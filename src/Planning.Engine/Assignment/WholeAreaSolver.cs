@@ -34,11 +34,13 @@ internal static class WholeAreaSolver
 
     public static Result Solve(AssignmentProblem problem, SolverOptions options, CancellationToken cancellation)
     {
-        // The split flow needs neither the table nor the LP: with a second worker it runs beside them.
+        // The seat max flow (the flow's check of its try, and the overflow proof) and the split flow need
+        // neither the table nor the LP: with a second worker they run beside them.
+        using var seats = new Pending<long>(options.Workers >= 2, () => FlowRelaxation.Seated(problem));
         using var flow = new Pending<(FlowRelaxation.Result Relaxation, double Seconds)>(options.Workers >= 2, () =>
         {
             var clock = Stopwatch.StartNew();
-            return (Relaxation: FlowRelaxation.Solve(problem, besideTry: options.Workers >= 2), Seconds: clock.Elapsed.TotalSeconds);
+            return (Relaxation: FlowRelaxation.Solve(problem, seats), Seconds: clock.Elapsed.TotalSeconds);
         });
         var lap = PhaseClock.Start("candidate table");
         var table = CandidateTable.Build(problem);
@@ -53,6 +55,8 @@ internal static class WholeAreaSolver
         // flow (BENCHMARKS.md); only a part the first search polishes compares the two.
         using var fromPlan = lp?.Shares is null && options.LocalSearchPasses > 0 ? new Pending<int[]>(options.Workers >= 2, () =>
         {
+            // After the seat max flow: on two cores a third busy thread would slow the flow.
+            seats.Settle();
             using var phase = PhaseClock.Start("local search from the previous plan");
             return LocalSearch.For(problem, table).Run(PreviousPlan(problem), options.LocalSearchPasses, options.LocalSearchMoves, cancellation);
         }) : null;
@@ -73,16 +77,6 @@ internal static class WholeAreaSolver
         string? status = null;
         bool WithinGap(double value) => value - bound <= options.RelativeGap * value;
 
-        // The local search never adds overflow: without any now, no proof is needed; with some, the
-        // proof (a max flow) runs beside the local search when there is a second worker, unless the
-        // flow computed it already.
-        using var mostSeated = overflow > 0
-            ? relaxation.MostSeated is { } seated ? Pending<long>.Done(seated) : new Pending<long>(options.Workers >= 2, () =>
-            {
-                using var proof = PhaseClock.Start("overflow proof (max flow)");
-                return FlowRelaxation.MostSeated(problem);
-            })
-            : null;
         if (!WithinGap(cost) || overflow > 0)
         {
             choice = Polish(search, choice, options, cancellation);
@@ -108,13 +102,13 @@ internal static class WholeAreaSolver
         long minimumOverflow = 0;
         if (overflow > 0)
         {
-            minimumOverflow = Math.Max(0, table.Pupils.Sum() - mostSeated!.Value);
+            minimumOverflow = Math.Max(0, table.Pupils.Sum() - (relaxation.MostSeated ?? seats.Value));
         }
         else
         {
-            // The local search removed the overflow: the proof is not needed. Settled here, not only by
-            // the using on the way out, so that a failure of it is thrown, not swallowed.
-            mostSeated?.Settle();
+            // No overflow: the proof is not needed. Settled here, not only by the using on the way
+            // out, so that a failure of it is thrown, not swallowed.
+            seats.Settle();
         }
 
         // Larger parts are left to the local search's chains: a neighbourhood given to CP-SAT for its

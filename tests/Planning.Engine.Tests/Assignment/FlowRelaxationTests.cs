@@ -71,7 +71,8 @@ public class FlowRelaxationTests
         var problem = SolverGuaranteesTests.Clusters(new Random(seed), clusters: 2, areasPerCluster: 120, schoolsPerCluster: 5);
 
         var alone = FlowRelaxation.Solve(problem);
-        var beside = FlowRelaxation.Solve(problem, besideTry: true);
+        using var seats = new Pending<long>(beside: true, () => FlowRelaxation.MostSeated(problem));
+        var beside = FlowRelaxation.Solve(problem, seats);
 
         Assert.NotNull(alone.MostSeated);
         Assert.Equal(alone.MostSeated, beside.MostSeated);
