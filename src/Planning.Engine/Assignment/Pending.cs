@@ -24,12 +24,7 @@ internal sealed class Pending<T> : IDisposable
         }
     }
 
-    private Pending(T value) => _task = Task.FromResult(value);
-
     public T Value => _task is null ? _later!.Value : _task.GetAwaiter().GetResult();
-
-    /// <summary>An answer already known.</summary>
-    public static Pending<T> Done(T value) => new(value);
 
     /// <summary>Waits for the work when it was started on another thread, and throws what it threw; never starts it.</summary>
     public void Settle() => _task?.GetAwaiter().GetResult();
