@@ -1,5 +1,7 @@
 using System.Globalization;
+using Planning.Engine.Assignment;
 using Planning.Engine.Inputs;
+using Planning.Engine.Simulation;
 using Planning.Engine.Terms;
 
 namespace Planning.Benchmarks;
@@ -26,6 +28,10 @@ internal sealed record BenchmarkCase(string Name, int Areas, int Schools, Term H
 
     /// <summary>The case's synthetic district (always the same seed) simulated with <paramref name="parameters"/>.</summary>
     public SimulationInput Input(SimulationParameters parameters) => SyntheticDistrict.Generate(Areas, Schools, seed: 2020, parameters);
+
+    /// <summary>Simulates the case with its parameters, <paramref name="observer"/> called with every term's problem and answer.</summary>
+    public void Observe(Action<AssignmentProblem, AssignmentSolution> observer) =>
+        Simulator.Run(Input(Parameters with { Solver = Parameters.Solver with { Observer = observer } }));
 
     public SimulationParameters Parameters => SimulationParameters.Default with
     {

@@ -113,8 +113,11 @@ static void Run(BenchmarkCase c)
 // The first term's problem, as solved, taken apart by FlowAnatomy; the rest of the horizon is not run.
 static void FlowAnatomyOf(BenchmarkCase c)
 {
-    var parameters = c.Parameters with { Solver = c.Parameters.Solver with { Observer = (problem, _) => { FlowAnatomy.Print(problem); Environment.Exit(0); } } };
-    Simulator.Run(c.Input(parameters));
+    c.Observe((problem, _) =>
+    {
+        FlowAnatomy.Print(problem);
+        Environment.Exit(0);
+    });
 }
 
 static string PeerRow(string name, string term, SolveStats s, MipPeer.Result? mip)

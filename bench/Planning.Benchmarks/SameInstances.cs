@@ -2,7 +2,6 @@ using System.Globalization;
 using Planning.Engine.Assignment;
 using Planning.Engine.Inputs;
 using Planning.Engine.Results;
-using Planning.Engine.Simulation;
 
 namespace Planning.Benchmarks;
 
@@ -23,21 +22,14 @@ internal static class SameInstances
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         var rows = new List<(SolveStats Usual, SolveStats Changed)>();
         var term = 0;
-        var parameters = c.Parameters with
+        c.Observe((problem, solution) =>
         {
-            Solver = c.Parameters.Solver with
-            {
-                Observer = (problem, solution) =>
-                {
-                    var other = AssignmentSolver.Solve(problem, allowSplitting: false, changed, CancellationToken.None).Stats;
-                    var usual = solution.Stats;
-                    rows.Add((usual, other));
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"| {++term} | {usual.Objective:N0} | {other.Objective:N0} | {usual.Gap:P3} | {other.Gap:P3} | {usual.OverflowPupils:N0} | {other.OverflowPupils:N0} | {usual.MinimumOverflowBound:N0} | {other.MinimumOverflowBound:N0} | {usual.Seconds:F1} | {other.Seconds:F1} |"));
-                },
-            },
-        };
-        Simulator.Run(c.Input(parameters));
+            var other = AssignmentSolver.Solve(problem, allowSplitting: false, changed, CancellationToken.None).Stats;
+            var usual = solution.Stats;
+            rows.Add((usual, other));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {++term} | {usual.Objective:N0} | {other.Objective:N0} | {usual.Gap:P3} | {other.Gap:P3} | {usual.OverflowPupils:N0} | {other.OverflowPupils:N0} | {usual.MinimumOverflowBound:N0} | {other.MinimumOverflowBound:N0} | {usual.Seconds:F1} | {other.Seconds:F1} |"));
+        });
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| all | worst gap | {rows.Max(r => r.Usual.Gap):P3} | {rows.Max(r => r.Changed.Gap):P3} | over, not proven | {rows.Sum(r => r.Usual.OverflowPupils - r.Usual.MinimumOverflowBound):N0} | {rows.Sum(r => r.Changed.OverflowPupils - r.Changed.MinimumOverflowBound):N0} | solve s | {rows.Sum(r => r.Usual.Seconds):F1} | {rows.Sum(r => r.Changed.Seconds):F1} | |"));
     }

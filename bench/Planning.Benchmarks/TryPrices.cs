@@ -1,6 +1,5 @@
 using System.Globalization;
 using Planning.Engine.Assignment;
-using Planning.Engine.Simulation;
 
 namespace Planning.Benchmarks;
 
@@ -17,28 +16,21 @@ internal static class TryPrices
         Console.WriteLine("| solved term | factor | CPU s | overflow | least | kept | arcs with another flow than the first factor's |");
         Console.WriteLine("|---|---:|---:|---:|---:|---|---:|");
         var term = 0;
-        var parameters = c.Parameters with
+        c.Observe((problem, _) =>
         {
-            Solver = c.Parameters.Solver with
+            term++;
+            var least = problem.Units.Sum(u => (long)u.Pupils) - FlowRelaxation.MostSeated(problem);
+            long[]? first = null;
+            foreach (var factor in factors)
             {
-                Observer = (problem, _) =>
-                {
-                    term++;
-                    var least = problem.Units.Sum(u => (long)u.Pupils) - FlowRelaxation.MostSeated(problem);
-                    long[]? first = null;
-                    foreach (var factor in factors)
-                    {
-                        var cpu = Environment.CpuUsage.TotalTime;
-                        var (result, overflow) = FlowRelaxation.SolveAt(problem, Math.Min(problem.OverflowCost, factor * FlowRelaxation.DearestArc(problem)));
-                        var seconds = (Environment.CpuUsage.TotalTime - cpu).TotalSeconds;
-                        first ??= result.Flows;
-                        var other = result.Flows.Zip(first).Count(p => p.First != p.Second);
-                        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                            $"| {term} | {factor} | {seconds:F1} | {overflow:N0} | {least:N0} | {(overflow == least ? "yes" : "no")} | {other:N0} |"));
-                    }
-                },
-            },
-        };
-        Simulator.Run(c.Input(parameters));
+                var cpu = Environment.CpuUsage.TotalTime;
+                var (result, overflow) = FlowRelaxation.SolveAt(problem, FlowRelaxation.TryPrice(problem, factor));
+                var seconds = (Environment.CpuUsage.TotalTime - cpu).TotalSeconds;
+                first ??= result.Flows;
+                var other = result.Flows.Zip(first).Count(p => p.First != p.Second);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {term} | {factor} | {seconds:F1} | {overflow:N0} | {least:N0} | {(overflow == least ? "yes" : "no")} | {other:N0} |"));
+            }
+        });
     }
 }

@@ -101,20 +101,16 @@ internal static class FlowRelaxation
     /// flow seats a pupil through up to that many moves rather than let one overflow; the real price
     /// when that is not lower, or when fill targets price school loads.
     /// </summary>
-    internal static long TryPrice(AssignmentProblem problem)
+    internal static long TryPrice(AssignmentProblem problem) => TryPrice(problem, TryPriceFactor);
+
+    /// <summary>The try price at <paramref name="factor"/> × the dearest pupil arc, by the rule of <see cref="TryPrice(AssignmentProblem)"/> (the benchmarks compare factors).</summary>
+    internal static long TryPrice(AssignmentProblem problem, long factor)
     {
         if (problem.UnderFillCost > 0 && problem.FillTarget.Any(t => t > 0))
         {
             return problem.OverflowCost;
         }
 
-        var dearest = DearestArc(problem);
-        return dearest >= problem.OverflowCost / TryPriceFactor ? problem.OverflowCost : dearest * TryPriceFactor;
-    }
-
-    /// <summary>The dearest pupil arc (at least 1).</summary>
-    internal static long DearestArc(AssignmentProblem problem)
-    {
         long dearest = 1;
         foreach (var unit in problem.Units)
         {
@@ -127,7 +123,7 @@ internal static class FlowRelaxation
             }
         }
 
-        return dearest;
+        return dearest >= problem.OverflowCost / factor ? problem.OverflowCost : dearest * factor;
     }
 
     /// <summary>The flow with overflow priced at <paramref name="overflowPrice"/>, and its overflow units (pupils over a grade's or a school's seats, counted at each).</summary>

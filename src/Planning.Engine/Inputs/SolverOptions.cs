@@ -13,9 +13,10 @@ namespace Planning.Engine.Inputs;
 /// <param name="RelativeGap">Stop as soon as the whole-area objective is within this share of the lower bound.</param>
 /// <param name="Workers">
 /// Threads that solve independent parts of a term (areas that share no candidate school) side by
-/// side; within a part, from 2 on, the split flow also runs beside the whole-area LP (where that gives
-/// no shares, the local search from the previous term's plan beside the flow) and the overflow proof
-/// beside the local search, so a part may keep more threads than this busy for a while. The parts are
+/// side; within a part, from 2 on, the split flow and the seat max flow (the flow's check and the
+/// overflow proof) also run beside the candidate table and the whole-area LP (where that gives no
+/// shares, the local search from the previous term's plan runs beside the flow once the max flow is
+/// done), so a part may keep more threads than this busy for a while. The parts are
 /// merged in a fixed order and each piece is computed as with one thread, so the result does not
 /// depend on it.
 /// </param>

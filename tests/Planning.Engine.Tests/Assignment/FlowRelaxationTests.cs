@@ -115,8 +115,9 @@ public class FlowRelaxationTests
     [Fact]
     public void Solve_SeatingTakesOneMoveTheTryPricePays_KeptFromTheTry()
     {
-        // The row above with one school: seating both pupils shifts area 1 on for 1,000 m, less than
-        // the try price (2 × the dearest arc), so the try already has no overflow and is kept.
+        // The row above, one school long: seating both pupils shifts area 1 on for 1,000 m, less than
+        // the try price (2 × the dearest arc), so the try already has no overflow and is kept (no seat
+        // max flow was needed to check it).
         var units = new List<DecisionUnit>
         {
             new(0, SchoolPart.Primary, [new DemandItem(1, -1, 1)], [new Candidate(0, 0, true)]),
@@ -132,6 +133,7 @@ public class FlowRelaxationTests
         var result = FlowRelaxation.Solve(problem);
 
         Assert.Equal(0, FlowRelaxation.SolveAt(problem, FlowRelaxation.TryPrice(problem)).OverflowUnits);
+        Assert.Null(result.MostSeated);
         Assert.Equal(1_000, result.Cost);
         Assert.Equal(0, OverflowOf(problem, result));
     }
