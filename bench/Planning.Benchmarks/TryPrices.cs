@@ -19,7 +19,7 @@ internal static class TryPrices
         c.Observe((problem, _) =>
         {
             term++;
-            var least = problem.Units.Sum(u => (long)u.Pupils) - FlowRelaxation.MostSeated(problem);
+            var least = FlowRelaxation.Least(problem, FlowRelaxation.MostSeated(problem));
             long[]? first = null;
             foreach (var factor in factors)
             {

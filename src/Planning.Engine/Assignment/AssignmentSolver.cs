@@ -93,7 +93,7 @@ internal static class AssignmentSolver
             var flowSeconds = clock.Elapsed.TotalSeconds;
             var allocations = SplitAllocations(part, relaxation);
             var overflow = ObjectiveParts.Of(problem, Local(part, allocations)).All.OverflowPupils;
-            var least = overflow > 0 ? Math.Max(0, problem.Units.Sum(u => (long)u.Pupils) - (relaxation.MostSeated ?? FlowRelaxation.MostSeated(problem))) : 0;
+            var least = overflow > 0 ? FlowRelaxation.Least(problem, relaxation.MostSeated ?? FlowRelaxation.MostSeated(problem)) : 0;
             return new PartResult(allocations, new PartStats(relaxation.Cost, relaxation.Cost, "exact", "OR-Tools min-cost flow", relaxation.Cost, flowSeconds, least, "relaxation", 0, null));
         }
 

@@ -89,7 +89,7 @@ internal static class FlowRelaxation
         }
 
         var seated = seats?.Value ?? Seated(problem);
-        var least = problem.Units.Sum(u => (long)u.Pupils) - seated;
+        var least = Least(problem, seated);
         var kept = first.OverflowUnits == least
             ? first.Result with { Cost = first.Result.Cost + (problem.OverflowCost - price) * least }
             : SolveAt(problem, problem.OverflowCost).Result;
@@ -251,6 +251,12 @@ internal static class FlowRelaxation
         var status = flow.Solve(source, sink);
         return status == MaxFlow.Status.OPTIMAL ? flow.OptimalFlow() : throw new InvalidOperationException($"max flow failed: {status}");
     }
+
+    /// <summary>
+    /// The least overflow any assignment can have, split or whole: the pupils a seat max flow of
+    /// <paramref name="seated"/> (<see cref="MostSeated"/>) leaves without a seat.
+    /// </summary>
+    public static long Least(AssignmentProblem problem, long seated) => problem.Units.Sum(u => (long)u.Pupils) - seated;
 
     private static int GradeNode(int schools, int slot) => 1 + schools + slot;
 

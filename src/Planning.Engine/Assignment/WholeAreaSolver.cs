@@ -102,7 +102,7 @@ internal static class WholeAreaSolver
         long minimumOverflow = 0;
         if (overflow > 0)
         {
-            minimumOverflow = Math.Max(0, table.Pupils.Sum() - seats.Value);
+            minimumOverflow = FlowRelaxation.Least(problem, seats.Value);
         }
         else
         {
