@@ -88,7 +88,7 @@ internal static class FlowRelaxation
             return first.Result;
         }
 
-        var seated = seats?.Value ?? Seated(problem);
+        var seated = seats?.Value ?? MostSeated(problem);
         var least = Least(problem, seated);
         var kept = first.OverflowUnits == least
             ? first.Result with { Cost = first.Result.Cost + (problem.OverflowCost - price) * least }
@@ -199,13 +199,6 @@ internal static class FlowRelaxation
         return (new Result(flow.OptimalCost() + constant, flows, itemFirst), overflowArcs.Sum(flow.Flow));
     }
 
-    /// <summary><see cref="MostSeated"/>, timed as the overflow proof.</summary>
-    public static long Seated(AssignmentProblem problem)
-    {
-        using var lap = PhaseClock.Start("overflow proof (max flow)");
-        return MostSeated(problem);
-    }
-
     /// <summary>
     /// Most pupils that can be seated within every grade and school capacity when areas may split (a
     /// max flow). The others overflow in any assignment, so pupils − this is a lower bound on the
@@ -213,6 +206,7 @@ internal static class FlowRelaxation
     /// </summary>
     public static long MostSeated(AssignmentProblem problem)
     {
+        using var lap = PhaseClock.Start("overflow proof (max flow)");
         var (usedSlot, usedSchool, _) = Usage(problem);
         var schools = problem.SchoolCount;
         using var flow = new MaxFlow();

@@ -36,7 +36,7 @@ internal static class WholeAreaSolver
     {
         // The seat max flow (the flow's check of its try, and the overflow proof) and the split flow need
         // neither the table nor the LP: with a second worker they run beside them.
-        using var seats = new Pending<long>(options.Workers >= 2, () => FlowRelaxation.Seated(problem));
+        using var seats = new Pending<long>(options.Workers >= 2, () => FlowRelaxation.MostSeated(problem));
         using var flow = new Pending<(FlowRelaxation.Result Relaxation, double Seconds)>(options.Workers >= 2, () =>
         {
             var clock = Stopwatch.StartNew();

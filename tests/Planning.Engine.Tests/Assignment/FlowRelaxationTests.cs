@@ -74,8 +74,19 @@ public class FlowRelaxationTests
         using var seats = new Pending<long>(beside: true, () => FlowRelaxation.MostSeated(problem));
         var beside = FlowRelaxation.Solve(problem, seats);
 
+        // The caller's max flow is the one used: asked for once, not computed again inside.
+        var asked = 0;
+        using var lazy = new Pending<long>(beside: false, () =>
+        {
+            asked++;
+            return FlowRelaxation.MostSeated(problem);
+        });
+        var fromLazy = FlowRelaxation.Solve(problem, lazy);
+
         Assert.NotNull(alone.MostSeated);
         Assert.Equal(alone.MostSeated, beside.MostSeated);
+        Assert.Equal(1, asked);
+        Assert.Equal(alone.Cost, fromLazy.Cost);
         Assert.Equal(alone.Cost, beside.Cost);
         Assert.Equal(alone.Flows, beside.Flows);
     }
