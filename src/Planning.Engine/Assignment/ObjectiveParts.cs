@@ -21,7 +21,7 @@ internal static class ObjectiveParts
                 var item = unit.Items[i];
                 if (school < 0)
                 {
-                    levels[(int)PartOf(item.Grade)].Overflow += count;
+                    levels[(int)Grades.PartOf(item.Grade)].Overflow += count;
                     continue;
                 }
 
@@ -36,7 +36,7 @@ internal static class ObjectiveParts
 
         for (var slot = 0; slot < gradeLoad.Length; slot++)
         {
-            levels[(int)PartOf(slot % 9 + 1)].Overflow += AssignmentProblem.Over(gradeLoad[slot], problem.GradeCapacity[slot]);
+            levels[(int)Grades.PartOf(slot % 9 + 1)].Overflow += AssignmentProblem.Over(gradeLoad[slot], problem.GradeCapacity[slot]);
         }
 
         var whole = new Tally();
@@ -48,8 +48,6 @@ internal static class ObjectiveParts
 
         return new ObjectiveBreakdown(levels[0].Terms(problem), levels[1].Terms(problem), whole.Terms(problem));
     }
-
-    private static SchoolPart PartOf(int grade) => grade <= 6 ? SchoolPart.Primary : SchoolPart.Junior;
 
     private static Candidate CandidateAt(DecisionUnit unit, int school)
     {
