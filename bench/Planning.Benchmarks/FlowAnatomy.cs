@@ -8,7 +8,8 @@ namespace Planning.Benchmarks;
 /// <summary>
 /// <c>--flow-anatomy CASE</c>: where the split min-cost flow's time goes. The case's first term is
 /// solved as usual, then its problem is given to OR-Tools' min-cost flow as the engine builds it (solved
-/// once at the real overflow price, and as the engine solves it) and as three smaller networks, each
+/// once at the real overflow price, and as the engine solves it) and as three smaller networks (items in
+/// the engine's order too, <see cref="AssignmentProblem.NearOrder"/>), each
 /// stripped of one feature, so each feature's share of the time shows. Only the first two rows are the
 /// engine's relaxation; the others are easier problems with other optima.
 /// </summary>
@@ -25,7 +26,7 @@ internal static class FlowAnatomy
         cpu = Cpu.Start();
         var tried = FlowRelaxation.Solve(problem);
         Row(string.Create(CultureInfo.InvariantCulture,
-            $"the same as the engine solves it: first with overflow at {FlowRelaxation.TryPrice(problem):N0} (10 × the dearest pupil arc), kept when its overflow is the seats' least, else solved again; the seat max flow included"), -1, -1, tried.Cost, cpu.Seconds);
+            $"the same as the engine solves it: first with overflow at {FlowRelaxation.TryPrice(problem):N0} (the try price), kept when its overflow is the seats' least, else solved again; the seat max flow included"), -1, -1, tried.Cost, cpu.Seconds);
         Row("the same, overflow at 10⁻² of its cost", Whole(problem, total, true, problem.OverflowCost / 100));
         Row("the same, no school size limit (grades not joined)", Whole(problem, total, false, problem.OverflowCost));
         var (nodes, arcs, cost, seconds) = (0, 0, 0L, 0.0);
@@ -69,7 +70,7 @@ internal static class FlowAnatomy
         }
 
         var node = 1 + schools * 10;
-        foreach (var unit in problem.Units)
+        foreach (var unit in problem.NearOrder.Select(u => problem.Units[u]))
         {
             foreach (var item in unit.Items)
             {
@@ -99,7 +100,7 @@ internal static class FlowAnatomy
         }
 
         var (node, supply) = (1 + schools, 0L);
-        foreach (var unit in problem.Units)
+        foreach (var unit in problem.NearOrder.Select(u => problem.Units[u]))
         {
             foreach (var item in unit.Items.Where(i => i.Grade == grade))
             {

@@ -110,6 +110,27 @@ internal sealed class CandidateTable
         return (first, units);
     }
 
+    /// <summary>The same table with its units in another order: unit i of the result is unit <paramref name="order"/>[i] here.</summary>
+    public CandidateTable Reordered(int[] order)
+    {
+        var table = new CandidateTable(Units, School.Length, Grade.Length);
+        var (k, j) = (0, 0);
+        for (var i = 0; i < order.Length; i++)
+        {
+            var u = order[i];
+            (table.First[i], table.GradeFirst[i], table.Pupils[i]) = (k, j, Pupils[u]);
+            var (candidates, grades) = (Count(u), GradeFirst[u + 1] - GradeFirst[u]);
+            Array.Copy(School, First[u], table.School, k, candidates);
+            Array.Copy(Cost, First[u], table.Cost, k, candidates);
+            Array.Copy(Grade, GradeFirst[u], table.Grade, j, grades);
+            Array.Copy(GradePupils, GradeFirst[u], table.GradePupils, j, grades);
+            (k, j) = (k + candidates, j + grades);
+        }
+
+        (table.First[Units], table.GradeFirst[Units]) = (k, j);
+        return table;
+    }
+
     public static CandidateTable Build(AssignmentProblem problem)
     {
         var units = problem.Units;

@@ -161,7 +161,9 @@ internal static class FlowRelaxation
         var firstArc = -1;
         var nextNode = 1 + schools * 10;
         var position = 0;
-        for (var u = 0; u < units.Count; u++)
+        // Item nodes in near order (AssignmentProblem.NearOrder). Where several flows are optimal, which
+        // one comes back depends on the order, so the rounding and the plan do too.
+        foreach (var u in problem.NearOrder)
         {
             var unit = units[u];
             itemFirst[u] = position;
@@ -229,8 +231,9 @@ internal static class FlowRelaxation
         }
 
         var nextNode = source + 1;
-        foreach (var unit in problem.Units)
+        foreach (var u in problem.NearOrder)
         {
+            var unit = problem.Units[u];
             foreach (var item in unit.Items)
             {
                 var node = nextNode++;

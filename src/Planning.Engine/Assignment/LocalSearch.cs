@@ -26,6 +26,9 @@ internal sealed class LocalSearch
     private readonly List<int>[] _unitsAt;
     private readonly int[] _choice;
 
+    // Per unit in the caller's numbering, its number here (see the constructor).
+    private readonly int[] _inside;
+
     // The table's and problem's arrays, read in the innermost loops.
     private readonly int[] _first;
     private readonly int[] _school;
@@ -55,10 +58,21 @@ internal sealed class LocalSearch
     /// <summary>Looks skipped so far, in all runs (for tests).</summary>
     internal long Skipped { get; private set; }
 
-    private LocalSearch(AssignmentProblem problem, CandidateTable table, bool skipUnchanged)
+    private LocalSearch(AssignmentProblem problem, CandidateTable table, bool skipUnchanged, bool nearLayout)
     {
         _skipUnchanged = skipUnchanged;
         _problem = problem;
+        // Units numbered here in near order (AssignmentProblem.NearOrder), for speed alone: every pass
+        // still visits them in the caller's order, and the lists of units per school keep that order
+        // too, so the answer is the one the caller's numbering gives.
+        var order = nearLayout ? problem.NearOrder : [.. Enumerable.Range(0, table.Units)];
+        _inside = new int[order.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            _inside[order[i]] = i;
+        }
+
+        table = table.Reordered(order);
         _table = table;
         (_first, _school, _cost, _gradeFirst, _grade, _gradePupils, _pupils) =
             (table.First, table.School, table.Cost, table.GradeFirst, table.Grade, table.GradePupils, table.Pupils);
@@ -109,7 +123,8 @@ internal sealed class LocalSearch
     /// <param name="problem">The problem.</param>
     /// <param name="table">Its candidate table.</param>
     /// <param name="skipUnchanged">False looks at every unit in every move and chain pass (only to test that the skipping changes nothing).</param>
-    public static LocalSearch For(AssignmentProblem problem, CandidateTable table, bool skipUnchanged = true) => new(problem, table, skipUnchanged);
+    /// <param name="nearLayout">False keeps the units in the caller's numbering in memory too (only to test that the near order changes nothing).</param>
+    public static LocalSearch For(AssignmentProblem problem, CandidateTable table, bool skipUnchanged = true, bool nearLayout = true) => new(problem, table, skipUnchanged, nearLayout);
 
     /// <summary>The improved choice per unit from <paramref name="start"/>; see <see cref="Improve"/>.</summary>
     public int[] Run(int[] start, int passes, long work, CancellationToken cancellation)
@@ -126,7 +141,7 @@ internal sealed class LocalSearch
         }
 
         WorkDone = work - _workLeft;
-        return (int[])_choice.Clone();
+        return [.. _inside.Select(u => _choice[u])];
     }
 
     /// <summary>
@@ -136,7 +151,11 @@ internal sealed class LocalSearch
     private void Reset(int[] start)
     {
         var previous = (int[])_choice.Clone();
-        Array.Copy(start, _choice, _choice.Length);
+        for (var i = 0; i < _inside.Length; i++)
+        {
+            _choice[_inside[i]] = start[i];
+        }
+
         // The ejection pass's memo is the search's own rule, not charged work: a new run starts it afresh.
         Array.Clear(_ejectLooked);
         for (var i = 0; i < _seats.Length; i += 2)
@@ -149,7 +168,7 @@ internal sealed class LocalSearch
             list?.Clear();
         }
 
-        for (var u = 0; u < _choice.Length; u++)
+        foreach (var u in _inside)
         {
             if (_choice[u] >= 0)
             {
@@ -163,7 +182,7 @@ internal sealed class LocalSearch
             return;
         }
 
-        for (var u = 0; u < _choice.Length; u++)
+        foreach (var u in _inside)
         {
             if (previous[u] != _choice[u])
             {
@@ -183,8 +202,9 @@ internal sealed class LocalSearch
     private bool MovePass()
     {
         var improved = false;
-        for (var u = 0; u < _choice.Length && _workLeft > 0; u++)
+        for (var given = 0; given < _inside.Length && _workLeft > 0; given++)
         {
+            var u = _inside[given];
             if (_choice[u] < 0 || _table.Count(u) < 2)
             {
                 continue;
@@ -221,8 +241,9 @@ internal sealed class LocalSearch
     private bool ChainPass()
     {
         var improved = false;
-        for (var u = 0; u < _choice.Length && _workLeft > 0; u++)
+        for (var given = 0; given < _inside.Length && _workLeft > 0; given++)
         {
+            var u = _inside[given];
             if (_choice[u] < 0 || _table.Count(u) < 2 || (!Overflows(u) && Cost(u, _choice[u]) == _cheapest[u]))
             {
                 continue;
@@ -310,8 +331,9 @@ internal sealed class LocalSearch
     private bool EjectionPass()
     {
         var improved = false;
-        for (var u = 0; u < _choice.Length && _workLeft > 0; u++)
+        for (var given = 0; given < _inside.Length && _workLeft > 0; given++)
         {
+            var u = _inside[given];
             if (_choice[u] >= 0 && _table.Count(u) >= 2 && Overflows(u) && !Clean(u, _ejectLooked[u]))
             {
                 _workLeft--;
