@@ -68,7 +68,7 @@ internal sealed class AssignmentProblem
     /// push reads one after another, then lie together (in the first 100k term the flow took 35 % and
     /// the local search 20-30 % less time than in input order, BENCHMARKS.md).
     /// </summary>
-    public int[] NearOrder => _nearOrder ??= [.. Enumerable.Range(0, Units.Count).OrderBy(u => Units[u].Candidates.Count == 0 ? -1 : Units[u].Candidates[0].School).ThenBy(u => u)];
+    public IReadOnlyList<int> NearOrder => _nearOrder ??= [.. Enumerable.Range(0, Units.Count).OrderBy(u => Units[u].Candidates.Count == 0 ? -1 : Units[u].Candidates[0].School).ThenBy(u => u)];
 
     private int[]? _nearOrder;
 

@@ -83,7 +83,7 @@ internal sealed class CandidateTable
             problem.FillTarget.Select((target, s) => target - school[s]).ToArray());
     }
 
-    /// <summary>Per school, the units that have it as a candidate, in unit order.</summary>
+    /// <summary>Per school, the units that have it as a candidate, in this table's unit order.</summary>
     public (int[] First, int[] Units) UnitsBySchool(int schoolCount)
     {
         var first = new int[schoolCount + 1];
@@ -111,11 +111,16 @@ internal sealed class CandidateTable
     }
 
     /// <summary>The same table with its units in another order: unit i of the result is unit <paramref name="order"/>[i] here.</summary>
-    public CandidateTable Reordered(int[] order)
+    public CandidateTable Reordered(IReadOnlyList<int> order)
     {
+        if (order.Count != Units)
+        {
+            throw new ArgumentException($"an order of {order.Count} units for a table of {Units}", nameof(order));
+        }
+
         var table = new CandidateTable(Units, School.Length, Grade.Length);
         var (k, j) = (0, 0);
-        for (var i = 0; i < order.Length; i++)
+        for (var i = 0; i < order.Count; i++)
         {
             var u = order[i];
             (table.First[i], table.GradeFirst[i], table.Pupils[i]) = (k, j, Pupils[u]);

@@ -63,11 +63,11 @@ internal sealed class LocalSearch
         _skipUnchanged = skipUnchanged;
         _problem = problem;
         // Units numbered here in near order (AssignmentProblem.NearOrder), for speed alone: every pass
-        // still visits them in the caller's order, and the lists of units per school keep that order
-        // too, so the answer is the one the caller's numbering gives.
+        // still visits them in the caller's order, and so do the lists of the units now at each school,
+        // so the answer is the one the caller's numbering gives.
         var order = nearLayout ? problem.NearOrder : [.. Enumerable.Range(0, table.Units)];
-        _inside = new int[order.Length];
-        for (var i = 0; i < order.Length; i++)
+        _inside = new int[order.Count];
+        for (var i = 0; i < order.Count; i++)
         {
             _inside[order[i]] = i;
         }
@@ -145,7 +145,7 @@ internal sealed class LocalSearch
     }
 
     /// <summary>
-    /// Loads and school lists as a fresh search from <paramref name="start"/> has them (lists in unit
+    /// Loads and school lists as a fresh search from <paramref name="start"/> has them (lists in the caller's unit
     /// order); every unit whose choice differs from the last run's end counts as a change.
     /// </summary>
     private void Reset(int[] start)

@@ -47,7 +47,7 @@ public class NearOrderTests
         var reordered = table.Reordered(order);
 
         Assert.Equal(table.Units, reordered.Units);
-        for (var i = 0; i < order.Length; i++)
+        for (var i = 0; i < order.Count; i++)
         {
             var u = order[i];
             Assert.Equal(table.Pupils[u], reordered.Pupils[i]);
@@ -56,6 +56,16 @@ public class NearOrderTests
             Assert.Equal(Slice(table.Grade, table.GradeFirst, u), Slice(reordered.Grade, reordered.GradeFirst, i));
             Assert.Equal(Slice(table.GradePupils, table.GradeFirst, u), Slice(reordered.GradePupils, reordered.GradeFirst, i));
         }
+    }
+
+    [Fact]
+    public void Reordered_AnOrderOfAnotherLength_Refused()
+    {
+        var (problem, table, _) = Line(new Random(4), areas: 50);
+
+        var error = Assert.Throws<ArgumentException>(() => table.Reordered([.. problem.NearOrder.Skip(1)]));
+
+        Assert.Contains("49 units for a table of 50", error.Message);
     }
 
     [Theory]
@@ -94,14 +104,15 @@ public class NearOrderTests
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
-    public void SolveAt_ItemsInNearOrder_EachUnitsPupilsReadBackAtItsCandidatesAndTheCostAddsUp(int seed)
+    public void SolveAt_UnitsNotInNearOrder_EachUnitsPupilsReadBackAtItsCandidatesAndTheCostAddsUp(int seed)
     {
         var (problem, _, _) = Line(new Random(seed), areas: 600);
         Assert.NotEqual(Enumerable.Range(0, problem.Units.Count), problem.NearOrder);
-        for (var slot = 0; slot < problem.GradeCapacity.Length; slot++)
+        for (var slot = 0; slot < problem.GradeCapacity.Length / 5; slot++)
         {
-            // Half the seats: pupils overflow even when areas may split.
-            problem.GradeCapacity[slot] /= 2;
+            // A quarter of the seats at the first fifth of the schools: pupils there overflow even when
+            // areas may split, and how many depends on where each area may go.
+            problem.GradeCapacity[slot] /= 4;
         }
 
         var (result, overflow) = FlowRelaxation.SolveAt(problem, Overflow);
@@ -124,6 +135,11 @@ public class NearOrderTests
         Assert.True(over > 0, "no overflow: the test would not see the overflow read back at the wrong slot");
         Assert.Equal(overflow, over);
         Assert.Equal(result.Cost, cost + (Overflow * over));
+
+        // Without school size limits in reach, the least overflow is the seat max flow's (built in the
+        // same order): a unit's candidates taken for another's there would change it.
+        Assert.All(school.Select((load, s) => (load, s)), x => Assert.True(x.load <= problem.TotalCapacity[x.s]));
+        Assert.Equal(FlowRelaxation.Least(problem, FlowRelaxation.MostSeated(problem)), over);
     }
 
     private static T[] Slice<T>(T[] values, int[] first, int u) => values[first[u]..first[u + 1]];
