@@ -151,7 +151,7 @@ internal static class FlowRelaxation
         {
             if (usedSlot[slot])
             {
-                var (node, schoolNode) = (GradeNode(schools, slot), 1 + slot / 9);
+                var (node, schoolNode) = (GradeNode(problem, slot), SchoolNode(problem, slot / 9));
                 flow.AddArcWithCapacityAndUnitCost(node, schoolNode, problem.GradeCapacity[slot], 0);
                 overflowArcs.Add(flow.AddArcWithCapacityAndUnitCost(node, schoolNode, total, overflowPrice));
             }
@@ -161,8 +161,7 @@ internal static class FlowRelaxation
         var firstArc = -1;
         var nextNode = 1 + schools * 10;
         var position = 0;
-        // Item nodes in near order (AssignmentProblem.NearOrder). Where several flows are optimal, which
-        // one comes back depends on the order, so the rounding and the plan do too.
+        // Item nodes in near order (AssignmentProblem.NearOrder).
         foreach (var u in problem.NearOrder)
         {
             var unit = units[u];
@@ -174,7 +173,7 @@ internal static class FlowRelaxation
                 foreach (var candidate in unit.Candidates)
                 {
                     var arc = flow.AddArcWithCapacityAndUnitCost(
-                        node, GradeNode(schools, AssignmentProblem.Slot(candidate.School, item.Grade)), item.Count, problem.PupilCost(item, candidate));
+                        node, GradeNode(problem, AssignmentProblem.Slot(candidate.School, item.Grade)), item.Count, problem.PupilCost(item, candidate));
                     firstArc = firstArc < 0 ? arc : firstArc;
                     position++;
                 }
@@ -218,7 +217,7 @@ internal static class FlowRelaxation
         {
             if (usedSchool[s])
             {
-                flow.AddArcWithCapacity(1 + s, sink, problem.TotalCapacity[s]);
+                flow.AddArcWithCapacity(SchoolNode(problem, s), sink, problem.TotalCapacity[s]);
             }
         }
 
@@ -226,7 +225,7 @@ internal static class FlowRelaxation
         {
             if (usedSlot[slot])
             {
-                flow.AddArcWithCapacity(GradeNode(schools, slot), 1 + slot / 9, problem.GradeCapacity[slot]);
+                flow.AddArcWithCapacity(GradeNode(problem, slot), SchoolNode(problem, slot / 9), problem.GradeCapacity[slot]);
             }
         }
 
@@ -240,7 +239,7 @@ internal static class FlowRelaxation
                 flow.AddArcWithCapacity(source, node, item.Count);
                 foreach (var candidate in unit.Candidates)
                 {
-                    flow.AddArcWithCapacity(node, GradeNode(schools, AssignmentProblem.Slot(candidate.School, item.Grade)), item.Count);
+                    flow.AddArcWithCapacity(node, GradeNode(problem, AssignmentProblem.Slot(candidate.School, item.Grade)), item.Count);
                 }
             }
         }
@@ -255,12 +254,17 @@ internal static class FlowRelaxation
     /// </summary>
     public static long Least(AssignmentProblem problem, long seated) => problem.Units.Sum(u => (long)u.Pupils) - seated;
 
-    private static int GradeNode(int schools, int slot) => 1 + schools + slot;
+    // Nodes: 0 the sink, then one per school and nine per school (its grades), both in the schools'
+    // walk order (AssignmentProblem.SchoolWalk), then the items. Where several flows are optimal, which
+    // one comes back depends on the numbering, so the rounding and the plan do too.
+    private static int SchoolNode(AssignmentProblem problem, int school) => 1 + problem.SchoolWalk[school];
+
+    private static int GradeNode(AssignmentProblem problem, int slot) => 1 + problem.SchoolCount + (problem.SchoolWalk[slot / 9] * 9) + (slot % 9);
 
     /// <summary>Adds the school's arcs to the sink; returns the constant to add to the cost.</summary>
     private static long AddSchoolArcs(MinCostFlow flow, AssignmentProblem problem, int s, long total, long overflowPrice, List<int> overflowArcs)
     {
-        var (node, sink) = (1 + s, 0);
+        var (node, sink) = (SchoolNode(problem, s), 0);
         var seats = problem.TotalCapacity[s];
         var target = problem.UnderFillCost > 0 ? problem.FillTarget[s] : 0;
         var under = problem.UnderFillCost;

@@ -29,13 +29,16 @@ public class NearOrderTests
     }
 
     [Fact]
-    public void NearOrder_ByTheNearestCandidatesSchoolThenByIndex_UnitsWithoutCandidatesFirst()
+    public void NearOrder_ByTheNearestCandidatesPlaceInTheSchoolWalkThenByIndex_UnitsWithoutCandidatesFirst()
     {
+        // Nearest schools 3, 1, none, 1, 0, 3; every unit's other candidate is school 2, and school 4 is
+        // nobody's. The walk: 0, then 2 (0's neighbour), then 3 and 1 (2's, in unit order), then 4.
         var units = new[] { 3, 1, -1, 1, 0, 3 }.Select((nearest, a) => new DecisionUnit(
             a, SchoolPart.Primary, [new DemandItem(1, -1, 5)], nearest < 0 ? [] : [new Candidate(nearest, 100, false), new Candidate(2, 900, false)])).ToList();
-        var problem = new AssignmentProblem(4, units, 0, 0, Overflow);
+        var problem = new AssignmentProblem(5, units, 0, 0, Overflow);
 
-        Assert.Equal([2, 4, 1, 3, 0, 5], problem.NearOrder);
+        Assert.Equal([0, 3, 1, 2, 4], problem.SchoolWalk);
+        Assert.Equal([2, 4, 0, 5, 1, 3], problem.NearOrder);
     }
 
     [Fact]
