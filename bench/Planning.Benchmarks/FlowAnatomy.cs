@@ -8,8 +8,8 @@ namespace Planning.Benchmarks;
 /// <summary>
 /// <c>--flow-anatomy CASE</c>: where the split min-cost flow's time goes. The case's first term is
 /// solved as usual, then its problem is given to OR-Tools' min-cost flow as the engine builds it (solved
-/// once at the real overflow price, and as the engine solves it) and as three smaller networks (items in
-/// the engine's order too, <see cref="AssignmentProblem.NearOrder"/>), each
+/// once at the real overflow price, and as the engine solves it) and as three smaller networks (nodes
+/// in the engine's order too: <see cref="AssignmentProblem.NearOrder"/>, <see cref="AssignmentProblem.SchoolWalk"/>), each
 /// stripped of one feature, so each feature's share of the time shows. Only the first two rows are the
 /// engine's relaxation; the others are easier problems with other optima.
 /// </summary>
@@ -55,16 +55,17 @@ internal static class FlowAnatomy
         var clock = Cpu.Start();
         using var flow = new MinCostFlow();
         var schools = problem.SchoolCount;
-        int GradeNode(int slot) => 1 + schools + slot;
+        int GradeNode(int slot) => FlowRelaxation.GradeNode(problem, slot);
+        int SchoolNode(int school) => FlowRelaxation.SchoolNode(problem, school);
         for (var s = 0; s < schools && sizeLimit; s++)
         {
-            flow.AddArcWithCapacityAndUnitCost(1 + s, 0, problem.TotalCapacity[s], 0);
-            flow.AddArcWithCapacityAndUnitCost(1 + s, 0, total, overflowCost);
+            flow.AddArcWithCapacityAndUnitCost(SchoolNode(s), 0, problem.TotalCapacity[s], 0);
+            flow.AddArcWithCapacityAndUnitCost(SchoolNode(s), 0, total, overflowCost);
         }
 
         for (var slot = 0; slot < schools * 9; slot++)
         {
-            var to = sizeLimit ? 1 + slot / 9 : 0;
+            var to = sizeLimit ? SchoolNode(slot / 9) : 0;
             flow.AddArcWithCapacityAndUnitCost(GradeNode(slot), to, problem.GradeCapacity[slot], 0);
             flow.AddArcWithCapacityAndUnitCost(GradeNode(slot), to, total, overflowCost);
         }
@@ -95,8 +96,8 @@ internal static class FlowAnatomy
         var seated = new int[schools];
         for (var s = 0; s < schools; s++)
         {
-            seated[s] = flow.AddArcWithCapacityAndUnitCost(1 + s, 0, problem.GradeCapacity[AssignmentProblem.Slot(s, grade)], 0);
-            flow.AddArcWithCapacityAndUnitCost(1 + s, 0, total, problem.OverflowCost);
+            seated[s] = flow.AddArcWithCapacityAndUnitCost(FlowRelaxation.SchoolNode(problem, s), 0, problem.GradeCapacity[AssignmentProblem.Slot(s, grade)], 0);
+            flow.AddArcWithCapacityAndUnitCost(FlowRelaxation.SchoolNode(problem, s), 0, total, problem.OverflowCost);
         }
 
         var (node, supply) = (1 + schools, 0L);
@@ -109,7 +110,7 @@ internal static class FlowAnatomy
                 supply += item.Count;
                 foreach (var candidate in unit.Candidates)
                 {
-                    flow.AddArcWithCapacityAndUnitCost(n, 1 + candidate.School, item.Count, problem.PupilCost(item, candidate));
+                    flow.AddArcWithCapacityAndUnitCost(n, FlowRelaxation.SchoolNode(problem, candidate.School), item.Count, problem.PupilCost(item, candidate));
                 }
             }
         }

@@ -26,6 +26,10 @@ internal sealed class AssignmentProblem
         GradeCapacity = new long[schoolCount * 9];
         TotalCapacity = new long[schoolCount];
         FillTarget = new long[schoolCount];
+        // Built once, by the first of the threads beside each other that asks (the flow's and the seat
+        // max flow's); the others wait for it instead of building it again.
+        _schoolWalk = new Lazy<int[]>(Walk);
+        _nearOrder = new Lazy<int[]>(() => [.. Enumerable.Range(0, Units.Count).OrderBy(u => Units[u].Candidates.Count == 0 ? -1 : SchoolWalk[Units[u].Candidates[0].School]).ThenBy(u => u)]);
     }
 
     public int SchoolCount { get; }
@@ -66,21 +70,22 @@ internal sealed class AssignmentProblem
     /// <see cref="SchoolWalk"/>, then by index; units without candidates first. The flows and the local
     /// search lay the units out in memory in this order: the areas around one school, which compete for
     /// its seats and which a move or a push reads one after another, then lie together (in the first
-    /// 100k term the flow took 35 % and the local search 20-30 % less time than in input order,
-    /// BENCHMARKS.md).
+    /// 100k term, with the schools in walk order too, the flow took 42 % and the local search 22-31 %
+    /// less time than in input order, BENCHMARKS.md).
     /// </summary>
-    public IReadOnlyList<int> NearOrder => _nearOrder ??= [.. Enumerable.Range(0, Units.Count).OrderBy(u => Units[u].Candidates.Count == 0 ? -1 : SchoolWalk[Units[u].Candidates[0].School]).ThenBy(u => u)];
+    public IReadOnlyList<int> NearOrder => _nearOrder.Value;
 
     /// <summary>
     /// Per school, its place in a breadth-first walk from school 0 (then from the lowest school not yet
     /// met), through each unit's nearest candidate to its others, in unit order: schools near each
     /// other come near each other. The split flow numbers its school and grade nodes so; with them in
-    /// school order the 100k horizon's flow took a quarter more time (BENCHMARKS.md).
+    /// school order the first 100k term's flow took 9 % more time, the horizon's 24 % more (on
+    /// another path, BENCHMARKS.md).
     /// </summary>
-    public IReadOnlyList<int> SchoolWalk => _schoolWalk ??= Walk();
+    public IReadOnlyList<int> SchoolWalk => _schoolWalk.Value;
 
-    private int[]? _nearOrder;
-    private int[]? _schoolWalk;
+    private readonly Lazy<int[]> _nearOrder;
+    private readonly Lazy<int[]> _schoolWalk;
 
     private int[] Walk()
     {

@@ -257,9 +257,9 @@ internal static class FlowRelaxation
     // Nodes: 0 the sink, then one per school and nine per school (its grades), both in the schools'
     // walk order (AssignmentProblem.SchoolWalk), then the items. Where several flows are optimal, which
     // one comes back depends on the numbering, so the rounding and the plan do too.
-    private static int SchoolNode(AssignmentProblem problem, int school) => 1 + problem.SchoolWalk[school];
+    internal static int SchoolNode(AssignmentProblem problem, int school) => 1 + problem.SchoolWalk[school];
 
-    private static int GradeNode(AssignmentProblem problem, int slot) => 1 + problem.SchoolCount + (problem.SchoolWalk[slot / 9] * 9) + (slot % 9);
+    internal static int GradeNode(AssignmentProblem problem, int slot) => 1 + problem.SchoolCount + (problem.SchoolWalk[slot / 9] * 9) + (slot % 9);
 
     /// <summary>Adds the school's arcs to the sink; returns the constant to add to the cost.</summary>
     private static long AddSchoolArcs(MinCostFlow flow, AssignmentProblem problem, int s, long total, long overflowPrice, List<int> overflowArcs)
