@@ -38,6 +38,10 @@ internal static class RunTables
             grid.AddRow(new Text("node", new Style(Color.Grey)),
                 new Text(run.Attempts > 1 ? $"{run.Node} (attempt {run.Attempts})" : run.Node));
         }
+        if (run.Solver.Length > 0)
+        {
+            grid.AddRow(new Text("solver", new Style(Color.Grey)), new Text(run.Solver));
+        }
         if (run.Error.Length > 0)
         {
             grid.AddRow(new Text("error", new Style(Color.Grey)), new Text(run.Error, new Style(Color.Red)));

@@ -21,7 +21,7 @@ internal static partial class ProtoMapping
 
     public static Run ToRecord(V1.Run r) => new(
         r.Id, r.ScenarioId, r.Mode, r.Label, r.Status, r.Error, ToRecord(r.StartedAt), ToRecord(r.FinishedAt),
-        [.. r.Terms], [.. r.Summaries.Select(ToRecord).OfType<TermSummary>()], ToRecord(r.QueuedAt), r.StartedBy, r.Node, r.Attempts);
+        [.. r.Terms], [.. r.Summaries.Select(ToRecord).OfType<TermSummary>()], ToRecord(r.QueuedAt), r.StartedBy, r.Node, r.Attempts, r.Solver);
 
     public static RunUpdate ToRecord(V1.RunSimulationResponse r) => r.EventCase switch
     {

@@ -67,7 +67,8 @@ public sealed record Run(
     DateTimeOffset? QueuedAt = null,
     string StartedBy = "",
     string Node = "",
-    int Attempts = 0);
+    int Attempts = 0,
+    string Solver = "");
 
 /// <summary>One resource addition a run was computed with, as frozen when it started: the school's name of that moment and the increments.</summary>
 public sealed record RunAddition(string SchoolCode, string SchoolName, SchoolResources Added);

@@ -38,6 +38,7 @@ public sealed class RunResults(PlanningDb db)
         var owned = await db.Runs.Where(r => r.Id == runId && r.Status == RunStatus.Running && r.Attempt == attempt)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.Status, RunStatus.Succeeded)
+                .SetProperty(r => r.Solver, SolverBuild.Name)
                 .SetProperty(r => r.FinishedAt, DateTimeOffset.UtcNow), ct) == 1;
         if (!owned)
         {
@@ -97,6 +98,7 @@ public sealed class RunResults(PlanningDb db)
             StartedBy = run.StartedBy,
             Node = run.Node,
             Attempts = run.Attempt,
+            Solver = run.Solver,
         };
         if (run.StartedAt is { } started)
         {

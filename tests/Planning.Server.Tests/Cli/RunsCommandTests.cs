@@ -24,6 +24,7 @@ public sealed class RunsCommandTests(ImportedServerFixture fixture) : IClassFixt
         Assert.Equal(stored.GetProperty("summaries").GetRawText(), watched.GetProperty("summaries").GetRawText());
         Assert.Equal(1, watched.GetProperty("attempts").GetInt32());
         Assert.NotEmpty(watched.GetProperty("node").GetString()!);
+        Assert.Equal(Engine.Simulation.SolverBuild.Name, stored.GetProperty("solver").GetString());
 
         // Watching again after the end replays the journal from the start: every term's progress, then the table.
         var again = await CliHarness.RunAsync(Server, "runs", "watch", id);
@@ -31,6 +32,9 @@ public sealed class RunsCommandTests(ImportedServerFixture fixture) : IClassFixt
         Assert.Contains("2021-spring", again.Output);
         Assert.Contains("%", again.Output);
         Assert.Contains("per term", again.Output);
+        var shown = await CliHarness.RunAsync(Server, "runs", "show", id);
+        Assert.Contains($"solver", shown.Output);
+        Assert.Contains(Engine.Simulation.SolverBuild.Name, shown.Output);
     }
 
     [Fact]

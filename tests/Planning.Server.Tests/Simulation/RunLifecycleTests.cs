@@ -76,6 +76,32 @@ public sealed class RunLifecycleTests(RunLifecycleTests.OneAtATimeTwoEach fixtur
         Assert.DoesNotContain(audit.Events, e => e.Action == "run.delete" && e.Actor == "other");
     }
 
+    /// <summary>
+    /// Issue 17: the same input and the same build give the same plan, so a run records the engine build that
+    /// computed its results; a run that has none (computing, cancelled) names none.
+    /// </summary>
+    [Fact]
+    public async Task GetRun_SucceededAndCancelledRuns_OnlyTheSucceededNamesTheEngineBuildThatComputedIt()
+    {
+        var (planner, _) = await PlannerAsync("build reader");
+        var computing = await planner.Simulation.StartRunAsync(new RunSimulationRequest { ScenarioId = await planner.ScenarioAsync("2035-autumn", "long") });
+        await UntilAsync(planner, computing.Id, RunStatus.Running);
+        var whileComputing = await planner.Simulation.GetRunAsync(new GetRunRequest { Id = computing.Id });
+        await planner.Simulation.CancelRunAsync(new CancelRunRequest { Id = computing.Id });
+        var cancelled = await planner.WaitUntilEndedAsync(computing.Id);
+        var (_, done) = await planner.RunAsync(new RunSimulationRequest { Mode = V1.RunMode.KeepCurrent, Label = "build" });
+
+        Assert.Equal(RunStatus.Running, whileComputing.Status);
+        Assert.Equal("", whileComputing.Solver);
+        Assert.Equal(RunStatus.Cancelled, cancelled.Status);
+        Assert.Equal("", cancelled.Solver);
+        Assert.Equal(RunStatus.Succeeded, done.Status);
+        Assert.Equal(Engine.Simulation.SolverBuild.Name, done.Solver);
+        // Built from this git checkout: the version and the full commit the engine was built from.
+        Assert.Matches(@"^Planning\.Engine [0-9]+\.[0-9]+\.[0-9]+\+[0-9a-f]{40}$", done.Solver);
+        Assert.Equal(done.Solver, await fixture.Server.Database.TextAsync($"SELECT solver FROM runs WHERE id = '{done.Id}'"));
+    }
+
     private async Task<(RunCalls Calls, string Key)> PlannerAsync(string name)
     {
         var key = await fixture.Server.CreateKeyAsync(Data.Role.Planner, name);

@@ -849,6 +849,12 @@ namespace Planning.Server.Data.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("snapshot_json");
 
+                    b.Property<string>("Solver")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("solver");
+
                     b.Property<DateTimeOffset?>("StartedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_at");
