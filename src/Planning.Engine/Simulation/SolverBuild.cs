@@ -3,15 +3,20 @@ using System.Reflection;
 namespace Planning.Engine.Simulation;
 
 /// <summary>
-/// The build of the engine that computes here: its version and the source revision it was built from
-/// (the assembly's informational version, which the .NET SDK takes from git), e.g.
-/// "Planning.Engine 1.0.0+a245604…". The solver's limits are counted in work, never in time, so the
-/// same input and the same build give the same plan on any machine and under any load; a stored run
-/// records the build that computed its results, so two runs of the same input that differ can be told
-/// apart by it.
+/// The build of the engine that computes here, for a stored run to name: the same input gives the same
+/// plan on the same build (<see cref="Inputs.SolverOptions"/>). "Planning.Engine 1.0.0+&lt;git commit&gt;":
+/// the assembly's informational version, to which the .NET SDK adds the commit it was built from (not
+/// whether the work tree had changes). Built without git, the version has no commit, and the compiled
+/// module's id (which a deterministic build takes from the code) stands in for it.
 /// </summary>
 public static class SolverBuild
 {
-    public static string Name { get; } =
-        $"Planning.Engine {typeof(SolverBuild).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown"}";
+    public static string Name { get; } = Of(typeof(SolverBuild).Assembly);
+
+    internal static string Of(Assembly assembly)
+    {
+        var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+            ?? assembly.GetName().Version?.ToString() ?? "0";
+        return $"{assembly.GetName().Name} {(version.Contains('+') ? version : $"{version}+module.{assembly.ManifestModule.ModuleVersionId:N}")}";
+    }
 }

@@ -35,7 +35,10 @@ public sealed class RunRow
     public string Node { get; set; } = "";
     /// <summary>How many times a node began computing it: more than 1 when a node stopped and another took it over.</summary>
     public int Attempt { get; set; }
-    /// <summary>The engine build that computed the stored results (Engine.Simulation.SolverBuild); "" for a run without results, or stored before builds were recorded.</summary>
+    /// <summary>Longest <see cref="Solver"/> stored; a longer build name is cut.</summary>
+    public const int SolverLength = 100;
+
+    /// <summary>The engine build that computed the stored results (<see cref="Engine.Simulation.SolverBuild"/>); "" for a run without results, or stored before builds were recorded.</summary>
     public string Solver { get; set; } = "";
 }
 
@@ -48,7 +51,7 @@ internal sealed class RunConfiguration : IEntityTypeConfiguration<RunRow>
         b.Property(x => x.SnapshotJson).HasColumnType("jsonb");
         b.Property(x => x.StartedBy).HasMaxLength(100);
         b.Property(x => x.Node).HasMaxLength(100);
-        b.Property(x => x.Solver).HasMaxLength(100);
+        b.Property(x => x.Solver).HasMaxLength(RunRow.SolverLength);
         b.HasIndex(x => new { x.Status, x.KeyId });
         b.HasIndex(x => x.ScenarioId);
         b.HasIndex(x => x.QueuedAt);

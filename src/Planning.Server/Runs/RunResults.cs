@@ -38,7 +38,7 @@ public sealed class RunResults(PlanningDb db)
         var owned = await db.Runs.Where(r => r.Id == runId && r.Status == RunStatus.Running && r.Attempt == attempt)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.Status, RunStatus.Succeeded)
-                .SetProperty(r => r.Solver, SolverBuild.Name)
+                .SetProperty(r => r.Solver, SolverBuild.Name.Length <= RunRow.SolverLength ? SolverBuild.Name : SolverBuild.Name[..RunRow.SolverLength])
                 .SetProperty(r => r.FinishedAt, DateTimeOffset.UtcNow), ct) == 1;
         if (!owned)
         {

@@ -33,7 +33,7 @@ public sealed class RunsCommandTests(ImportedServerFixture fixture) : IClassFixt
         Assert.Contains("%", again.Output);
         Assert.Contains("per term", again.Output);
         var shown = await CliHarness.RunAsync(Server, "runs", "show", id);
-        Assert.Contains($"solver", shown.Output);
+        Assert.Contains("solver", shown.Output);
         Assert.Contains(Engine.Simulation.SolverBuild.Name, shown.Output);
     }
 
