@@ -32,7 +32,8 @@ public sealed record ReportScene(
 /// <summary>A simulation run as the report names it.</summary>
 /// <param name="Label">The run's label, else its id.</param>
 /// <param name="ScenarioName">Null for a run of the base data.</param>
-public sealed record ReportRun(string Id, string Label, string? ScenarioName, RunMode Mode);
+/// <param name="Solver">The engine build that computed it (Run.solver); "" when the server names none.</param>
+public sealed record ReportRun(string Id, string Label, string? ScenarioName, RunMode Mode, string Solver = "");
 
 /// <summary>A term's headline figures (TermSummary).</summary>
 public sealed record TermFigures(

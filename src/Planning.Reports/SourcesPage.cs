@@ -32,7 +32,8 @@ public sealed class SourcesPage(MapText text)
             [
                 run is null
                     ? "Maps show each area's current school and the base-term enrolment; there is no simulation run."
-                    : $"Figures are those the server stored for run {run.Id} ({run.Label}) in {data.Scene.Term}.",
+                    : $"Figures are those the server stored for run {run.Id} ({run.Label}) in {data.Scene.Term}"
+                      + (run.Solver.Length > 0 ? $", computed by {run.Solver}." : "."),
                 "A catchment is the set of compounds and villages whose pupils of the part mostly go to the school. Distances are straight lines "
                 + "(no roads or barriers). Difference coefficients are weighted by enrolment (S / X̄).",
             ]),

@@ -101,7 +101,7 @@ public sealed class MapDataLoader(PlanningClient client)
         var summary = result.Summary;
         var figures = summary is null ? null : new TermFigures(summary.Students, summary.SchoolsOverSize, summary.GradesOverClassLimit,
             summary.SeatsShort, summary.StudentsMoved, summary.MeanDistanceM, summary.MaxDistanceM);
-        var reportRun = new ReportRun(run.Id, run.Label.Length > 0 ? run.Label : run.Id, scenario?.Name, run.Mode);
+        var reportRun = new ReportRun(run.Id, run.Label.Length > 0 ? run.Label : run.Id, scenario?.Name, run.Mode, run.Solver);
         return new ReportScene(reportRun, term, figures, [.. sceneSchools], catchments, [.. result.Violations.Select(ToModel)]);
     }
 

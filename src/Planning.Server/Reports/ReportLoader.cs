@@ -89,7 +89,7 @@ public sealed class ReportLoader(PlanningDb db, RunResults runs, RunQueries quer
             : null;
         var s = result.Summary;
         return new ReportScene(
-            new ReportRun(id, run.Label.Length > 0 ? run.Label : id, scenario, Vocabulary.ToProto(run.Mode)),
+            new ReportRun(id, run.Label.Length > 0 ? run.Label : id, scenario, Vocabulary.ToProto(run.Mode), run.Solver),
             term,
             new TermFigures(s.Students, s.SchoolsOverSize, s.GradesOverClassLimit, s.SeatsShort, s.StudentsMoved, s.MeanDistanceM, s.MaxDistanceM),
             [.. schools],
