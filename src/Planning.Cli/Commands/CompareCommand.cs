@@ -35,6 +35,12 @@ internal static class CompareCommand
                     $"{t.ChangedAreaCodes.Count:N0}", $"{t.Flows.Sum(f => f.Students):N0}");
             }
             run.Console.Write(table);
+            var (runA, runB) = (await run.Client.GetRunAsync(run.Value(a), run.Cancellation), await run.Client.GetRunAsync(run.Value(b), run.Cancellation));
+            if (runA.Solver.Length > 0 && runB.Solver.Length > 0 && runA.Solver != runB.Solver)
+            {
+                // The same input gives the same plan on the same build only: a difference may be the build's.
+                run.Console.MarkupLine($"[yellow]A and B were computed by different engine builds[/]: A by {Markup.Escape(runA.Solver)}, B by {Markup.Escape(runB.Solver)}.");
+            }
             if (run.Value(term) is { } chosen)
             {
                 var comparison = terms.FirstOrDefault(t => t.Term == chosen)

@@ -97,6 +97,25 @@ public sealed class RunCommandTests(RunFixture fixture) : IClassFixture<RunFixtu
         Assert.Equal(["2020-autumn", "2021-spring"], terms);
     }
 
+    /// <summary>Issue 17: the same input gives the same plan on the same build, so a comparison says when the builds differ.</summary>
+    [Fact]
+    public async Task Compare_RunsOfDifferentBuilds_SaysSoAndNamesBoth()
+    {
+        var other = (await CliHarness.RunAsync(Server, "run", "--scenario", fixture.ScenarioId, "--mode", "keep-current", "--label", "older build", "--json"))
+            .Json().RootElement.GetProperty("id").GetString()!;
+        await Server.Database.ScalarAsync($"UPDATE runs SET solver = 'Planning.Engine 0.9.0+feedface' WHERE id = '{other}' RETURNING 1");
+
+        var same = await CliHarness.RunAsync(Server, "compare", fixture.BeforeRun, fixture.RedistributedRun);
+        var differ = await CliHarness.RunAsync(Server, "compare", fixture.BeforeRun, other);
+
+        Assert.Equal(0, same.ExitCode);
+        Assert.DoesNotContain("different engine builds", same.Output);
+        Assert.Equal(0, differ.ExitCode);
+        Assert.Contains("A and B were computed by different engine builds", differ.Output);
+        Assert.Contains($"A by {Engine.Simulation.SolverBuild.Name}", differ.Output);
+        Assert.Contains("B by Planning.Engine 0.9.0+feedface", differ.Output);
+    }
+
     [Fact]
     public async Task Compare_TermTable_ShowsWhoMoves()
     {
