@@ -38,7 +38,6 @@ internal static class CompareCommand
             var (runA, runB) = (await run.Client.GetRunAsync(run.Value(a), run.Cancellation), await run.Client.GetRunAsync(run.Value(b), run.Cancellation));
             if (runA.Solver.Length > 0 && runB.Solver.Length > 0 && runA.Solver != runB.Solver)
             {
-                // The same input gives the same plan on the same build only: a difference may be the build's.
                 run.Console.MarkupLine($"[yellow]A and B were computed by different engine builds[/]: A by {Markup.Escape(runA.Solver)}, B by {Markup.Escape(runB.Solver)}.");
             }
             if (run.Value(term) is { } chosen)

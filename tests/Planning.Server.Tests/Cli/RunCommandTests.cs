@@ -97,7 +97,7 @@ public sealed class RunCommandTests(RunFixture fixture) : IClassFixture<RunFixtu
         Assert.Equal(["2020-autumn", "2021-spring"], terms);
     }
 
-    /// <summary>Issue 17: the same input gives the same plan on the same build, so a comparison says when the builds differ.</summary>
+    /// <summary>Issue 17: a comparison says when different engine builds computed the two runs.</summary>
     [Fact]
     public async Task Compare_RunsOfDifferentBuilds_SaysSoAndNamesBoth()
     {

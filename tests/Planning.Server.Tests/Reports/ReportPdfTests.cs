@@ -79,7 +79,7 @@ public sealed partial class ReportPdfTests(ReportFixture fixture)
         var credits = district["credits"]!.AsArray().Select(c => (string)c!).ToList();
         Assert.Equal(credits, fixture.District.Credits);
         Assert.All(credits, c => Assert.Contains(c, Flat(fixture.Pages[^1])));
-        // The engine build that computed the run (issue 17: the same input gives the same plan on the same build).
+        // The engine build that computed the run (issue 17).
         Assert.NotEmpty(fixture.After.Solver);
         Assert.Contains($"computed by {fixture.After.Solver}.", Flat(fixture.Pages[^1]));
         foreach (var map in fixture.Pages.Skip(1).Where(p => p.Contains("学区图", StringComparison.Ordinal)))
