@@ -208,9 +208,166 @@ internal static class FlowRelaxation
     public static long MostSeated(AssignmentProblem problem)
     {
         using var lap = PhaseClock.Start("overflow proof (max flow)");
+        using var flow = SolvedSeats(problem);
+        return flow.OptimalFlow();
+    }
+
+    /// <summary>
+    /// The seat max flow's minimum cut (what the source reaches in its residual network), as prices
+    /// of 1 a pupil: a slot is priced when its grade node is reached and its school node is not, a
+    /// school when its node is reached. For every assignment, split or whole, Σ over priced slots and
+    /// schools of the pupils over their seats ≥ Σ over units of their cheapest candidate's price − Σ
+    /// over priced slots and schools of their seats (a Lagrangian bound), and that is
+    /// <see cref="Least"/> in all.
+    /// </summary>
+    public static (bool[] Slot, bool[] School) SeatCut(AssignmentProblem problem)
+    {
+        using var lap = PhaseClock.Start("overflow regions (seat cut)");
+        using var flow = SolvedSeats(problem);
+        var (usedSlot, usedSchool, itemArcs) = Usage(problem);
+        var schools = problem.SchoolCount;
+        var slots = usedSlot.Length;
+        // Arcs as SolvedSeats adds them: a school's to the sink, a slot's to its school, then per item
+        // (near order) the source's and one per candidate.
+        var arc = 0;
+        var schoolArc = new int[schools];
+        for (var s = 0; s < schools; s++)
+        {
+            schoolArc[s] = usedSchool[s] ? arc++ : -1;
+        }
+
+        var slotArc = new int[slots];
+        for (var slot = 0; slot < slots; slot++)
+        {
+            slotArc[slot] = usedSlot[slot] ? arc++ : -1;
+        }
+
+        var items = problem.Units.Sum(u => u.Items.Count);
+        var itemSlot = new int[itemArcs];
+        var itemFlow = new long[itemArcs];
+        var itemFirst = new int[items + 1];
+        var itemSize = new long[items];
+        var reached = new bool[items + slots + schools];
+        var queue = new Queue<int>();
+        var (i, a) = (0, 0);
+        foreach (var u in problem.NearOrder)
+        {
+            var unit = problem.Units[u];
+            foreach (var item in unit.Items)
+            {
+                itemFirst[i] = a;
+                itemSize[i] = item.Count;
+                if (flow.Flow(arc++) < item.Count)
+                {
+                    reached[i] = true;
+                    queue.Enqueue(i);
+                }
+
+                foreach (var candidate in unit.Candidates)
+                {
+                    itemSlot[a] = AssignmentProblem.Slot(candidate.School, item.Grade);
+                    itemFlow[a++] = flow.Flow(arc++);
+                }
+
+                i++;
+            }
+        }
+
+        itemFirst[items] = a;
+        // Per slot, the item arcs that carry flow into it: the residual network's arcs back to the items.
+        var intoFirst = new int[slots + 1];
+        for (var k = 0; k < a; k++)
+        {
+            intoFirst[itemSlot[k] + 1] += itemFlow[k] > 0 ? 1 : 0;
+        }
+
+        for (var slot = 0; slot < slots; slot++)
+        {
+            intoFirst[slot + 1] += intoFirst[slot];
+        }
+
+        var next = (int[])intoFirst.Clone();
+        var intoItem = new int[intoFirst[slots]];
+        for (var item = 0; item < items; item++)
+        {
+            for (var k = itemFirst[item]; k < itemFirst[item + 1]; k++)
+            {
+                if (itemFlow[k] > 0)
+                {
+                    intoItem[next[itemSlot[k]]++] = item;
+                }
+            }
+        }
+
+        void Reach(int node)
+        {
+            if (!reached[node])
+            {
+                reached[node] = true;
+                queue.Enqueue(node);
+            }
+        }
+
+        while (queue.Count > 0)
+        {
+            var node = queue.Dequeue();
+            if (node < items)
+            {
+                for (var k = itemFirst[node]; k < itemFirst[node + 1]; k++)
+                {
+                    if (itemFlow[k] < itemSize[node])
+                    {
+                        Reach(items + itemSlot[k]);
+                    }
+                }
+            }
+            else if (node < items + slots)
+            {
+                var slot = node - items;
+                if (flow.Flow(slotArc[slot]) < problem.GradeCapacity[slot])
+                {
+                    Reach(items + slots + (slot / 9));
+                }
+
+                for (var k = intoFirst[slot]; k < intoFirst[slot + 1]; k++)
+                {
+                    Reach(intoItem[k]);
+                }
+            }
+            else
+            {
+                var school = node - items - slots;
+                for (var slot = school * 9; slot < (school + 1) * 9; slot++)
+                {
+                    if (usedSlot[slot] && flow.Flow(slotArc[slot]) > 0)
+                    {
+                        Reach(items + slot);
+                    }
+                }
+            }
+        }
+
+        var schoolPriced = new bool[schools];
+        for (var s = 0; s < schools; s++)
+        {
+            schoolPriced[s] = reached[items + slots + s];
+        }
+
+        var slotPriced = new bool[slots];
+        for (var slot = 0; slot < slots; slot++)
+        {
+            slotPriced[slot] = reached[items + slot] && !schoolPriced[slot / 9];
+        }
+
+        return (slotPriced, schoolPriced);
+    }
+
+    /// <summary>The seat max flow, solved: arcs in the order <see cref="SeatCut"/> reads them.</summary>
+    private static MaxFlow SolvedSeats(AssignmentProblem problem)
+    {
         var (usedSlot, usedSchool, _) = Usage(problem);
         var schools = problem.SchoolCount;
-        using var flow = new MaxFlow();
+        var flow = new MaxFlow();
         const int sink = 0;
         var source = 1 + schools * 10;
         for (var s = 0; s < schools; s++)
@@ -245,7 +402,13 @@ internal static class FlowRelaxation
         }
 
         var status = flow.Solve(source, sink);
-        return status == MaxFlow.Status.OPTIMAL ? flow.OptimalFlow() : throw new InvalidOperationException($"max flow failed: {status}");
+        if (status != MaxFlow.Status.OPTIMAL)
+        {
+            flow.Dispose();
+            throw new InvalidOperationException($"max flow failed: {status}");
+        }
+
+        return flow;
     }
 
     /// <summary>

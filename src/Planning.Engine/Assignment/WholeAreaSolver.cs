@@ -24,7 +24,10 @@ namespace Planning.Engine.Assignment;
 /// <item>and if still not, in a part up to <see cref="SolverOptions.MaxMipAreas"/>, a general MIP
 /// solver over the whole part (<see cref="MipSearch"/>), whose bound may also replace the LP's; in a
 /// larger part within the cost rounds' reach, over the areas around trouble and those the LP (else
-/// the flow) split.</item>
+/// the flow) split;</item>
+/// <item>and where the gap is still above <see cref="SolverOptions.RegionGap"/> with overflow above its
+/// proven least in a part too large for SCIP whole, SCIP over the regions of the seat max flow's cut
+/// that stand above their bound (<see cref="OverflowRegions"/>), polished by the local search.</item>
 /// </list>
 /// </summary>
 internal static class WholeAreaSolver
@@ -227,6 +230,18 @@ internal static class WholeAreaSolver
             }
 
             method = "mip";
+        }
+
+        if (overflow > minimumOverflow && options.MipNodes > 0 && table.Units > options.MaxMipAreas && cost - bound > options.RegionGap * cost)
+        {
+            var regions = OverflowRegions.Above(problem, table, choice);
+            var repaired = OverflowRegions.Repair(problem, table, choice, regions, options.MaxMipAreas, options.MipNodes, cancellation, out var most);
+            if (repaired is not null)
+            {
+                (choice, cost, overflow) = Better(problem, search, options, (choice, cost, overflow), repaired, cancellation);
+            }
+
+            (method, reDecided) = most > 0 ? ("mip", Math.Max(reDecided, most)) : (method, reDecided);
         }
 
         if (bound >= cost)

@@ -75,6 +75,16 @@ public sealed record SolverOptions(
     /// </summary>
     public long MipNodes { get; init; } = 1;
 
+    /// <summary>
+    /// In a part too large for SCIP whole where, after every other step, overflow is left above its
+    /// proven least and the gap is still above this share, SCIP's root (<see cref="MipNodes"/>)
+    /// re-places the regions of the seat max flow's cut that stand above their bound, each up to
+    /// <see cref="MaxMipAreas"/> area-levels, and the local search goes on from there
+    /// (<see cref="Assignment.OverflowRegions"/>). Costly (in the 100k benchmark tens of seconds a
+    /// term), so only where the gap is above this; 1 or more turns it off.
+    /// </summary>
+    public double RegionGap { get; init; } = 0.005;
+
     /// <summary>CP-SAT's work limit per part for removing overflow, in deterministic seconds.</summary>
     public double OverflowSeconds { get; init; } = 5;
 

@@ -1,0 +1,210 @@
+namespace Planning.Engine.Assignment;
+
+/// <summary>
+/// Where a large part's overflow stands above its proven least, and a start that may remove it.
+/// The seat max flow's minimum cut (<see cref="FlowRelaxation.SeatCut"/>) prices slots and schools;
+/// a unit every candidate of which is priced cannot escape them ("trapped"), and trapped units
+/// joined through their candidate schools form regions that share no school. Per region, Σ over its
+/// trapped units of their cheapest price − its priced seats bounds the pupils any whole-area
+/// assignment puts over its priced slots and schools; the regions' bounds add up to the least
+/// overflow. A region whose pupils over stand above its bound is re-placed by SCIP over the region
+/// widened one step (the units that may go to one of the region's schools, and every unit whose
+/// candidates all lie among those units' candidates), every other unit staying where it is: in the
+/// 100k benchmark that removes pupils over a limit which the local search's moves and chains leave
+/// (BENCHMARKS.md).
+/// </summary>
+internal static class OverflowRegions
+{
+    /// <summary>A region above its bound: its trapped units, and its pupils over its priced seats above the bound.</summary>
+    public sealed record Region(List<int> Trapped, long Above);
+
+    /// <summary>The regions whose pupils over stand above their bound, most above first (then by their first unit).</summary>
+    public static List<Region> Above(AssignmentProblem problem, CandidateTable table, int[] choice)
+    {
+        var (slotPriced, schoolPriced) = FlowRelaxation.SeatCut(problem);
+        var schools = problem.SchoolCount;
+        var root = Enumerable.Range(0, schools).ToArray();
+        int Find(int s)
+        {
+            while (root[s] != s)
+            {
+                (root[s], s) = (root[root[s]], root[s]);
+            }
+
+            return s;
+        }
+
+        var cheapest = new long[table.Units];
+        for (var u = 0; u < table.Units; u++)
+        {
+            cheapest[u] = long.MaxValue;
+            for (var k = table.First[u]; k < table.First[u + 1]; k++)
+            {
+                var school = table.School[k];
+                var price = schoolPriced[school] ? table.Pupils[u] : 0;
+                for (var j = table.GradeFirst[u]; j < table.GradeFirst[u + 1]; j++)
+                {
+                    price += slotPriced[AssignmentProblem.Slot(school, table.Grade[j])] ? table.GradePupils[j] : 0;
+                }
+
+                cheapest[u] = Math.Min(cheapest[u], price);
+            }
+
+            if (cheapest[u] > 0 && cheapest[u] < long.MaxValue)
+            {
+                for (var k = table.First[u] + 1; k < table.First[u + 1]; k++)
+                {
+                    root[Find(table.School[k])] = Find(table.School[table.First[u]]);
+                }
+            }
+        }
+
+        var trapped = new Dictionary<int, List<int>>();
+        var bound = new Dictionary<int, long>();
+        for (var u = 0; u < table.Units; u++)
+        {
+            if (cheapest[u] > 0 && cheapest[u] < long.MaxValue)
+            {
+                var r = Find(table.School[table.First[u]]);
+                if (!trapped.TryGetValue(r, out var units))
+                {
+                    trapped[r] = units = [];
+                    bound[r] = 0;
+                }
+
+                units.Add(u);
+                bound[r] += cheapest[u];
+            }
+        }
+
+        var (gradeLoad, schoolLoad) = table.Loads(problem, choice);
+        var over = new Dictionary<int, long>();
+        for (var s = 0; s < schools; s++)
+        {
+            var r = Find(s);
+            if (!trapped.ContainsKey(r))
+            {
+                continue;
+            }
+
+            long seats = 0, pupils = 0;
+            if (schoolPriced[s])
+            {
+                (seats, pupils) = (problem.TotalCapacity[s], AssignmentProblem.Over(schoolLoad[s], problem.TotalCapacity[s]));
+            }
+
+            for (var slot = s * 9; slot < (s + 1) * 9; slot++)
+            {
+                if (slotPriced[slot])
+                {
+                    seats += problem.GradeCapacity[slot];
+                    pupils += AssignmentProblem.Over(gradeLoad[slot], problem.GradeCapacity[slot]);
+                }
+            }
+
+            bound[r] -= seats;
+            over[r] = over.GetValueOrDefault(r) + pupils;
+        }
+
+        return [.. trapped.Keys
+            .Select(r => new Region(trapped[r], over.GetValueOrDefault(r) - bound[r]))
+            .Where(region => region.Above > 0)
+            .OrderByDescending(region => region.Above)
+            .ThenBy(region => region.Trapped[0])];
+    }
+
+    /// <summary>
+    /// <paramref name="choice"/> with the regions re-placed in turn: for each, SCIP's root
+    /// (<paramref name="nodes"/>) minimises the overflow over the region widened one step (up to
+    /// <paramref name="limit"/> units, else the region is skipped), every other unit staying where it
+    /// is and taking its seats; null when SCIP placed nothing. <paramref name="most"/> is the largest
+    /// model given to SCIP (0 for none).
+    /// </summary>
+    public static int[]? Repair(
+        AssignmentProblem problem, CandidateTable table, int[] choice, IReadOnlyList<Region> regions, int limit, long nodes, CancellationToken cancellation, out int most)
+    {
+        var (firstAt, unitsAt) = table.UnitsBySchool(problem.SchoolCount);
+        int[]? repaired = null;
+        most = 0;
+        foreach (var region in regions)
+        {
+            var model = Widened(problem, table, firstAt, unitsAt, region);
+            if (model.Count > limit)
+            {
+                continue;
+            }
+
+            most = Math.Max(most, model.Count);
+            if (MipSearch.Solve(problem, table, repaired ?? choice, CpSatSearch.Goal.Overflow, nodes, 0, cancellation, model).Choice is { } placed)
+            {
+                repaired = placed;
+            }
+        }
+
+        return repaired;
+    }
+
+    /// <summary>
+    /// The region widened one step, in index order: the units that may go to one of the region's
+    /// schools (its trapped units' candidates), and every unit whose candidates all lie among those
+    /// units' candidates.
+    /// </summary>
+    private static List<int> Widened(AssignmentProblem problem, CandidateTable table, int[] firstAt, int[] unitsAt, Region region)
+    {
+        var inner = new bool[problem.SchoolCount];
+        foreach (var u in region.Trapped)
+        {
+            for (var k = table.First[u]; k < table.First[u + 1]; k++)
+            {
+                inner[table.School[k]] = true;
+            }
+        }
+
+        var wide = (bool[])inner.Clone();
+        var near = new HashSet<int>();
+        for (var s = 0; s < inner.Length; s++)
+        {
+            if (!inner[s])
+            {
+                continue;
+            }
+
+            for (var i = firstAt[s]; i < firstAt[s + 1]; i++)
+            {
+                var u = unitsAt[i];
+                near.Add(u);
+                for (var k = table.First[u]; k < table.First[u + 1]; k++)
+                {
+                    wide[table.School[k]] = true;
+                }
+            }
+        }
+
+        // Units that may go to a widened school: those whose candidates all lie within.
+        var model = new HashSet<int>(near);
+        for (var s = 0; s < wide.Length; s++)
+        {
+            if (!wide[s] || inner[s])
+            {
+                continue;
+            }
+
+            for (var i = firstAt[s]; i < firstAt[s + 1]; i++)
+            {
+                var u = unitsAt[i];
+                var within = true;
+                for (var k = table.First[u]; k < table.First[u + 1] && within; k++)
+                {
+                    within = wide[table.School[k]];
+                }
+
+                if (within)
+                {
+                    model.Add(u);
+                }
+            }
+        }
+
+        return [.. model.Order()];
+    }
+}

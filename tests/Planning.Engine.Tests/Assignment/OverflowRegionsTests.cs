@@ -1,0 +1,186 @@
+using Planning.Engine.Rules;
+using Planning.Engine.Assignment;
+using Planning.Engine.Inputs;
+
+namespace Planning.Engine.Tests.Assignment;
+
+/// <summary>
+/// The seat max flow's cut (<see cref="FlowRelaxation.SeatCut"/>), its regions
+/// (<see cref="OverflowRegions.Above"/>) and their repair by SCIP in a part too large for it whole.
+/// </summary>
+public class OverflowRegionsTests
+{
+    public static TheoryData<int> Seeds() => new(Enumerable.Range(1, 12));
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void SeatCut_RandomInstances_ItsPricesBoundEveryAssignmentAndAddUpToTheLeastOverflow(int seed)
+    {
+        var random = new Random(seed);
+        var (problem, table, start) = seed % 2 == 0
+            ? LocalSearchSkipTests.Line(random, areas: 300)
+            : Small(random);
+
+        var (slot, school) = FlowRelaxation.SeatCut(problem);
+
+        // The cut's value is the max flow's: Σ cheapest price − priced seats = pupils − most seated.
+        var least = FlowRelaxation.Least(problem, FlowRelaxation.MostSeated(problem));
+        Assert.Equal(least, Lagrangian(problem, table, slot, school));
+        // And it bounds the pupils over the priced slots and schools of every whole assignment.
+        foreach (var choice in new[] { start }.Concat(Enumerable.Range(0, 20).Select(_ => RandomChoice(random, table))))
+        {
+            Assert.True(OverPriced(problem, table, choice, slot, school) >= least, "an assignment beat the cut's bound");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Above_AssignmentsOverTheLeast_RegionsAboveTheirBoundDisjointMostAboveFirstAndNoMoreThanTheExcess(int seed)
+    {
+        var random = new Random(seed);
+        var (problem, table, start) = LocalSearchSkipTests.Line(random, areas: 300);
+        var least = FlowRelaxation.Least(problem, FlowRelaxation.MostSeated(problem));
+
+        foreach (var choice in new[] { start, RandomChoice(random, table) })
+        {
+            var regions = OverflowRegions.Above(problem, table, choice);
+
+            var overflow = WholeAreaCost.Overflow(problem, choice);
+            Assert.All(regions, r => Assert.True(r.Above > 0));
+            Assert.Equal(regions.OrderByDescending(r => r.Above).Select(r => r.Above), regions.Select(r => r.Above));
+            var trapped = regions.SelectMany(r => r.Trapped).ToList();
+            Assert.Equal(trapped.Count, trapped.Distinct().Count());
+            // Regions share no school.
+            var schoolsOf = regions.Select(r => r.Trapped.SelectMany(u => Enumerable.Range(table.First[u], table.Count(u)).Select(k => table.School[k])).ToHashSet()).ToList();
+            for (var i = 0; i < schoolsOf.Count; i++)
+            {
+                for (var j = i + 1; j < schoolsOf.Count; j++)
+                {
+                    Assert.Empty(schoolsOf[i].Intersect(schoolsOf[j]));
+                }
+            }
+
+            Assert.InRange(regions.Sum(r => r.Above), 0, overflow - least);
+        }
+    }
+
+    [Fact]
+    public void Above_AnAssignmentAtTheLeastOverflow_NoRegion()
+    {
+        var found = 0;
+        // Of seeds 1-12, seed 4's answer reaches its least overflow (not 0); seed 1's does not.
+        foreach (var seed in new[] { 1, 4 })
+        {
+            var (problem, table, _) = LocalSearchSkipTests.Line(new Random(seed), areas: 200);
+            var solution = AssignmentSolver.Solve(problem, allowSplitting: false, SolverOptions.Default, CancellationToken.None);
+            if (solution.Stats.OverflowPupils != FlowRelaxation.Least(problem, FlowRelaxation.MostSeated(problem)) || solution.Stats.OverflowPupils == 0)
+            {
+                continue;
+            }
+
+            found++;
+            Assert.Empty(OverflowRegions.Above(problem, table, WholeAreaSolverTests.Choice(problem, solution)));
+        }
+
+        Assert.True(found > 0, "no instance with overflow at its least: the test shows nothing");
+    }
+
+    [Fact]
+    public void Solve_PartAboveTheMipLimitStillAboveTheRegionGap_RepairingTheRegionsLowersTheOverflow()
+    {
+        // Every step before it is as in both runs (CP-SAT's overflow and cost steps and the cost rounds
+        // off, SCIP not given the part whole); they differ only in the region gap, 0 (always) or 1 (never).
+        var options = SolverOptions.Default with { MaxOverflowAreas = 0, MaxFreeAreas = 0, CostRounds = 0, MaxMipAreas = 300 };
+        var lowered = 0;
+        // Two of sixteen instances measured: on seed 6 the repair removes 6 of the 40 pupils above the
+        // least (59 → 53), on seed 8 none of 4.
+        foreach (var seed in new[] { 6, 8 })
+        {
+            var problem = Crowded(new Random(seed), schools: 30, areasPerSchool: 20, seatsPerPupil: 0.6 + (0.05 * (seed % 6)));
+
+            var with = AssignmentSolver.Solve(problem, allowSplitting: false, options with { RegionGap = 0 }, CancellationToken.None);
+            var without = AssignmentSolver.Solve(problem, allowSplitting: false, options with { RegionGap = 1 }, CancellationToken.None);
+
+            Assert.InRange(with.Stats.OverflowPupils, with.Stats.MinimumOverflowBound, without.Stats.OverflowPupils);
+            Assert.Equal(without.Stats.LowerBound, with.Stats.LowerBound);
+            Assert.True(with.Stats.OverflowPupils < without.Stats.OverflowPupils || with.Stats.Objective <= without.Stats.Objective);
+            lowered += with.Stats.OverflowPupils < without.Stats.OverflowPupils ? 1 : 0;
+            if (with.Stats.Objective != without.Stats.Objective)
+            {
+                // A gap no larger than the region gap leaves the part as it is.
+                var within = AssignmentSolver.Solve(problem, allowSplitting: false, options with { RegionGap = without.Stats.Gap * (1 + 1e-9) }, CancellationToken.None);
+                Assert.Equal(without.Stats.Objective, within.Stats.Objective);
+            }
+        }
+
+        Assert.True(lowered > 0, "no instance where the regions' repair removed a pupil: the test shows nothing");
+    }
+
+    /// <summary>
+    /// Schools 1 km apart on a line with many small areas each (1-4 pupils a grade), the four nearest
+    /// schools their candidates, and about <paramref name="seatsPerPupil"/> seats a pupil: whole areas
+    /// can come near what the seats allow, and below 1 some pupils overflow in any assignment.
+    /// </summary>
+    internal static AssignmentProblem Crowded(Random random, int schools, int areasPerSchool, double seatsPerPupil)
+    {
+        var units = new List<DecisionUnit>();
+        for (var a = 0; a < schools * areasPerSchool; a++)
+        {
+            var x = random.Next(schools * 1_000);
+            var items = Enumerable.Range(1, 6).Select(g => new DemandItem(g, random.NextDouble() < 0.5 ? x / 1_000 : -1, random.Next(1, 5))).ToList();
+            var candidates = Enumerable.Range(0, schools)
+                .OrderBy(s => Math.Abs((s * 1_000) + 500 - x)).Take(4)
+                .Select(s => new Candidate(s, Math.Abs((s * 1_000) + 500 - x) + 100, s == x / 1_000))
+                .ToList();
+            units.Add(new DecisionUnit(a, SchoolPart.Primary, items, candidates));
+        }
+
+        var problem = new AssignmentProblem(schools, units, moveCost: 500, changeCost: 50, overflowCost: 10_000_000);
+        for (var s = 0; s < schools; s++)
+        {
+            // Runs of five short schools among roomy ones: the overflow gathers in separate regions.
+            var perGrade = areasPerSchool * 2.5 * ((s / 5) % 3 == 1 ? seatsPerPupil : 1.3);
+            problem.TotalCapacity[s] = (long)(perGrade * 6 * (0.9 + (0.2 * random.NextDouble())));
+            for (var grade = 1; grade <= 6; grade++)
+            {
+                problem.GradeCapacity[AssignmentProblem.Slot(s, grade)] = (long)(perGrade * (0.8 + (0.4 * random.NextDouble())));
+            }
+        }
+
+        return problem;
+    }
+
+    private static (AssignmentProblem, CandidateTable, int[]) Small(Random random)
+    {
+        var problem = WholeAreaSolverTests.RandomProblem(random);
+        var table = CandidateTable.Build(problem);
+        return (problem, table, RandomChoice(random, table));
+    }
+
+    private static int[] RandomChoice(Random random, CandidateTable table) =>
+        [.. Enumerable.Range(0, table.Units).Select(u => random.Next(table.Count(u)))];
+
+    private static long Price(AssignmentProblem problem, CandidateTable table, int u, int k, bool[] slot, bool[] school)
+    {
+        var s = table.School[k];
+        var price = school[s] ? table.Pupils[u] : 0;
+        for (var j = table.GradeFirst[u]; j < table.GradeFirst[u + 1]; j++)
+        {
+            price += slot[AssignmentProblem.Slot(s, table.Grade[j])] ? table.GradePupils[j] : 0;
+        }
+
+        return price;
+    }
+
+    private static long Lagrangian(AssignmentProblem problem, CandidateTable table, bool[] slot, bool[] school) =>
+        Enumerable.Range(0, table.Units).Sum(u => Enumerable.Range(table.First[u], table.Count(u)).Min(k => Price(problem, table, u, k, slot, school)))
+        - Enumerable.Range(0, slot.Length).Where(g => slot[g]).Sum(g => problem.GradeCapacity[g])
+        - Enumerable.Range(0, school.Length).Where(s => school[s]).Sum(s => problem.TotalCapacity[s]);
+
+    private static long OverPriced(AssignmentProblem problem, CandidateTable table, int[] choice, bool[] slot, bool[] school)
+    {
+        var (grade, total) = table.Loads(problem, choice);
+        return Enumerable.Range(0, slot.Length).Where(g => slot[g]).Sum(g => AssignmentProblem.Over(grade[g], problem.GradeCapacity[g]))
+            + Enumerable.Range(0, school.Length).Where(s => school[s]).Sum(s => AssignmentProblem.Over(total[s], problem.TotalCapacity[s]));
+    }
+}
