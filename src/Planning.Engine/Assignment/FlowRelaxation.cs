@@ -216,9 +216,9 @@ internal static class FlowRelaxation
     /// The seat max flow's minimum cut (what the source reaches in its residual network), as prices
     /// of 1 a pupil: a slot is priced when its grade node is reached and its school node is not, a
     /// school when its node is reached. For every assignment, split or whole, Σ over priced slots and
-    /// schools of the pupils over their seats ≥ Σ over units of their cheapest candidate's price − Σ
-    /// over priced slots and schools of their seats (a Lagrangian bound), and that is
-    /// <see cref="Least"/> in all.
+    /// schools of the pupils over their seats ≥ Σ over items of their cheapest candidate's price − Σ
+    /// over priced slots and schools of their seats (a Lagrangian bound), which is <see cref="Least"/>;
+    /// for whole areas, Σ over units of their cheapest candidate's price − the same seats, at least that.
     /// </summary>
     public static (bool[] Slot, bool[] School) SeatCut(AssignmentProblem problem)
     {

@@ -6,8 +6,8 @@ namespace Planning.Engine.Assignment;
 /// a unit every candidate of which is priced cannot escape them ("trapped"), and trapped units
 /// joined through their candidate schools form regions that share no school. Per region, Σ over its
 /// trapped units of their cheapest price − its priced seats bounds the pupils any whole-area
-/// assignment puts over its priced slots and schools; the regions' bounds add up to the least
-/// overflow. A region whose pupils over stand above its bound is re-placed by SCIP over the region
+/// assignment puts over its priced slots and schools; the regions' bounds add up to at least the
+/// least overflow. A region whose pupils over stand above its bound is re-placed by SCIP over the region
 /// widened one step (the units that may go to one of the region's schools, and every unit whose
 /// candidates all lie among those units' candidates), every other unit staying where it is: in the
 /// 100k benchmark that removes pupils over a limit which the local search's moves and chains leave
@@ -117,7 +117,8 @@ internal static class OverflowRegions
     /// <paramref name="choice"/> with the regions re-placed in turn: for each, SCIP's root
     /// (<paramref name="nodes"/>) minimises the overflow over the region widened one step (up to
     /// <paramref name="limit"/> units, else the region is skipped), every other unit staying where it
-    /// is and taking its seats; null when SCIP placed nothing. <paramref name="most"/> is the largest
+    /// is and taking its seats, each region's answer kept when it has less overflow, or as much and a
+    /// lower cost; null when none was. <paramref name="most"/> is the largest
     /// model given to SCIP (0 for none).
     /// </summary>
     public static int[]? Repair(
@@ -135,7 +136,10 @@ internal static class OverflowRegions
             }
 
             most = Math.Max(most, model.Count);
-            if (MipSearch.Solve(problem, table, repaired ?? choice, CpSatSearch.Goal.Overflow, nodes, 0, cancellation, model).Choice is { } placed)
+            var from = repaired ?? choice;
+            // Kept only when lower: SCIP starts from the hint but may drop it.
+            if (MipSearch.Solve(problem, table, from, CpSatSearch.Goal.Overflow, nodes, 0, cancellation, model).Choice is { } placed
+                && Lower(WholeAreaCost.Measure(problem, placed), WholeAreaCost.Measure(problem, from)))
             {
                 repaired = placed;
             }
@@ -143,6 +147,9 @@ internal static class OverflowRegions
 
         return repaired;
     }
+
+    private static bool Lower((long Cost, long Overflow) a, (long Cost, long Overflow) than) =>
+        a.Overflow < than.Overflow || (a.Overflow == than.Overflow && a.Cost < than.Cost);
 
     /// <summary>
     /// The region widened one step, in index order: the units that may go to one of the region's
