@@ -1,16 +1,15 @@
 namespace Planning.Engine.Assignment;
 
 /// <summary>
-/// Where a large part's overflow stands above its proven least, and a start that may remove it.
+/// Where a large part's overflow stands above its proven least, and SCIP's moves that may remove it.
 /// The seat max flow's minimum cut (<see cref="FlowRelaxation.SeatCut"/>) prices slots and schools;
 /// a unit every candidate of which is priced cannot escape them ("trapped"), and trapped units
 /// joined through their candidate schools form regions that share no school. Per region, Σ over its
 /// trapped units of their cheapest price − its priced seats bounds the pupils any whole-area
 /// assignment puts over its priced slots and schools; the regions' bounds add up to at least the
-/// least overflow. A region whose pupils over stand above its bound is re-placed by SCIP over the region
-/// widened one step (the units that may go to one of the region's schools, and every unit whose
-/// candidates all lie among those units' candidates), every other unit staying where it is: in the
-/// 100k benchmark that removes pupils over a limit which the local search's moves and chains leave
+/// least overflow. A region whose pupils over stand above its bound is re-placed by SCIP over every
+/// unit that may go to one of its schools, every other unit staying where it is: in the 100k
+/// benchmark that removes pupils over a limit which the local search's moves and chains leave
 /// (BENCHMARKS.md).
 /// </summary>
 internal static class OverflowRegions
@@ -115,11 +114,11 @@ internal static class OverflowRegions
 
     /// <summary>
     /// <paramref name="choice"/> with the regions re-placed in turn: for each, SCIP's root
-    /// (<paramref name="nodes"/>) minimises the overflow over the region widened one step (up to
-    /// <paramref name="limit"/> units, else the region is skipped), every other unit staying where it
-    /// is and taking its seats, each region's answer kept when it has less overflow, or as much and a
-    /// lower cost; null when none was. <paramref name="most"/> is the largest
-    /// model given to SCIP (0 for none).
+    /// (<paramref name="nodes"/>) minimises the overflow over the units that may go to one of the
+    /// region's schools (up to <paramref name="limit"/>, else the region is skipped), every other unit
+    /// staying where it is and taking its seats; each region's answer is kept when it has less
+    /// overflow, or as much and a lower cost. Null when none was; <paramref name="most"/> is the
+    /// largest model given to SCIP (0 for none).
     /// </summary>
     public static int[]? Repair(
         AssignmentProblem problem, CandidateTable table, int[] choice, IReadOnlyList<Region> regions, int limit, long nodes, CancellationToken cancellation, out int most)
@@ -129,7 +128,7 @@ internal static class OverflowRegions
         most = 0;
         foreach (var region in regions)
         {
-            var model = Widened(problem, table, firstAt, unitsAt, region);
+            var model = Reaching(problem, table, firstAt, unitsAt, region);
             if (model.Count > limit)
             {
                 continue;
@@ -151,12 +150,8 @@ internal static class OverflowRegions
     private static bool Lower((long Cost, long Overflow) a, (long Cost, long Overflow) than) =>
         a.Overflow < than.Overflow || (a.Overflow == than.Overflow && a.Cost < than.Cost);
 
-    /// <summary>
-    /// The region widened one step, in index order: the units that may go to one of the region's
-    /// schools (its trapped units' candidates), and every unit whose candidates all lie among those
-    /// units' candidates.
-    /// </summary>
-    private static List<int> Widened(AssignmentProblem problem, CandidateTable table, int[] firstAt, int[] unitsAt, Region region)
+    /// <summary>The units that may go to one of the region's schools (its trapped units' candidates), in index order.</summary>
+    private static List<int> Reaching(AssignmentProblem problem, CandidateTable table, int[] firstAt, int[] unitsAt, Region region)
     {
         var inner = new bool[problem.SchoolCount];
         foreach (var u in region.Trapped)
@@ -167,48 +162,12 @@ internal static class OverflowRegions
             }
         }
 
-        var wide = (bool[])inner.Clone();
-        var near = new HashSet<int>();
+        var model = new HashSet<int>();
         for (var s = 0; s < inner.Length; s++)
         {
-            if (!inner[s])
+            for (var i = firstAt[s]; i < firstAt[s + 1] && inner[s]; i++)
             {
-                continue;
-            }
-
-            for (var i = firstAt[s]; i < firstAt[s + 1]; i++)
-            {
-                var u = unitsAt[i];
-                near.Add(u);
-                for (var k = table.First[u]; k < table.First[u + 1]; k++)
-                {
-                    wide[table.School[k]] = true;
-                }
-            }
-        }
-
-        // Units that may go to a widened school: those whose candidates all lie within.
-        var model = new HashSet<int>(near);
-        for (var s = 0; s < wide.Length; s++)
-        {
-            if (!wide[s] || inner[s])
-            {
-                continue;
-            }
-
-            for (var i = firstAt[s]; i < firstAt[s + 1]; i++)
-            {
-                var u = unitsAt[i];
-                var within = true;
-                for (var k = table.First[u]; k < table.First[u + 1] && within; k++)
-                {
-                    within = wide[table.School[k]];
-                }
-
-                if (within)
-                {
-                    model.Add(u);
-                }
+                model.Add(unitsAt[i]);
             }
         }
 
