@@ -229,13 +229,7 @@ internal static class FlowRelaxation
         var slots = usedSlot.Length;
         // Arcs as SolvedSeats adds them: a school's to the sink, a slot's to its school, then per item
         // (near order) the source's and one per candidate.
-        var arc = 0;
-        var schoolArc = new int[schools];
-        for (var s = 0; s < schools; s++)
-        {
-            schoolArc[s] = usedSchool[s] ? arc++ : -1;
-        }
-
+        var arc = usedSchool.Count(used => used);
         var slotArc = new int[slots];
         for (var slot = 0; slot < slots; slot++)
         {

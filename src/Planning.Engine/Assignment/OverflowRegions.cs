@@ -113,7 +113,7 @@ internal static class OverflowRegions
     }
 
     /// <summary>
-    /// <paramref name="choice"/> with the regions re-placed in turn: for each, SCIP's root
+    /// The <paramref name="current"/> answer (its choice, cost and overflow) with the regions re-placed in turn: for each, SCIP's root
     /// (<paramref name="nodes"/>) minimises the overflow over the units that may go to one of the
     /// region's schools (up to <paramref name="limit"/>, else the region is skipped), every other unit
     /// staying where it is and taking its seats; each region's answer is kept when it has less
@@ -121,25 +121,33 @@ internal static class OverflowRegions
     /// largest model given to SCIP (0 for none).
     /// </summary>
     public static int[]? Repair(
-        AssignmentProblem problem, CandidateTable table, int[] choice, IReadOnlyList<Region> regions, int limit, long nodes, CancellationToken cancellation, out int most)
+        AssignmentProblem problem,
+        CandidateTable table,
+        (int[] Choice, long Cost, long Overflow) current,
+        IReadOnlyList<Region> regions,
+        int limit,
+        long nodes,
+        CancellationToken cancellation,
+        out int most)
     {
         var (firstAt, unitsAt) = table.UnitsBySchool(problem.SchoolCount);
         int[]? repaired = null;
         most = 0;
         foreach (var region in regions)
         {
-            var model = Reaching(problem, table, firstAt, unitsAt, region);
+            var model = Reaching(table, firstAt, unitsAt, region);
             if (model.Count > limit)
             {
                 continue;
             }
 
             most = Math.Max(most, model.Count);
-            var from = repaired ?? choice;
             // Kept only when lower: SCIP starts from the hint but may drop it.
-            if (MipSearch.Solve(problem, table, from, CpSatSearch.Goal.Overflow, nodes, 0, cancellation, model).Choice is { } placed
-                && Lower(WholeAreaCost.Measure(problem, placed), WholeAreaCost.Measure(problem, from)))
+            if (MipSearch.Solve(problem, table, current.Choice, CpSatSearch.Goal.Overflow, nodes, 0, cancellation, model).Choice is { } placed
+                && WholeAreaCost.Measure(problem, placed) is var (cost, overflow)
+                && WholeAreaSolver.Lower(overflow, cost, current.Overflow, current.Cost))
             {
+                current = (placed, cost, overflow);
                 repaired = placed;
             }
         }
@@ -147,13 +155,10 @@ internal static class OverflowRegions
         return repaired;
     }
 
-    private static bool Lower((long Cost, long Overflow) a, (long Cost, long Overflow) than) =>
-        a.Overflow < than.Overflow || (a.Overflow == than.Overflow && a.Cost < than.Cost);
-
     /// <summary>The units that may go to one of the region's schools (its trapped units' candidates), in index order.</summary>
-    private static List<int> Reaching(AssignmentProblem problem, CandidateTable table, int[] firstAt, int[] unitsAt, Region region)
+    private static List<int> Reaching(CandidateTable table, int[] firstAt, int[] unitsAt, Region region)
     {
-        var inner = new bool[problem.SchoolCount];
+        var inner = new bool[firstAt.Length - 1];
         foreach (var u in region.Trapped)
         {
             for (var k = table.First[u]; k < table.First[u + 1]; k++)
@@ -162,15 +167,15 @@ internal static class OverflowRegions
             }
         }
 
-        var model = new HashSet<int>();
+        var taken = new bool[table.Units];
         for (var s = 0; s < inner.Length; s++)
         {
             for (var i = firstAt[s]; i < firstAt[s + 1] && inner[s]; i++)
             {
-                model.Add(unitsAt[i]);
+                taken[unitsAt[i]] = true;
             }
         }
 
-        return [.. model.Order()];
+        return [.. Enumerable.Range(0, table.Units).Where(u => taken[u])];
     }
 }

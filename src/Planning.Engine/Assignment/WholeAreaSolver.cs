@@ -235,7 +235,7 @@ internal static class WholeAreaSolver
         if (overflow > minimumOverflow && options.MipNodes > 0 && table.Units > options.MaxMipAreas && cost - bound > options.RegionGap * cost)
         {
             var regions = OverflowRegions.Above(problem, table, choice);
-            var repaired = OverflowRegions.Repair(problem, table, choice, regions, options.MaxMipAreas, options.MipNodes, cancellation, out var most);
+            var repaired = OverflowRegions.Repair(problem, table, (choice, cost, overflow), regions, options.MaxMipAreas, options.MipNodes, cancellation, out var most);
             if (repaired is not null)
             {
                 (choice, cost, overflow) = Better(problem, search, options, (choice, cost, overflow), repaired, cancellation);
@@ -284,7 +284,7 @@ internal static class WholeAreaSolver
     }
 
     /// <summary>Overflow first: less overflow, or as much and a lower cost.</summary>
-    private static bool Lower(long overflow, long cost, long thanOverflow, long thanCost) =>
+    internal static bool Lower(long overflow, long cost, long thanOverflow, long thanCost) =>
         overflow < thanOverflow || (overflow == thanOverflow && cost < thanCost);
 
     private static int[] Polish(Lazy<LocalSearch> search, int[] choice, SolverOptions options, CancellationToken cancellation)
