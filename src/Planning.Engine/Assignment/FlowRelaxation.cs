@@ -73,8 +73,8 @@ internal static class FlowRelaxation
     private const long TryPriceFactor = 2;
 
     /// <param name="problem">The problem.</param>
-    /// <param name="seats">The <see cref="MostSeated"/> max flow when the caller computes it (perhaps beside the try); else it is computed after the try when that has overflow.</param>
-    public static Result Solve(AssignmentProblem problem, Pending<long>? seats = null)
+    /// <param name="seats">The seat max flow when the caller computes it (perhaps beside the try); else <see cref="MostSeated"/> is computed after the try when that has overflow.</param>
+    public static Result Solve(AssignmentProblem problem, Pending<SeatFlow>? seats = null)
     {
         var price = TryPrice(problem);
         if (price >= problem.OverflowCost)
@@ -88,7 +88,7 @@ internal static class FlowRelaxation
             return first.Result;
         }
 
-        var seated = seats?.Value ?? MostSeated(problem);
+        var seated = seats?.Value.Seated ?? MostSeated(problem);
         var least = Least(problem, seated);
         var kept = first.OverflowUnits == least
             ? first.Result with { Cost = first.Result.Cost + (problem.OverflowCost - price) * least }
@@ -205,26 +205,45 @@ internal static class FlowRelaxation
     /// max flow). The others overflow in any assignment, so pupils − this is a lower bound on the
     /// overflow of every whole-area assignment too.
     /// </summary>
-    public static long MostSeated(AssignmentProblem problem)
-    {
-        using var lap = PhaseClock.Start("overflow proof (max flow)");
-        using var flow = SolvedSeats(problem);
-        return flow.OptimalFlow();
-    }
+    public static long MostSeated(AssignmentProblem problem) => Seats(problem, withCut: false).Seated;
 
     /// <summary>
-    /// The seat max flow's minimum cut (what the source reaches in its residual network), as prices
-    /// of 1 a pupil: a slot is priced when its grade node is reached and its school node is not, a
-    /// school when its node is reached. For every assignment, split or whole, Σ over priced slots and
-    /// schools of the pupils over their seats ≥ Σ over items of their cheapest candidate's price − Σ
-    /// over priced slots and schools of their seats (a Lagrangian bound), which is <see cref="Least"/>;
-    /// for whole areas, Σ over units of their cheapest candidate's price − the same seats, at least that.
+    /// The seat max flow (<see cref="MostSeated"/>) and its minimum cut (what the source reaches in its
+    /// residual network), as prices of 1 a pupil: a slot is priced when its grade node is reached and
+    /// its school node is not, a school when its node is reached. For every assignment, split or whole,
+    /// Σ over priced slots and schools of the pupils over their seats ≥ Σ over items of their cheapest
+    /// candidate's price − Σ over priced slots and schools of their seats (a Lagrangian bound), which
+    /// is <see cref="Least"/>; for whole areas, Σ over units of their cheapest candidate's price − the
+    /// same seats, at least that.
     /// </summary>
-    public static (bool[] Slot, bool[] School) SeatCut(AssignmentProblem problem)
+    /// <param name="Seated">The most pupils seated (<see cref="MostSeated"/>).</param>
+    /// <param name="SlotPriced">Per grade slot, whether the cut prices it; null when solved without the cut.</param>
+    /// <param name="SchoolPriced">Per school, whether the cut prices it; null when solved without the cut.</param>
+    public sealed record SeatFlow(long Seated, bool[]? SlotPriced = null, bool[]? SchoolPriced = null);
+
+    /// <summary>
+    /// The seat max flow, and its cut when <paramref name="withCut"/> (the cut's search took about a
+    /// tenth of the solve's time in the first 100k term, and memory for every item arc).
+    /// </summary>
+    public static SeatFlow Seats(AssignmentProblem problem, bool withCut)
     {
-        using var lap = PhaseClock.Start("overflow regions (seat cut)");
-        using var flow = SolvedSeats(problem);
-        var (usedSlot, usedSchool, itemArcs) = Usage(problem);
+        using var lap = PhaseClock.Start("overflow proof (max flow)");
+        var (flow, usage) = SolvedSeats(problem);
+        using (flow)
+        {
+            if (!withCut)
+            {
+                return new SeatFlow(flow.OptimalFlow());
+            }
+
+            var (slotPriced, schoolPriced) = Cut(problem, flow, usage);
+            return new SeatFlow(flow.OptimalFlow(), slotPriced, schoolPriced);
+        }
+    }
+
+    private static (bool[] Slot, bool[] School) Cut(AssignmentProblem problem, MaxFlow flow, (bool[] UsedSlot, bool[] UsedSchool, int ItemArcs) usage)
+    {
+        var (usedSlot, usedSchool, itemArcs) = usage;
         var schools = problem.SchoolCount;
         var slots = usedSlot.Length;
         // Arcs as SolvedSeats adds them: a school's to the sink, a slot's to its school, then per item
@@ -356,10 +375,11 @@ internal static class FlowRelaxation
         return (slotPriced, schoolPriced);
     }
 
-    /// <summary>The seat max flow, solved: arcs in the order <see cref="SeatCut"/> reads them.</summary>
-    private static MaxFlow SolvedSeats(AssignmentProblem problem)
+    /// <summary>The seat max flow, solved (arcs in the order <see cref="Cut"/> reads them), and the slots, schools and item arcs it has.</summary>
+    private static (MaxFlow Flow, (bool[] UsedSlot, bool[] UsedSchool, int ItemArcs) Usage) SolvedSeats(AssignmentProblem problem)
     {
-        var (usedSlot, usedSchool, _) = Usage(problem);
+        var usage = Usage(problem);
+        var (usedSlot, usedSchool, _) = usage;
         var schools = problem.SchoolCount;
         var flow = new MaxFlow();
         const int sink = 0;
@@ -402,7 +422,7 @@ internal static class FlowRelaxation
             throw new InvalidOperationException($"max flow failed: {status}");
         }
 
-        return flow;
+        return (flow, usage);
     }
 
     /// <summary>

@@ -33,6 +33,7 @@ internal static class MipSearch
     /// The units SCIP may move, every other staying at its start; the outcome then has no bound
     /// (SCIP's holds for these units alone).
     /// </param>
+    /// <param name="rootCutRounds">SCIP's rounds of cuts at the root, or −1 for SCIP's own limit (none).</param>
     public static Outcome Solve(
         AssignmentProblem problem,
         CandidateTable table,
@@ -41,7 +42,8 @@ internal static class MipSearch
         long nodes,
         double relativeGap,
         CancellationToken cancellation,
-        IReadOnlyList<int>? free = null)
+        IReadOnlyList<int>? free = null,
+        int rootCutRounds = -1)
     {
         if (cancellation.IsCancellationRequested)
         {
@@ -54,7 +56,7 @@ internal static class MipSearch
         // No SIGINT handler of SCIP's own: parts solve side by side, and the server owns its signals.
         var parameters = string.Create(
             CultureInfo.InvariantCulture,
-            $"limits/nodes = {nodes}\nlimits/gap = {relativeGap:R}\nrandomization/randomseedshift = 0\nmisc/catchctrlc = FALSE\n");
+            $"limits/nodes = {nodes}\nlimits/gap = {relativeGap:R}\nrandomization/randomseedshift = 0\nmisc/catchctrlc = FALSE\nseparating/maxroundsroot = {rootCutRounds}\n");
         if (!solver.SetSolverSpecificParametersAsString(parameters))
         {
             throw new InvalidOperationException($"SCIP refused its parameters: {parameters}");

@@ -2,25 +2,41 @@ namespace Planning.Engine.Assignment;
 
 /// <summary>
 /// Where a large part's overflow stands above its proven least, and SCIP's moves that may remove it.
-/// The seat max flow's minimum cut (<see cref="FlowRelaxation.SeatCut"/>) prices slots and schools;
+/// The seat max flow's minimum cut (<see cref="FlowRelaxation.Seats"/>) prices slots and schools;
 /// a unit every candidate of which is priced cannot escape them ("trapped"), and trapped units
 /// joined through their candidate schools form regions that share no school. Per region, Σ over its
 /// trapped units of their cheapest price − its priced seats bounds the pupils any whole-area
 /// assignment puts over its priced slots and schools; the regions' bounds add up to at least the
-/// least overflow. A region whose pupils over stand above its bound is re-placed by SCIP over every
+/// least overflow. A region whose pupils over stand enough above its bound
+/// (<see cref="Inputs.SolverOptions.RegionPupils"/>) is re-placed by SCIP over every
 /// unit that may go to one of its schools, every other unit staying where it is: in the 100k
 /// benchmark that removes pupils over a limit which the local search's moves and chains leave
 /// (BENCHMARKS.md).
 /// </summary>
 internal static class OverflowRegions
 {
+    /// <summary>
+    /// SCIP's rounds of cuts at a region's root. The answer comes from SCIP's heuristics after the
+    /// cuts, and the cuts barely move the bound (in the first 100k term's first region, 22 rounds
+    /// raised it by 0.01 % in 5.5 s): at 3 rounds that term's regions took 17 s of SCIP instead of
+    /// 26 s and removed the same pupils; at 0 or 1 round, 8 fewer (BENCHMARKS.md).
+    /// </summary>
+    private const int RootCutRounds = 3;
+
     /// <summary>A region above its bound: its trapped units, and its pupils over its priced seats above the bound.</summary>
     public sealed record Region(List<int> Trapped, long Above);
 
-    /// <summary>The regions whose pupils over stand above their bound, most above first (then by their first unit).</summary>
-    public static List<Region> Above(AssignmentProblem problem, CandidateTable table, int[] choice)
+    /// <summary>
+    /// The regions of the cut of <paramref name="seats"/> whose pupils over stand at least
+    /// <paramref name="atLeast"/> (and at least 1) above their bound, most above first (then by their first unit).
+    /// </summary>
+    public static List<Region> Above(AssignmentProblem problem, CandidateTable table, FlowRelaxation.SeatFlow seats, int[] choice, long atLeast = 1)
     {
-        var (slotPriced, schoolPriced) = FlowRelaxation.SeatCut(problem);
+        if (seats is not { SlotPriced: { } slotPriced, SchoolPriced: { } schoolPriced })
+        {
+            throw new ArgumentException("the seat max flow was solved without its cut", nameof(seats));
+        }
+
         var schools = problem.SchoolCount;
         var root = Enumerable.Range(0, schools).ToArray();
         int Find(int s)
@@ -86,28 +102,28 @@ internal static class OverflowRegions
                 continue;
             }
 
-            long seats = 0, pupils = 0;
+            long priced = 0, pupils = 0;
             if (schoolPriced[s])
             {
-                (seats, pupils) = (problem.TotalCapacity[s], AssignmentProblem.Over(schoolLoad[s], problem.TotalCapacity[s]));
+                (priced, pupils) = (problem.TotalCapacity[s], AssignmentProblem.Over(schoolLoad[s], problem.TotalCapacity[s]));
             }
 
             for (var slot = s * 9; slot < (s + 1) * 9; slot++)
             {
                 if (slotPriced[slot])
                 {
-                    seats += problem.GradeCapacity[slot];
+                    priced += problem.GradeCapacity[slot];
                     pupils += AssignmentProblem.Over(gradeLoad[slot], problem.GradeCapacity[slot]);
                 }
             }
 
-            bound[r] -= seats;
+            bound[r] -= priced;
             over[r] = over.GetValueOrDefault(r) + pupils;
         }
 
         return [.. trapped.Keys
             .Select(r => new Region(trapped[r], over.GetValueOrDefault(r) - bound[r]))
-            .Where(region => region.Above > 0)
+            .Where(region => region.Above >= Math.Max(1, atLeast))
             .OrderByDescending(region => region.Above)
             .ThenBy(region => region.Trapped[0])];
     }
@@ -143,7 +159,7 @@ internal static class OverflowRegions
 
             most = Math.Max(most, model.Count);
             // Kept only when lower: SCIP starts from the hint but may drop it.
-            if (MipSearch.Solve(problem, table, current.Choice, CpSatSearch.Goal.Overflow, nodes, 0, cancellation, model).Choice is { } placed
+            if (MipSearch.Solve(problem, table, current.Choice, CpSatSearch.Goal.Overflow, nodes, 0, cancellation, model, RootCutRounds).Choice is { } placed
                 && WholeAreaCost.Measure(problem, placed) is var (cost, overflow)
                 && WholeAreaSolver.Lower(overflow, cost, current.Overflow, current.Cost))
             {

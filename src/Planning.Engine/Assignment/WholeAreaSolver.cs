@@ -25,9 +25,9 @@ namespace Planning.Engine.Assignment;
 /// solver over the whole part (<see cref="MipSearch"/>), whose bound may also replace the LP's; in a
 /// larger part within the cost rounds' reach, over the areas around trouble and those the LP (else
 /// the flow) split;</item>
-/// <item>and where the gap is still above <see cref="SolverOptions.RegionGap"/> with overflow above its
-/// proven least in a part too large for SCIP whole, SCIP over the regions of the seat max flow's cut
-/// that stand above their bound (<see cref="OverflowRegions"/>), polished by the local search.</item>
+/// <item>and where overflow is left above its proven least in a part too large for SCIP whole, SCIP
+/// over the regions of the seat max flow's cut that stand at least <see cref="SolverOptions.RegionPupils"/>
+/// above their bound (<see cref="OverflowRegions"/>), polished by the local search.</item>
 /// </list>
 /// </summary>
 internal static class WholeAreaSolver
@@ -37,9 +37,11 @@ internal static class WholeAreaSolver
 
     public static Result Solve(AssignmentProblem problem, SolverOptions options, CancellationToken cancellation)
     {
-        // The seat max flow (the flow's check of its try, and the overflow proof) and the split flow need
-        // neither the table nor the LP: with a second worker they run beside them.
-        using var seats = new Pending<long>(options.Workers >= 2, () => FlowRelaxation.MostSeated(problem));
+        // The seat max flow (the flow's check of its try, the overflow proof and, where the region step
+        // may run, its cut) and the split flow need neither the table nor the LP: with a second worker
+        // they run beside them.
+        var regionStep = options.MipNodes > 0 && problem.Units.Count > options.MaxMipAreas && options.RegionPupils < long.MaxValue;
+        using var seats = new Pending<FlowRelaxation.SeatFlow>(options.Workers >= 2, () => FlowRelaxation.Seats(problem, withCut: regionStep));
         using var flow = new Pending<(FlowRelaxation.Result Relaxation, double Seconds)>(options.Workers >= 2, () =>
         {
             var clock = Stopwatch.StartNew();
@@ -105,7 +107,7 @@ internal static class WholeAreaSolver
         long minimumOverflow = 0;
         if (overflow > 0)
         {
-            minimumOverflow = FlowRelaxation.Least(problem, seats.Value);
+            minimumOverflow = FlowRelaxation.Least(problem, seats.Value.Seated);
         }
         else
         {
@@ -232,9 +234,9 @@ internal static class WholeAreaSolver
             method = "mip";
         }
 
-        if (overflow > minimumOverflow && options.MipNodes > 0 && table.Units > options.MaxMipAreas && cost - bound > options.RegionGap * cost)
+        if (overflow > minimumOverflow && regionStep)
         {
-            var regions = OverflowRegions.Above(problem, table, choice);
+            var regions = OverflowRegions.Above(problem, table, seats.Value, choice, options.RegionPupils);
             var repaired = OverflowRegions.Repair(problem, table, (choice, cost, overflow), regions, options.MaxMipAreas, options.MipNodes, cancellation, out var most);
             if (repaired is not null)
             {

@@ -13,8 +13,8 @@ namespace Planning.Engine.Inputs;
 /// <param name="RelativeGap">Stop as soon as the whole-area objective is within this share of the lower bound.</param>
 /// <param name="Workers">
 /// Threads that solve independent parts of a term (areas that share no candidate school) side by
-/// side; within a part, from 2 on, the split flow and the seat max flow (the flow's check and the
-/// overflow proof) also run beside the candidate table and the whole-area LP (where that gives no
+/// side; within a part, from 2 on, the split flow and the seat max flow (the flow's check, the
+/// overflow proof and the regions' cut) also run beside the candidate table and the whole-area LP (where that gives no
 /// shares, the local search from the previous term's plan runs beside the flow once the max flow is
 /// done), so a part may keep more threads than this busy for a while. The parts are
 /// merged in a fixed order and each piece is computed as with one thread, so the result does not
@@ -77,13 +77,14 @@ public sealed record SolverOptions(
 
     /// <summary>
     /// In a part too large for SCIP whole where, after every other step, overflow is left above its
-    /// proven least and the gap is still above this share, SCIP's root (<see cref="MipNodes"/>)
-    /// re-places the regions of the seat max flow's cut that stand above their bound, each up to
-    /// <see cref="MaxMipAreas"/> area-levels, and the local search goes on from there
-    /// (<see cref="Assignment.OverflowRegions"/>). Costly (in the 100k benchmark tens of seconds a
-    /// term), so only where the gap is above this; 1 or more turns it off.
+    /// proven least, SCIP's root (<see cref="MipNodes"/>) re-places each region of the seat max flow's
+    /// cut with at least this many pupils over above its bound, each up to <see cref="MaxMipAreas"/>
+    /// area-levels, and the local search goes on from there (<see cref="Assignment.OverflowRegions"/>).
+    /// Costly (in the 100k benchmark 3-13 s of SCIP a region), so not for a pupil or two: over the 100k
+    /// horizon, regions 1 or 2 pupils above their bound took 12 s and removed 2 pupils (BENCHMARKS.md). 0 and 1
+    /// alike re-place every region above its bound; <see cref="long.MaxValue"/> turns the step off.
     /// </summary>
-    public double RegionGap { get; init; } = 0.005;
+    public long RegionPupils { get; init; } = 3;
 
     /// <summary>CP-SAT's work limit per part for removing overflow, in deterministic seconds.</summary>
     public double OverflowSeconds { get; init; } = 5;

@@ -71,15 +71,15 @@ public class FlowRelaxationTests
         var problem = SolverGuaranteesTests.Clusters(new Random(seed), clusters: 2, areasPerCluster: 120, schoolsPerCluster: 5);
 
         var alone = FlowRelaxation.Solve(problem);
-        using var seats = new Pending<long>(beside: true, () => FlowRelaxation.MostSeated(problem));
+        using var seats = new Pending<FlowRelaxation.SeatFlow>(beside: true, () => FlowRelaxation.Seats(problem, withCut: false));
         var beside = FlowRelaxation.Solve(problem, seats);
 
         // The caller's max flow is the one used: asked for once, not computed again inside.
         var asked = 0;
-        using var lazy = new Pending<long>(beside: false, () =>
+        using var lazy = new Pending<FlowRelaxation.SeatFlow>(beside: false, () =>
         {
             asked++;
-            return FlowRelaxation.MostSeated(problem);
+            return FlowRelaxation.Seats(problem, withCut: false);
         });
         var fromLazy = FlowRelaxation.Solve(problem, lazy);
 
