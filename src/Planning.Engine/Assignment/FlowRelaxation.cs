@@ -231,12 +231,7 @@ internal static class FlowRelaxation
         var (flow, usage) = SolvedSeats(problem);
         using (flow)
         {
-            if (!withCut)
-            {
-                return new SeatFlow(flow.OptimalFlow());
-            }
-
-            var (slotPriced, schoolPriced) = Cut(problem, flow, usage);
+            var (slotPriced, schoolPriced) = withCut ? Cut(problem, flow, usage) : (null, null);
             return new SeatFlow(flow.OptimalFlow(), slotPriced, schoolPriced);
         }
     }

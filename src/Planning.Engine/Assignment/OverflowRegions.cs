@@ -186,7 +186,12 @@ internal static class OverflowRegions
         var taken = new bool[table.Units];
         for (var s = 0; s < inner.Length; s++)
         {
-            for (var i = firstAt[s]; i < firstAt[s + 1] && inner[s]; i++)
+            if (!inner[s])
+            {
+                continue;
+            }
+
+            for (var i = firstAt[s]; i < firstAt[s + 1]; i++)
             {
                 taken[unitsAt[i]] = true;
             }

@@ -80,9 +80,11 @@ public sealed record SolverOptions(
     /// proven least, SCIP's root (<see cref="MipNodes"/>) re-places each region of the seat max flow's
     /// cut with at least this many pupils over above its bound, each up to <see cref="MaxMipAreas"/>
     /// area-levels, and the local search goes on from there (<see cref="Assignment.OverflowRegions"/>).
-    /// Costly (in the 100k benchmark 3-13 s of SCIP a region), so not for a pupil or two: over the 100k
-    /// horizon, regions 1 or 2 pupils above their bound took 12 s and removed 2 pupils (BENCHMARKS.md). 0 and 1
-    /// alike re-place every region above its bound; <see cref="long.MaxValue"/> turns the step off.
+    /// Chosen while SCIP's cuts at a region's root were unlimited: then 2.6-13 s of SCIP a region in the
+    /// 100k benchmark, and over its horizon the regions 1 or 2 pupils above their bound took 12 s and
+    /// removed 2 pupils. With three rounds of cuts, 1 left one pupil fewer unproven over the horizon at
+    /// the same solve time (BENCHMARKS.md). 0 and 1 alike re-place every region above its bound;
+    /// <see cref="long.MaxValue"/> turns the step off.
     /// </summary>
     public long RegionPupils { get; init; } = 3;
 
