@@ -3,21 +3,28 @@ using Planning.Server.Runs;
 namespace Planning.Server.Tests.Simulation;
 
 /// <summary>
-/// Limits:MaxRunSeconds without its timer: a clock whose timers never fire, as when runs computing side by side
-/// hold back the pool thread the timer's callback needs. The computing thread's own check must stop the run.
+/// Limits:MaxRunSeconds on a clock whose timers never fire by themselves, as when runs computing side by side
+/// hold back the pool thread the timer's callback needs: the computing thread's own check must stop the run; and
+/// the timer, fired by hand, stops it without a check.
 /// </summary>
 public sealed class RunTimeLimitTests
 {
-    /// <summary>A clock moved by hand whose timers never fire.</summary>
+    /// <summary>A clock moved by hand whose timers never fire by themselves: the test fires them.</summary>
     private sealed class StalledTimers : TimeProvider
     {
         public long Now { get; set; } = 1_000;
+
+        public List<(TimerCallback Callback, object? State, TimeSpan Due, TimeSpan Period)> Timers { get; } = [];
 
         public override long TimestampFrequency => 1_000; // milliseconds
 
         public override long GetTimestamp() => Now;
 
-        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) => new Never();
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            Timers.Add((callback, state, dueTime, period));
+            return new Never();
+        }
 
         private sealed class Never : ITimer
         {
@@ -50,15 +57,18 @@ public sealed class RunTimeLimitTests
     }
 
     [Fact]
-    public async Task Timer_NoCheckCalled_CancelsOnItsOwn()
+    public void Timer_NoCheckCalled_OneShotAtTheLimitCancels()
     {
+        var clock = new StalledTimers();
         using var stop = new CancellationTokenSource();
-        using var limit = new RunTimeLimit(stop, TimeSpan.FromMilliseconds(50), TimeProvider.System);
+        using var limit = new RunTimeLimit(stop, TimeSpan.FromSeconds(3), clock);
 
-        // The timer alone, no Check: the token must be cancelled well within this wait.
-        var cancelled = await Task.WhenAny(Task.Delay(Timeout.Infinite, limit.Token), Task.Delay(TimeSpan.FromSeconds(30)));
+        var timer = Assert.Single(clock.Timers);
+        Assert.Equal(TimeSpan.FromSeconds(3), timer.Due);
+        Assert.Equal(Timeout.InfiniteTimeSpan, timer.Period);
+        Assert.False(limit.Token.IsCancellationRequested);
+        timer.Callback(timer.State);
 
         Assert.True(limit.Token.IsCancellationRequested);
-        Assert.True(cancelled.IsCanceled);
     }
 }
