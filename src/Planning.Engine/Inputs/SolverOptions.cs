@@ -82,8 +82,9 @@ public sealed record SolverOptions(
     /// area-levels, and the local search goes on from there (<see cref="Assignment.OverflowRegions"/>).
     /// Chosen while SCIP's cuts at a region's root were unlimited: then 2.6-13 s of SCIP a region in the
     /// 100k benchmark, and over its horizon the regions 1 or 2 pupils above their bound took 12 s and
-    /// removed 2 pupils. With three rounds of cuts, 1 left one pupil fewer unproven over the horizon at
-    /// the same solve time (BENCHMARKS.md). 0 and 1 alike re-place every region above its bound;
+    /// removed 2 pupils. With three rounds of cuts, 1 left 4 pupils fewer unproven over the horizon
+    /// for 42 s more of solve, past 5 minutes on a slower day of the benchmark machine (BENCHMARKS.md,
+    /// "2026-12-06 late"); 3 stays. 0 and 1 alike re-place every region above its bound;
     /// <see cref="long.MaxValue"/> turns the step off.
     /// </summary>
     public long RegionPupils { get; init; } = 3;
