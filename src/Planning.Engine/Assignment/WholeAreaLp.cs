@@ -25,6 +25,35 @@ internal static class WholeAreaLp
 
     public static Result Solve(AssignmentProblem problem, CandidateTable table, long iterationLimit)
     {
+        var (value, shares, status) = Solved(problem, table, iterationLimit);
+        return new Result(value is { } v ? (long)Math.Floor(v) : long.MinValue, shares, status);
+    }
+
+    /// <summary>
+    /// A lower bound on the pupils over a limit in every whole-area assignment of
+    /// <paramref name="problem"/>: this LP's Lagrangian value with every cost but the overflow's set to 0
+    /// (1 a pupil over), rounded up since pupils come whole, plus the pupils of units without candidates;
+    /// 0 when GLOP fails. A general solver's bound on the overflow goal (W × pupils over + units moved)
+    /// can stop one pupil below it: the moves may take up to W − 1 of that bound (BENCHMARKS.md).
+    /// </summary>
+    public static long LeastOverflow(AssignmentProblem problem, long iterationLimit)
+    {
+        var placed = problem.Units
+            .Where(u => u.Candidates.Count > 0)
+            .Select(u => u with { Candidates = [.. u.Candidates.Select(c => new Candidate(c.School, 0, IsCurrentCatchment: true))] })
+            .ToList();
+        var overflowOnly = new AssignmentProblem(problem.SchoolCount, placed, moveCost: 0, changeCost: 0, overflowCost: 1);
+        problem.GradeCapacity.CopyTo(overflowOnly.GradeCapacity, 0);
+        problem.TotalCapacity.CopyTo(overflowOnly.TotalCapacity, 0);
+        var unplaced = problem.Units.Where(u => u.Candidates.Count == 0).Sum(u => (long)u.Pupils);
+        var (value, _, _) = Solved(overflowOnly, CandidateTable.Build(overflowOnly), iterationLimit);
+        // The value is a sum of at most a few million pupils' prices: far within 1e-6 of exact.
+        return unplaced + (value is { } v ? Math.Max(0, (long)Math.Ceiling(v - 1e-6)) : 0);
+    }
+
+    /// <summary>The Lagrangian value of GLOP's duals (null when it failed) and, when it reached the optimum, its shares.</summary>
+    private static (double? Value, double[]? Shares, string Status) Solved(AssignmentProblem problem, CandidateTable table, long iterationLimit)
+    {
         var lap = PhaseClock.Start("LP build");
         using var solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("GLOP is not available");
         solver.SetSolverSpecificParametersAsString(string.Create(CultureInfo.InvariantCulture, $"max_number_of_iterations:{iterationLimit}"));
@@ -36,15 +65,15 @@ internal static class WholeAreaLp
         using var bounding = PhaseClock.Start("LP bound (duals, Lagrangian)");
         if (status is not (Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.FEASIBLE or Solver.ResultStatus.NOT_SOLVED or Solver.ResultStatus.ABNORMAL))
         {
-            return new Result(long.MinValue, null, status.ToString());
+            return (null, null, status.ToString());
         }
 
         var slotPrice = Prices(gradeRows, -1, problem.OverflowCost);
         var schoolPrice = Prices(schoolRows, -1, problem.OverflowCost);
         var fillPrice = Prices(fillRows, +1, problem.UnderFillCost);
-        var bound = Lagrangian(problem, table, slotPrice, schoolPrice, fillPrice);
+        var value = Lagrangian(problem, table, slotPrice, schoolPrice, fillPrice);
         var shares = status == Solver.ResultStatus.OPTIMAL ? x.Select(v => v!.SolutionValue()).ToArray() : null;
-        return new Result(bound, shares, status.ToString());
+        return (value, shares, status.ToString());
     }
 
     /// <summary>
@@ -120,8 +149,8 @@ internal static class WholeAreaLp
         return (x, gradeRows, schoolRows, fillRows);
     }
 
-    /// <summary>L(λ, μ) of the class summary, rounded down to whole metres.</summary>
-    public static long Lagrangian(AssignmentProblem problem, CandidateTable table, double[] slotPrice, double[] schoolPrice, double[] fillPrice)
+    /// <summary>L(λ, μ) of the class summary.</summary>
+    private static double Lagrangian(AssignmentProblem problem, CandidateTable table, double[] slotPrice, double[] schoolPrice, double[] fillPrice)
     {
         double value = 0;
         for (var u = 0; u < table.Units; u++)
@@ -152,7 +181,7 @@ internal static class WholeAreaLp
             value += fillPrice[s] * problem.FillTarget[s] - schoolPrice[s] * problem.TotalCapacity[s];
         }
 
-        return (long)Math.Floor(value);
+        return value;
     }
 
     /// <summary>Most pupils each slot and school could receive from the free units: where even that fits, the row cannot bind and is left out.</summary>

@@ -244,7 +244,7 @@ public class MipSearchTests
     }
 
     /// <summary>The least overflow when only <paramref name="free"/> may leave <paramref name="start"/> (all units when null).</summary>
-    private static long LeastOverflow(AssignmentProblem problem, int[]? start = null, IReadOnlyList<int>? free = null) =>
+    internal static long LeastOverflow(AssignmentProblem problem, int[]? start = null, IReadOnlyList<int>? free = null) =>
         Least(problem, start ?? new int[problem.Units.Count], free ?? Enumerable.Range(0, problem.Units.Count).ToList(), WholeAreaCost.Overflow);
 
     /// <summary>The least <paramref name="measure"/> when only <paramref name="free"/> may leave <paramref name="start"/>.</summary>
