@@ -83,7 +83,8 @@ internal static class MipSearch
         bound -= 1e-6 * Math.Max(1, Math.Abs(bound));
         // Overflow goal, W × overflow + units moved with W = units + 1: at most W − 1 units move, so
         // ⌈(bound − units) / W⌉ pupils are unavoidable (the least overflow itself when SCIP's bound is
-        // tight and below a million; one pupil less above, where the millionth given back reaches 1;
+        // tight and below a million; one pupil less above, where the millionth given back reaches 1; where
+        // it is not tight, possibly a pupil short of the LP's own bound, WholeAreaLp.LeastOverflow;
         // doubling W to avoid that changed SCIP's path and its plans for the worse, BENCHMARKS.md).
         // The cost's every value is a whole number.
         long? wholeBound = free is not null ? null : (long)Math.Ceiling(overflowOnly ? (bound - table.Units) / (table.Units + 1.0) : bound);

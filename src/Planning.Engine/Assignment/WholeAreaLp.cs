@@ -25,15 +25,15 @@ internal static class WholeAreaLp
 
     public static Result Solve(AssignmentProblem problem, CandidateTable table, long iterationLimit)
     {
-        var (value, shares, status) = Solved(problem, table, iterationLimit);
+        var (value, _, shares, status) = Solved(problem, table, iterationLimit);
         return new Result(value is { } v ? (long)Math.Floor(v) : long.MinValue, shares, status);
     }
 
     /// <summary>
     /// A lower bound on the pupils over a limit in every whole-area assignment of
     /// <paramref name="problem"/>: this LP's Lagrangian value with every cost but the overflow's set to 0
-    /// (1 a pupil over), rounded up since pupils come whole, plus the pupils of units without candidates;
-    /// 0 when GLOP fails. A general solver's bound on the overflow goal (W × pupils over + units moved)
+    /// (1 a pupil over), rounded up since pupils come whole, plus the pupils of units without candidates
+    /// (those alone when GLOP fails). A general solver's bound on the overflow goal (W × pupils over + units moved)
     /// can stop one pupil below it: the moves may take up to W − 1 of that bound (BENCHMARKS.md).
     /// </summary>
     public static long LeastOverflow(AssignmentProblem problem, long iterationLimit)
@@ -46,13 +46,17 @@ internal static class WholeAreaLp
         problem.GradeCapacity.CopyTo(overflowOnly.GradeCapacity, 0);
         problem.TotalCapacity.CopyTo(overflowOnly.TotalCapacity, 0);
         var unplaced = problem.Units.Where(u => u.Candidates.Count == 0).Sum(u => (long)u.Pupils);
-        var (value, _, _) = Solved(overflowOnly, CandidateTable.Build(overflowOnly), iterationLimit);
-        // The value is a sum of at most a few million pupils' prices: far within 1e-6 of exact.
-        return unplaced + (value is { } v ? Math.Max(0, (long)Math.Ceiling(v - 1e-6)) : 0);
+        var (value, size, _, _) = Solved(overflowOnly, CandidateTable.Build(overflowOnly), iterationLimit);
+        // Summed in doubles: the error stays below (terms × 1.2e-16) × Σ |term|, far below 1e-9 × Σ |term|
+        // for any part the LP takes, so a value that is a whole number is not rounded up past it.
+        return unplaced + (value is { } v ? Math.Max(0, (long)Math.Ceiling(v - 1e-6 - (1e-9 * size))) : 0);
     }
 
-    /// <summary>The Lagrangian value of GLOP's duals (null when it failed) and, when it reached the optimum, its shares.</summary>
-    private static (double? Value, double[]? Shares, string Status) Solved(AssignmentProblem problem, CandidateTable table, long iterationLimit)
+    /// <summary>
+    /// The Lagrangian value of GLOP's duals (null when it failed), the sum of its terms' sizes and,
+    /// when GLOP reached the optimum, its shares.
+    /// </summary>
+    private static (double? Value, double Size, double[]? Shares, string Status) Solved(AssignmentProblem problem, CandidateTable table, long iterationLimit)
     {
         var lap = PhaseClock.Start("LP build");
         using var solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("GLOP is not available");
@@ -65,15 +69,15 @@ internal static class WholeAreaLp
         using var bounding = PhaseClock.Start("LP bound (duals, Lagrangian)");
         if (status is not (Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.FEASIBLE or Solver.ResultStatus.NOT_SOLVED or Solver.ResultStatus.ABNORMAL))
         {
-            return (null, null, status.ToString());
+            return (null, 0, null, status.ToString());
         }
 
         var slotPrice = Prices(gradeRows, -1, problem.OverflowCost);
         var schoolPrice = Prices(schoolRows, -1, problem.OverflowCost);
         var fillPrice = Prices(fillRows, +1, problem.UnderFillCost);
-        var value = Lagrangian(problem, table, slotPrice, schoolPrice, fillPrice);
+        var value = Lagrangian(problem, table, slotPrice, schoolPrice, fillPrice, out var size);
         var shares = status == Solver.ResultStatus.OPTIMAL ? x.Select(v => v!.SolutionValue()).ToArray() : null;
-        return (value, shares, status.ToString());
+        return (value, size, shares, status.ToString());
     }
 
     /// <summary>
@@ -149,10 +153,11 @@ internal static class WholeAreaLp
         return (x, gradeRows, schoolRows, fillRows);
     }
 
-    /// <summary>L(λ, μ) of the class summary.</summary>
-    private static double Lagrangian(AssignmentProblem problem, CandidateTable table, double[] slotPrice, double[] schoolPrice, double[] fillPrice)
+    /// <summary>L(λ, μ) of the class summary, and Σ |term| of its sum (<paramref name="size"/>).</summary>
+    private static double Lagrangian(AssignmentProblem problem, CandidateTable table, double[] slotPrice, double[] schoolPrice, double[] fillPrice, out double size)
     {
         double value = 0;
+        size = 0;
         for (var u = 0; u < table.Units; u++)
         {
             var cheapest = double.MaxValue;
@@ -169,16 +174,19 @@ internal static class WholeAreaLp
             }
 
             value += cheapest;
+            size += Math.Abs(cheapest);
         }
 
         for (var slot = 0; slot < slotPrice.Length; slot++)
         {
             value -= slotPrice[slot] * problem.GradeCapacity[slot];
+            size += Math.Abs(slotPrice[slot] * problem.GradeCapacity[slot]);
         }
 
         for (var s = 0; s < schoolPrice.Length; s++)
         {
             value += fillPrice[s] * problem.FillTarget[s] - schoolPrice[s] * problem.TotalCapacity[s];
+            size += Math.Abs(fillPrice[s] * problem.FillTarget[s]) + Math.Abs(schoolPrice[s] * problem.TotalCapacity[s]);
         }
 
         return value;

@@ -251,7 +251,7 @@ internal static class WholeAreaSolver
         // The overflow's bounds so far are the split flow's and the general solvers' on W × pupils over +
         // units moved: where the whole-area LP fits, its own bound on the pupils over may stand a pupil
         // above them (BENCHMARKS.md). Only reported: the searches above are done.
-        if (overflow > minimumOverflow && table.School.Length <= options.MaxLpCandidates)
+        if (overflow > minimumOverflow && table.School.Length <= options.MaxLpCandidates && !cancellation.IsCancellationRequested)
         {
             minimumOverflow = Math.Max(minimumOverflow, WholeAreaLp.LeastOverflow(problem, options.LpIterations));
         }

@@ -21,7 +21,7 @@ public class LeastOverflowTests
     {
         var units = new List<DecisionUnit>
         {
-            new(0, SchoolPart.Primary, [new DemandItem(1, -1, 2), new DemandItem(2, -1, 1)], [new Candidate(0, 0, true), new Candidate(1, distance, false)]),
+            new(0, SchoolPart.Primary, [new DemandItem(1, -1, 2), new DemandItem(2, -1, 1)], [new Candidate(0, distance, true), new Candidate(1, distance, false)]),
         };
         var problem = new AssignmentProblem(2, units, moveCost: 0, changeCost: 0, overflowCost: 1_000_000);
         (problem.TotalCapacity[0], problem.TotalCapacity[1]) = (100, 100);
@@ -34,8 +34,8 @@ public class LeastOverflowTests
     [Fact]
     public void LeastOverflow_HalfAPupilInTheLp_RoundedUpToTheWholeAreaLeast()
     {
-        // The distance makes the LP's own cost objective prefer school 0 outright: the bound must not
-        // depend on costs, only on pupils over.
+        // Both schools 5 km away: a bound that kept the distances would count metres with the pupils
+        // over, far above 1.
         var problem = HalfPupil(distance: 5_000);
 
         Assert.Equal(0, FlowRelaxation.Least(problem, FlowRelaxation.MostSeated(problem)));
@@ -64,13 +64,25 @@ public class LeastOverflowTests
             var problem = WholeAreaSolverTests.RandomProblem(new Random(seed), underFillCost: seed % 3 == 0 ? 300 : 0);
 
             var bound = WholeAreaLp.LeastOverflow(problem, iterationLimit: 1_000_000);
+            var stopped = WholeAreaLp.LeastOverflow(problem, iterationLimit: 1);
 
             var split = FlowRelaxation.Least(problem, FlowRelaxation.MostSeated(problem));
-            Assert.InRange(bound, split, MipSearchTests.LeastOverflow(problem));
+            var least = MipSearchTests.LeastOverflow(problem);
+            Assert.InRange(bound, split, least);
+            // GLOP stopped after one iteration: its duals are not optimal, the bound still a bound.
+            Assert.InRange(stopped, 0, least);
             above += bound > split ? 1 : 0;
         }
 
         Assert.True(above > 0, "no instance where the LP proved more than the split flow: the test shows nothing");
+    }
+
+    [Fact]
+    public void LeastOverflow_NoUnits_Zero()
+    {
+        var problem = new AssignmentProblem(2, [], moveCost: 0, changeCost: 0, overflowCost: 1);
+
+        Assert.Equal(0, WholeAreaLp.LeastOverflow(problem, iterationLimit: 1_000_000));
     }
 
     [Fact]
