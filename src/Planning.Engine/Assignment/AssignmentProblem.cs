@@ -126,6 +126,9 @@ internal sealed class AssignmentProblem
         return place;
     }
 
+    /// <summary>Pupils of units without candidates: over a limit in every assignment.</summary>
+    public long PupilsWithoutCandidates() => Units.Where(u => u.Candidates.Count == 0).Sum(u => (long)u.Pupils);
+
     /// <summary>Pupils beyond <paramref name="capacity"/>.</summary>
     public static long Over(long load, long capacity) => Math.Max(0, load - capacity);
 

@@ -57,7 +57,6 @@ internal static class AssignmentSolver
         var constant = objective - results.Sum(r => r.Objective);
         var bound = constant + results.Sum(r => r.Bound);
         var gap = objective > 0 ? (double)(objective - bound) / objective : 0;
-        var unplaced = problem.Units.Where(u => u.Candidates.Count == 0).Sum(u => (long)u.Pupils);
         var stats = new SolveStats(
             allowSplitting ? "relaxation" : results.Select(r => r.Method).DefaultIfEmpty("rounded").MaxBy(m => Array.IndexOf(MethodOrder, m))!,
             objective,
@@ -74,7 +73,7 @@ internal static class AssignmentSolver
             SplitFlowBound = constant + results.Sum(r => r.SplitFlowBound),
             Breakdown = breakdown,
             OverflowPupils = breakdown.All.OverflowPupils,
-            MinimumOverflowBound = unplaced + results.Sum(r => r.MinimumOverflow),
+            MinimumOverflowBound = problem.PupilsWithoutCandidates() + results.Sum(r => r.MinimumOverflow),
             Components = parts.Count,
         };
         var solution = new AssignmentSolution(perUnit, stats);

@@ -45,11 +45,10 @@ internal static class WholeAreaLp
         var overflowOnly = new AssignmentProblem(problem.SchoolCount, placed, moveCost: 0, changeCost: 0, overflowCost: 1);
         problem.GradeCapacity.CopyTo(overflowOnly.GradeCapacity, 0);
         problem.TotalCapacity.CopyTo(overflowOnly.TotalCapacity, 0);
-        var unplaced = problem.Units.Where(u => u.Candidates.Count == 0).Sum(u => (long)u.Pupils);
         var (value, size, _, _) = Solved(overflowOnly, CandidateTable.Build(overflowOnly), iterationLimit);
         // Summed in doubles: the error stays below (terms × 1.2e-16) × Σ |term|, far below 1e-9 × Σ |term|
         // for any part the LP takes, so a value that is a whole number is not rounded up past it.
-        return unplaced + (value is { } v ? Math.Max(0, (long)Math.Ceiling(v - 1e-6 - (1e-9 * size))) : 0);
+        return problem.PupilsWithoutCandidates() + (value is { } v ? Math.Max(0, (long)Math.Ceiling(v - 1e-6 - (1e-9 * size))) : 0);
     }
 
     /// <summary>

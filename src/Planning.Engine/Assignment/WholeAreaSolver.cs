@@ -55,7 +55,8 @@ internal static class WholeAreaSolver
         // Built when first needed: a part already within the gap and without overflow never searches.
         var search = new Lazy<LocalSearch>(() => LocalSearch.For(problem, table));
         var lpClock = Stopwatch.StartNew();
-        var lp = table.School.Length <= options.MaxLpCandidates ? WholeAreaLp.Solve(problem, table, options.LpIterations) : null;
+        var lpFits = table.School.Length <= options.MaxLpCandidates;
+        var lp = lpFits ? WholeAreaLp.Solve(problem, table, options.LpIterations) : null;
         var lpSeconds = lpClock.Elapsed.TotalSeconds;
         // Without the LP's shares the flow's rounding is the only start, and the local search from it can
         // stop where the previous term's plan leads lower: a second search from that plan runs beside the
@@ -251,7 +252,7 @@ internal static class WholeAreaSolver
         // The overflow's bounds so far are the split flow's and the general solvers' on W × pupils over +
         // units moved: where the whole-area LP fits, its own bound on the pupils over may stand a pupil
         // above them (BENCHMARKS.md). Only reported: the searches above are done.
-        if (overflow > minimumOverflow && table.School.Length <= options.MaxLpCandidates && !cancellation.IsCancellationRequested)
+        if (overflow > minimumOverflow && lpFits && !cancellation.IsCancellationRequested)
         {
             minimumOverflow = Math.Max(minimumOverflow, WholeAreaLp.LeastOverflow(problem, options.LpIterations));
         }

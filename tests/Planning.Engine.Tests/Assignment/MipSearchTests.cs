@@ -113,8 +113,9 @@ public class MipSearchTests
     [Fact]
     public void Solve_OverflowLeftUnprovenWithoutCpSat_TheMipProvesTheLeastOverflow()
     {
-        // CP-SAT's overflow step off (MaxOverflowAreas 0): only the split max flow bounds the overflow,
-        // which whole areas often cannot reach; the MIP's overflow step must prove the whole-area least.
+        // CP-SAT's overflow step off (MaxOverflowAreas 0): only the split max flow and the whole-area LP
+        // over the pupils over bound the overflow, which whole areas often cannot reach; the MIP's
+        // overflow step must prove the whole-area least.
         var options = SolverOptions.Default with { MaxOverflowAreas = 0, MipNodes = 1_000 };
         var raised = 0;
         foreach (var seed in Enumerable.Range(1, 40))
