@@ -126,6 +126,16 @@ internal sealed class AssignmentProblem
         return place;
     }
 
+    /// <summary>The same schools, seats and fill targets with other <paramref name="units"/> and costs.</summary>
+    public AssignmentProblem With(IReadOnlyList<DecisionUnit> units, long moveCost, long changeCost, long overflowCost, long underFillCost)
+    {
+        var other = new AssignmentProblem(SchoolCount, units, moveCost, changeCost, overflowCost, underFillCost);
+        GradeCapacity.CopyTo(other.GradeCapacity, 0);
+        TotalCapacity.CopyTo(other.TotalCapacity, 0);
+        FillTarget.CopyTo(other.FillTarget, 0);
+        return other;
+    }
+
     /// <summary>Pupils of units without candidates: over a limit in every assignment.</summary>
     public long PupilsWithoutCandidates() => Units.Where(u => u.Candidates.Count == 0).Sum(u => (long)u.Pupils);
 

@@ -42,9 +42,7 @@ internal static class WholeAreaLp
             .Where(u => u.Candidates.Count > 0)
             .Select(u => u with { Candidates = [.. u.Candidates.Select(c => new Candidate(c.School, 0, IsCurrentCatchment: true))] })
             .ToList();
-        var overflowOnly = new AssignmentProblem(problem.SchoolCount, placed, moveCost: 0, changeCost: 0, overflowCost: 1);
-        problem.GradeCapacity.CopyTo(overflowOnly.GradeCapacity, 0);
-        problem.TotalCapacity.CopyTo(overflowOnly.TotalCapacity, 0);
+        var overflowOnly = problem.With(placed, moveCost: 0, changeCost: 0, overflowCost: 1, underFillCost: 0);
         var (value, size, _, _) = Solved(overflowOnly, CandidateTable.Build(overflowOnly), iterationLimit);
         // Summed in doubles: the error stays below (terms × 1.2e-16) × Σ |term|, far below 1e-9 × Σ |term|
         // for any part the LP takes, so a value that is a whole number is not rounded up past it.

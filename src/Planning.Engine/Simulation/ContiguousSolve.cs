@@ -155,10 +155,6 @@ internal static class ContiguousSolve
     private static AssignmentProblem Restricted(AssignmentProblem problem, HashSet<(int Unit, int School)> struck)
     {
         var units = problem.Units.Select((unit, u) => unit with { Candidates = [.. unit.Candidates.Where(c => !struck.Contains((u, c.School)))] }).ToList();
-        var restricted = new AssignmentProblem(problem.SchoolCount, units, problem.MoveCost, problem.ChangeCost, problem.OverflowCost, problem.UnderFillCost);
-        problem.GradeCapacity.CopyTo(restricted.GradeCapacity, 0);
-        problem.TotalCapacity.CopyTo(restricted.TotalCapacity, 0);
-        problem.FillTarget.CopyTo(restricted.FillTarget, 0);
-        return restricted;
+        return problem.With(units, problem.MoveCost, problem.ChangeCost, problem.OverflowCost, problem.UnderFillCost);
     }
 }

@@ -48,9 +48,7 @@ public class LeastOverflowTests
     {
         var half = HalfPupil();
         var units = half.Units.Append(new DecisionUnit(1, SchoolPart.Primary, [new DemandItem(3, -1, 7)], [])).ToList();
-        var problem = new AssignmentProblem(2, units, moveCost: 0, changeCost: 0, overflowCost: 1_000_000);
-        half.GradeCapacity.CopyTo(problem.GradeCapacity, 0);
-        half.TotalCapacity.CopyTo(problem.TotalCapacity, 0);
+        var problem = half.With(units, moveCost: 0, changeCost: 0, overflowCost: 1_000_000, underFillCost: 0);
 
         Assert.Equal(8, WholeAreaLp.LeastOverflow(problem, iterationLimit: 1_000_000));
     }
