@@ -1,3 +1,6 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace Planning.Engine.Assignment;
 
 /// <summary>
@@ -19,10 +22,15 @@ internal sealed class LocalSearch
     private readonly long[] _cheapest;
     private readonly int[] _cheapestAt;
     private readonly long[] _secondCheapest;
-    // Per school a block of ten (load, seats) pairs, the school's total first and then grades 1–9:
-    // what one move reads lies together in memory.
-    private const int Block = 20;
+    // Per school its free seats (seats − load) and per unit its pupils, each in twelve lanes: the
+    // total first, then grades 1–9, then two that never bind. A move's pupils over are then three
+    // vector steps, and what it reads lies together in memory.
+    private const int Lanes = 12;
+    private const int Vectors = Lanes / 4;
+    private static readonly long NeverBinds = long.MaxValue / 4;
+    private readonly long[] _free;
     private readonly long[] _seats;
+    private readonly long[] _lanes;
     private readonly List<int>[] _unitsAt;
     private readonly int[] _choice;
 
@@ -33,9 +41,6 @@ internal sealed class LocalSearch
     private readonly int[] _first;
     private readonly int[] _school;
     private readonly long[] _cost;
-    private readonly int[] _gradeFirst;
-    private readonly int[] _grade;
-    private readonly long[] _gradePupils;
     private readonly long[] _pupils;
     private long _workLeft;
 
@@ -74,16 +79,28 @@ internal sealed class LocalSearch
 
         table = table.Reordered(order);
         _table = table;
-        (_first, _school, _cost, _gradeFirst, _grade, _gradePupils, _pupils) =
-            (table.First, table.School, table.Cost, table.GradeFirst, table.Grade, table.GradePupils, table.Pupils);
+        (_first, _school, _cost, _pupils) = (table.First, table.School, table.Cost, table.Pupils);
         _choice = new int[table.Units];
-        _seats = new long[problem.SchoolCount * Block];
+        _seats = new long[problem.SchoolCount * Lanes];
         for (var school = 0; school < problem.SchoolCount; school++)
         {
-            _seats[school * Block + 1] = problem.TotalCapacity[school];
+            _seats[school * Lanes] = problem.TotalCapacity[school];
             for (var grade = 1; grade <= 9; grade++)
             {
-                _seats[school * Block + 2 * grade + 1] = problem.GradeCapacity[AssignmentProblem.Slot(school, grade)];
+                _seats[school * Lanes + grade] = problem.GradeCapacity[AssignmentProblem.Slot(school, grade)];
+            }
+
+            _seats[school * Lanes + 10] = _seats[school * Lanes + 11] = NeverBinds;
+        }
+
+        _free = (long[])_seats.Clone();
+        _lanes = new long[table.Units * Lanes];
+        for (var u = 0; u < table.Units; u++)
+        {
+            _lanes[u * Lanes] = table.Pupils[u];
+            for (var j = table.GradeFirst[u]; j < table.GradeFirst[u + 1]; j++)
+            {
+                _lanes[u * Lanes + table.Grade[j]] = table.GradePupils[j];
             }
         }
 
@@ -158,10 +175,7 @@ internal sealed class LocalSearch
 
         // The ejection pass's memo is the search's own rule, not charged work: a new run starts it afresh.
         Array.Clear(_ejectLooked);
-        for (var i = 0; i < _seats.Length; i += 2)
-        {
-            _seats[i] = 0;
-        }
+        Array.Copy(_seats, _free, _seats.Length);
 
         foreach (var list in _unitsAt)
         {
@@ -513,26 +527,24 @@ internal sealed class LocalSearch
         return sofar.Cost + cheapestOther - fill < 0;
     }
 
+    /// <summary>True when <paramref name="u"/>'s school has pupils over its total seats or over those of one of <paramref name="u"/>'s grades.</summary>
     private bool Overflows(int u)
     {
-        var k = _table.First[u] + _choice[u];
-        var school = _table.School[k];
-        var block = school * Block;
-        if (_seats[block] > _seats[block + 1])
+        var school = _school[_first[u] + _choice[u]];
+        if (_free[school * Lanes] < 0)
         {
             return true;
         }
 
-        for (var j = _table.GradeFirst[u]; j < _table.GradeFirst[u + 1]; j++)
+        var free = Free(school);
+        var pupils = Pupils(u);
+        var over = Vector256<long>.Zero;
+        for (var i = 0; i < Vectors; i++)
         {
-            var at = block + 2 * _grade[j];
-            if (_seats[at] > _seats[at + 1])
-            {
-                return true;
-            }
+            over |= Vector256.LessThan(free[i], Vector256<long>.Zero) & Vector256.GreaterThan(pupils[i], Vector256<long>.Zero);
         }
 
-        return false;
+        return over != Vector256<long>.Zero;
     }
 
     /// <summary>The least cost, its candidate (the first such), and the least of the others (long.MaxValue / 4 when there are none).</summary>
@@ -595,25 +607,33 @@ internal sealed class LocalSearch
     {
         var k = _first[u] + c;
         var school = _school[k];
-        var block = school * Block;
-        long over = 0;
-        for (var j = _gradeFirst[u]; j < _gradeFirst[u + 1]; j++)
+        // Per lane, with f free seats and p pupils arriving (or −p leaving): Over(load + p) − Over(load)
+        // = max(0, p − f) − max(0, −f), the same whole numbers as per grade one by one.
+        var free = Free(school);
+        var pupils = Pupils(u);
+        var over = Vector256<long>.Zero;
+        for (var i = 0; i < Vectors; i++)
         {
-            var at = block + 2 * _grade[j];
-            var (load, capacity) = (_seats[at], _seats[at + 1]);
-            over += AssignmentProblem.Over(load + sign * _gradePupils[j], capacity) - AssignmentProblem.Over(load, capacity);
+            var f = free[i];
+            var after = (sign > 0 ? pupils[i] : -pupils[i]) - f;
+            over += Positive(after) - Positive(-f);
         }
 
-        var (total, totalSeats, n) = (_seats[block], _seats[block + 1], sign * _pupils[u]);
-        over += AssignmentProblem.Over(total + n, totalSeats) - AssignmentProblem.Over(total, totalSeats);
         var cost = sign * _cost[k];
         if (_problem.UnderFillCost > 0)
         {
+            var (total, n) = (_seats[school * Lanes] - free[0][0], sign * _pupils[u]);
             cost += (_problem.UnderFill(school, total + n) - _problem.UnderFill(school, total)) * _problem.UnderFillCost;
         }
 
-        return new Delta(over, cost);
+        return new Delta(Vector256.Sum(over), cost);
     }
+
+    private ReadOnlySpan<Vector256<long>> Free(int school) => MemoryMarshal.Cast<long, Vector256<long>>(_free.AsSpan(school * Lanes, Lanes));
+
+    private ReadOnlySpan<Vector256<long>> Pupils(int u) => MemoryMarshal.Cast<long, Vector256<long>>(_lanes.AsSpan(u * Lanes, Lanes));
+
+    private static Vector256<long> Positive(Vector256<long> x) => x & Vector256.GreaterThan(x, Vector256<long>.Zero);
 
     private void Move(int u, int to)
     {
@@ -625,12 +645,13 @@ internal sealed class LocalSearch
     private void Place(int u, int c, int sign)
     {
         var school = School(u, c);
-        for (var j = _table.GradeFirst[u]; j < _table.GradeFirst[u + 1]; j++)
+        var free = MemoryMarshal.Cast<long, Vector256<long>>(_free.AsSpan(school * Lanes, Lanes));
+        var pupils = Pupils(u);
+        for (var i = 0; i < Vectors; i++)
         {
-            _seats[school * Block + 2 * _grade[j]] += sign * _gradePupils[j];
+            free[i] -= sign > 0 ? pupils[i] : -pupils[i];
         }
 
-        _seats[school * Block] += sign * _pupils[u];
         var at = _unitsAt[school] ??= [];
         if (sign > 0)
         {

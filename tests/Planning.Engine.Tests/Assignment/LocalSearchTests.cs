@@ -31,6 +31,42 @@ public class LocalSearchTests
         AssertNoMoveOrChainImproves(problem, table, choice);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void Improve_JuniorGradesAndSchoolTotalsBind_NoMoveOrChainImprovesIt(int seed)
+    {
+        // Grades 7-9 and the school's total are the search's last lanes and its first (LocalSearch.Lanes):
+        // here both bind, where the primary cases above bind grades 1-6 only.
+        var random = new Random(seed);
+        var units = Enumerable.Range(0, 24).Select(a => new DecisionUnit(a, Rules.SchoolPart.Junior,
+            [.. Enumerable.Range(7, 3).Where(_ => random.NextDouble() < 0.8).Select(g => new DemandItem(g, -1, random.Next(1, 30)))],
+            [.. Enumerable.Range(0, 4).OrderBy(_ => random.Next()).Take(3)
+                .Select(s => new Candidate(s, random.Next(100, 6000), random.NextDouble() < 0.3)).OrderBy(c => c.DistanceMetres)]))
+            .Where(unit => unit.Items.Count > 0).ToList();
+        var problem = new AssignmentProblem(4, units, moveCost: 500, changeCost: 50, overflowCost: 10_000_000);
+        var pupils = units.Sum(u => u.Pupils);
+        for (var s = 0; s < 4; s++)
+        {
+            problem.TotalCapacity[s] = pupils / 5;
+            for (var grade = 7; grade <= 9; grade++)
+            {
+                problem.GradeCapacity[AssignmentProblem.Slot(s, grade)] = 50 * random.Next(1, 3);
+            }
+        }
+
+        var table = CandidateTable.Build(problem);
+        var start = problem.Units.Select(u => u.Candidates.Count - 1).ToArray();
+
+        var choice = LocalSearch.Improve(problem, table, start, passes: 1_000, work: long.MaxValue, CancellationToken.None);
+
+        Assert.True(WholeAreaCost.Measure(problem, choice).Overflow > 0, "the totals were meant to bind");
+        Assert.False(Better(WholeAreaCost.Measure(problem, start), WholeAreaCost.Measure(problem, choice)));
+        AssertNoMoveOrChainImproves(problem, table, choice);
+    }
+
     [Fact]
     public void Improve_OverflowOnlyAChainRemoves_Removed()
     {
