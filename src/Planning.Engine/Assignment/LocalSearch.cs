@@ -27,7 +27,7 @@ internal sealed class LocalSearch
     // vector steps, and what it reads lies together in memory.
     private const int Lanes = 12;
     private const int Vectors = Lanes / 4;
-    private static readonly long NeverBinds = long.MaxValue / 4;
+    private const long NeverBinds = long.MaxValue / 4;
     private readonly long[] _free;
     private readonly long[] _seats;
     private readonly long[] _lanes;
@@ -162,7 +162,7 @@ internal sealed class LocalSearch
     }
 
     /// <summary>
-    /// Loads and school lists as a fresh search from <paramref name="start"/> has them (lists in the caller's unit
+    /// Free seats and school lists as a fresh search from <paramref name="start"/> has them (lists in the caller's unit
     /// order); every unit whose choice differs from the last run's end counts as a change.
     /// </summary>
     private void Reset(int[] start)
