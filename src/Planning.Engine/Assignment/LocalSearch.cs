@@ -629,7 +629,7 @@ internal sealed class LocalSearch
         return new Delta(Vector256.Sum(over), cost);
     }
 
-    private ReadOnlySpan<Vector256<long>> Free(int school) => MemoryMarshal.Cast<long, Vector256<long>>(_free.AsSpan(school * Lanes, Lanes));
+    private Span<Vector256<long>> Free(int school) => MemoryMarshal.Cast<long, Vector256<long>>(_free.AsSpan(school * Lanes, Lanes));
 
     private ReadOnlySpan<Vector256<long>> Pupils(int u) => MemoryMarshal.Cast<long, Vector256<long>>(_lanes.AsSpan(u * Lanes, Lanes));
 
@@ -645,7 +645,7 @@ internal sealed class LocalSearch
     private void Place(int u, int c, int sign)
     {
         var school = School(u, c);
-        var free = MemoryMarshal.Cast<long, Vector256<long>>(_free.AsSpan(school * Lanes, Lanes));
+        var free = Free(school);
         var pupils = Pupils(u);
         for (var i = 0; i < Vectors; i++)
         {

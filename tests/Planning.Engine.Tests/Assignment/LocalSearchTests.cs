@@ -39,8 +39,8 @@ public class LocalSearchTests
     public void Improve_JuniorGradesAndSchoolTotalsBind_NoMoveOrChainImprovesIt(int seed)
     {
         // Grades 7-9 and the school's total are the last and the first of the search's lanes (its free
-        // seats per school). Here the totals bind (seats for 80 % of the pupils), and in most seeds a
-        // junior grade too; the primary cases above bind grades 1-6 only.
+        // seats per school). Here the totals bind (seats for 80 % of the pupils) and so may grades 7-9;
+        // the primary cases above bind grades 1-6 only.
         var random = new Random(seed);
         var units = Enumerable.Range(0, 24).Select(a => new DecisionUnit(a, Rules.SchoolPart.Junior,
             [.. Enumerable.Range(7, 3).Where(_ => random.NextDouble() < 0.8).Select(g => new DemandItem(g, -1, random.Next(1, 30)))],
