@@ -22,29 +22,55 @@ internal sealed class CandidateLists(District district)
         Refresh(_caches[1], SchoolPart.Junior, term);
     }
 
-    public IReadOnlyList<Candidate> For(int area, SchoolPart part, Term term, int currentCatchment, IEnumerable<int> origins)
+    public IReadOnlyList<Candidate> For(int area, SchoolPart part, Term term, int currentCatchment, IReadOnlyList<PendingPupils> pending)
     {
         var nearest = Nearest(area, part);
-        var schools = new List<int>(nearest.Length + 2);
-        schools.AddRange(nearest);
-        if (district.Teaches(currentCatchment, term, part) && !schools.Contains(currentCatchment))
+        var candidates = new List<Candidate>(nearest.Length + 2);
+        foreach (var (school, metres) in nearest)
         {
-            schools.Add(currentCatchment);
+            candidates.Add(new Candidate(school, metres, school == currentCatchment));
         }
 
-        foreach (var origin in origins)
+        AddTaught(candidates, area, part, term, currentCatchment, currentCatchment);
+        foreach (var p in pending)
         {
-            if (district.Teaches(origin, term, part) && !schools.Contains(origin))
+            AddTaught(candidates, area, part, term, p.From, currentCatchment);
+        }
+
+        // Whole metres tie where the nearest list's exact distances do not: order by them, then by school.
+        for (var i = 1; i < candidates.Count; i++)
+        {
+            var c = candidates[i];
+            var j = i - 1;
+            for (; j >= 0 && Before(c, candidates[j]); j--)
             {
-                schools.Add(origin);
+                candidates[j + 1] = candidates[j];
+            }
+
+            candidates[j + 1] = c;
+        }
+
+        return candidates;
+    }
+
+    private static bool Before(Candidate a, Candidate b) => a.DistanceMetres < b.DistanceMetres || (a.DistanceMetres == b.DistanceMetres && a.School < b.School);
+
+    private void AddTaught(List<Candidate> candidates, int area, SchoolPart part, Term term, int school, int currentCatchment)
+    {
+        if (!district.Teaches(school, term, part))
+        {
+            return;
+        }
+
+        foreach (var c in candidates)
+        {
+            if (c.School == school)
+            {
+                return;
             }
         }
 
-        return schools
-            .Select(s => new Candidate(s, district.Distance(area, s), s == currentCatchment))
-            .OrderBy(c => c.DistanceMetres)
-            .ThenBy(c => c.School)
-            .ToList();
+        candidates.Add(new Candidate(school, district.Distance(area, school), school == currentCatchment));
     }
 
     /// <summary>The nearest school teaching <paramref name="part"/>, ignoring the distance limit; −1 when none.</summary>
@@ -61,27 +87,38 @@ internal sealed class CandidateLists(District district)
         return cache.Index!.Find(district.Areas[area].Point, cache.Teaching.Length, null).Select(f => f.Id).Where(allowed).DefaultIfEmpty(-1).First();
     }
 
-    private int[] Nearest(int area, SchoolPart part)
+    // The k nearest teaching schools within the distance limit with their whole metres (District.Distance), nearest first.
+    private (int School, long Metres)[] Nearest(int area, SchoolPart part)
     {
         var cache = _caches[(int)part];
-        if (!cache.ByArea.TryGetValue(area, out var list))
+        if (area >= cache.ByArea.Length)
         {
-            var p = district.Parameters;
-            list = cache.Index!.Find(district.Areas[area].Point, p.CandidateSchools, p.MaxCandidateDistanceMetres).Select(f => f.Id).ToArray();
-            cache.ByArea[area] = list;
+            var byArea = cache.ByArea;
+            Array.Resize(ref byArea, district.Areas.Count);
+            cache.ByArea = byArea;
         }
 
-        return list;
+        return cache.ByArea[area] ??= Find(cache.Index!, area);
     }
 
+    private (int School, long Metres)[] Find(NearestSchools index, int area)
+    {
+        var p = district.Parameters;
+        return [.. index.Find(district.Areas[area].Point, p.CandidateSchools, p.MaxCandidateDistanceMetres).Select(f => (f.Id, (long)Math.Round(f.Metres)))];
+    }
+
+    // When the teaching schools change, every area's list is found again, on every core (each area's list is its own).
     private void Refresh(Cache cache, SchoolPart part, Term term)
     {
         var teaching = Enumerable.Range(0, district.Schools.Count).Where(s => district.Teaches(s, term, part)).ToArray();
         if (cache.Index is null || !teaching.SequenceEqual(cache.Teaching))
         {
+            var index = new NearestSchools(teaching.Select(s => (s, district.Schools[s].Location)).ToList());
+            var byArea = new (int School, long Metres)[]?[district.Areas.Count];
+            Parallel.For(0, byArea.Length, a => byArea[a] = Find(index, a));
             cache.Teaching = teaching;
-            cache.Index = new NearestSchools(teaching.Select(s => (s, district.Schools[s].Location)).ToList());
-            cache.ByArea.Clear();
+            cache.Index = index;
+            cache.ByArea = byArea;
         }
     }
 
@@ -91,6 +128,6 @@ internal sealed class CandidateLists(District district)
 
         public NearestSchools? Index { get; set; }
 
-        public Dictionary<int, int[]> ByArea { get; } = [];
+        public (int School, long Metres)[]?[] ByArea { get; set; } = [];
     }
 }

@@ -109,6 +109,11 @@ internal sealed class ConstraintState
             return [candidate(state.School)];
         }
 
+        if (_locks.Count == 0)
+        {
+            return usual;
+        }
+
         var allowed = usual.Where(c => !LockedAgainst(c.School, part, area)).ToList();
         if (allowed.Count > 0 || usual.Count == 0)
         {

@@ -69,9 +69,12 @@ internal sealed class SimulationRun
 
         var placed = Apply(term, units, solution, counts);
         var assignments = CommitCatchments(plan);
-        _constraints.ReportOverfull(
-            units.Select((u, i) => (u.Unit.Area, u.Unit.Part, solution.PerUnit[i].Select(x => x.School).DefaultIfEmpty(-1).First(), u.Unit.Items)),
-            TermReport.Enrolment(_district, _groups));
+        if (_constraints.Any)
+        {
+            _constraints.ReportOverfull(
+                units.Select((u, i) => (u.Unit.Area, u.Unit.Part, solution.PerUnit[i].Select(x => x.School).DefaultIfEmpty(-1).First(), u.Unit.Items)),
+                TermReport.Enrolment(_district, _groups));
+        }
         _previous = term;
         var report = TermReport.Build(_district, term, _groups, placed, assignments, counts, solution.Stats, _catchments, _graph, reasons)
             with { ConstraintIssues = [.. _constraints.Issues] };
@@ -145,7 +148,7 @@ internal sealed class SimulationRun
     {
         for (var a = 0; a < _groups.Count; a++)
         {
-            if (_groups[a].Any(g => !_district.Teaches(g.School, term, Grades.PartOf(g.Grade))))
+            if (!AllTaught(_groups[a], term))
             {
                 pending[a].AddRange(_groups[a]
                     .Where(g => !_district.Teaches(g.School, term, Grades.PartOf(g.Grade)))
@@ -153,6 +156,19 @@ internal sealed class SimulationRun
                 _groups[a].RemoveAll(g => !_district.Teaches(g.School, term, Grades.PartOf(g.Grade)));
             }
         }
+    }
+
+    private bool AllTaught(List<PupilGroup> groups, Term term)
+    {
+        foreach (var g in groups)
+        {
+            if (!_district.Teaches(g.School, term, Grades.PartOf(g.Grade)))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private void ReleaseAll(List<List<PendingPupils>> pending)
@@ -171,13 +187,7 @@ internal sealed class SimulationRun
         {
             foreach (var part in SchoolParts.All)
             {
-                var merged = pending[a]
-                    .Where(p => Grades.PartOf(p.Grade) == part)
-                    .GroupBy(p => (p.Grade, p.From, p.IsTransition))
-                    .Select(g => g.First() with { Count = g.Sum(p => p.Count) })
-                    .OrderBy(p => p.Grade)
-                    .ThenBy(p => p.From)
-                    .ToList();
+                var merged = Merge(pending[a], part);
                 if (merged.Count == 0)
                 {
                     continue;
@@ -190,7 +200,7 @@ internal sealed class SimulationRun
                 IReadOnlyList<Candidate> candidates = _mode == RunMode.KeepCurrent
                     ? KeptSchool(a, part, term) is var kept and >= 0 ? [new Candidate(kept, _district.Distance(a, kept), true)] : []
                     : _constraints.Restrict(
-                        a, part, _candidates.For(a, part, term, current, merged.Select(p => p.From)),
+                        a, part, _candidates.For(a, part, term, current, merged),
                         s => new Candidate(s, _district.Distance(a, s), s == current),
                         () => _candidates.ClosestWhere(a, part, s => !_constraints.LockedAgainst(s, part, a)));
                 units.Add(new PlacementUnit(new DecisionUnit(a, part, items, candidates), merged));
@@ -198,6 +208,47 @@ internal sealed class SimulationRun
         }
 
         return units;
+    }
+
+    /// <summary>
+    /// The area's pending pupils at <paramref name="part"/>, one entry per grade, school and transition
+    /// (counts summed), ordered by grade, then school, then first appearance.
+    /// </summary>
+    private static List<PendingPupils> Merge(List<PendingPupils> pending, SchoolPart part)
+    {
+        var merged = new List<PendingPupils>(pending.Count);
+        foreach (var p in pending)
+        {
+            if (Grades.PartOf(p.Grade) != part)
+            {
+                continue;
+            }
+
+            var i = merged.FindIndex(m => m.Grade == p.Grade && m.From == p.From && m.IsTransition == p.IsTransition);
+            if (i >= 0)
+            {
+                merged[i] = merged[i] with { Count = merged[i].Count + p.Count };
+            }
+            else
+            {
+                merged.Add(p);
+            }
+        }
+
+        // Insertion sort: stable, so entries of one grade and school keep their order of first appearance.
+        for (var i = 1; i < merged.Count; i++)
+        {
+            var m = merged[i];
+            var j = i - 1;
+            for (; j >= 0 && (merged[j].Grade > m.Grade || (merged[j].Grade == m.Grade && merged[j].From > m.From)); j--)
+            {
+                merged[j + 1] = merged[j];
+            }
+
+            merged[j + 1] = m;
+        }
+
+        return merged;
     }
 
     /// <summary>"Before": the area's first-term school while it teaches the level, else last term's, else the nearest.</summary>
@@ -329,15 +380,48 @@ internal sealed class SimulationRun
 
         for (var a = 0; a < _groups.Count; a++)
         {
-            _groups[a] = _groups[a]
-                .GroupBy(g => (g.Grade, g.School))
-                .Select(g => new PupilGroup(g.Key.Grade, g.Key.School, g.Sum(x => x.Count)))
-                .OrderBy(g => g.Grade)
-                .ThenBy(g => g.School)
-                .ToList();
+            _groups[a] = Regroup(_groups[a]);
         }
 
         return placed;
+    }
+
+    /// <summary>One group per grade and school, counts summed, ordered by grade then school.</summary>
+    private static List<PupilGroup> Regroup(List<PupilGroup> groups)
+    {
+        if (IsRegrouped(groups))
+        {
+            return groups;
+        }
+
+        groups.Sort(static (x, y) => x.Grade != y.Grade ? x.Grade.CompareTo(y.Grade) : x.School.CompareTo(y.School));
+        var regrouped = new List<PupilGroup>(groups.Count);
+        foreach (var g in groups)
+        {
+            if (regrouped.Count > 0 && regrouped[^1] is var last && last.Grade == g.Grade && last.School == g.School)
+            {
+                regrouped[^1] = last with { Count = last.Count + g.Count };
+            }
+            else
+            {
+                regrouped.Add(g);
+            }
+        }
+
+        return regrouped;
+    }
+
+    private static bool IsRegrouped(List<PupilGroup> groups)
+    {
+        for (var i = 1; i < groups.Count; i++)
+        {
+            if (groups[i - 1].Grade > groups[i].Grade || (groups[i - 1].Grade == groups[i].Grade && groups[i - 1].School >= groups[i].School))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -351,15 +435,8 @@ internal sealed class SimulationRun
         for (var u = 0; u < units.Count; u++)
         {
             var unit = units[u].Unit;
-            var total = (double)solution.PerUnit[u].Sum(x => x.Count);
             plan[unit.Area] ??= new List<(int, double)>[2];
-            plan[unit.Area][(int)unit.Part] = solution.PerUnit[u]
-                .Where(x => x.School >= 0)
-                .GroupBy(x => x.School)
-                .Select(g => (g.Key, g.Sum(x => x.Count) / total))
-                .OrderByDescending(x => x.Item2)
-                .ThenBy(x => x.Key)
-                .ToList();
+            plan[unit.Area][(int)unit.Part] = Shares(solution.PerUnit[u]);
         }
 
         for (var a = 0; a < _district.Areas.Count; a++)
@@ -385,6 +462,35 @@ internal sealed class SimulationRun
         }
 
         return plan;
+    }
+
+    /// <summary>Each school's share of the unit's pupils (of all of them, placed or not), largest first, then by school.</summary>
+    private static List<(int School, double Share)> Shares(IReadOnlyList<Allocation> allocations)
+    {
+        var total = 0;
+        var bySchool = new List<(int School, int Pupils)>(1);
+        foreach (var x in allocations)
+        {
+            total += x.Count;
+            if (x.School < 0)
+            {
+                continue;
+            }
+
+            var i = bySchool.FindIndex(b => b.School == x.School);
+            if (i >= 0)
+            {
+                bySchool[i] = (x.School, bySchool[i].Pupils + x.Count);
+            }
+            else
+            {
+                bySchool.Add((x.School, x.Count));
+            }
+        }
+
+        var shares = bySchool.ConvertAll(b => (b.School, b.Pupils / (double)total));
+        shares.Sort(static (x, y) => y.Item2.CompareTo(x.Item2) is var c and not 0 ? c : x.School.CompareTo(y.School));
+        return shares;
     }
 
     /// <summary>Makes the plan this term's catchments (the next term starts from them) and lists them.</summary>

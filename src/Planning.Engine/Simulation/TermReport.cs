@@ -37,8 +37,7 @@ internal static class TermReport
             .Where(g => g.School >= 0 && district.Areas[a].BaseSchools[(int)Grades.PartOf(g.Grade)] is var b && b >= 0 && b != g.School)
             .Sum(g => g.Count));
         var movement = new MovementStats(counts.Intake, counts.Arrivals, counts.Leavers, counts.Moved, awayFromBase);
-        SchoolPart?[] parts = [null, SchoolPart.Primary, SchoolPart.Junior];
-        var distances = parts.Select(part => Distances(district, groups, part)).ToList();
+        var distances = Distances(district, groups);
         return new TermResult(
             term, schools, assignments, placements, catchments.Build(district, assignments, graph, enclaveReasons), violations, movement, distances, solve);
     }
@@ -47,9 +46,15 @@ internal static class TermReport
     public static int[] Enrolment(District district, List<List<PupilGroup>> groups)
     {
         var enrolment = new int[district.Schools.Count * Grades.Count];
-        foreach (var group in groups.SelectMany(g => g).Where(g => g.School >= 0))
+        foreach (var area in groups)
         {
-            enrolment[group.School * Grades.Count + group.Grade - 1] += group.Count;
+            foreach (var group in area)
+            {
+                if (group.School >= 0)
+                {
+                    enrolment[group.School * Grades.Count + group.Grade - 1] += group.Count;
+                }
+            }
         }
 
         return enrolment;
@@ -110,10 +115,21 @@ internal static class TermReport
     {
         foreach (var part in SchoolParts.All)
         {
-            var byArea = Enumerable.Range(0, groups.Count)
-                .Select(a => (Area: a, Count: groups[a].Where(g => g.School < 0 && Grades.PartOf(g.Grade) == part).Sum(g => g.Count)))
-                .Where(x => x.Count > 0)
-                .ToList();
+            var byArea = new List<(int Area, int Count)>();
+            for (var a = 0; a < groups.Count; a++)
+            {
+                var count = 0;
+                foreach (var g in groups[a])
+                {
+                    count += g.School < 0 && Grades.PartOf(g.Grade) == part ? g.Count : 0;
+                }
+
+                if (count > 0)
+                {
+                    byArea.Add((a, count));
+                }
+            }
+
             var total = byArea.Sum(x => x.Count);
             if (total > 0)
             {
@@ -123,27 +139,33 @@ internal static class TermReport
         }
     }
 
-    private static DistanceStats Distances(District district, List<List<PupilGroup>> groups, SchoolPart? part)
+    /// <summary>Distance from home to school: all pupils, then primary, then junior.</summary>
+    private static List<DistanceStats> Distances(District district, List<List<PupilGroup>> groups)
     {
-        long students = 0;
-        double sum = 0;
-        double max = 0;
+        // Per level, sums taken in the same order as over all pupils, so the figures do not depend on how they are gathered.
+        var students = new long[3];
+        var sum = new double[3];
+        var max = new double[3];
         for (var a = 0; a < district.RealAreaCount; a++)
         {
             foreach (var g in groups[a])
             {
-                if (g.School < 0 || (part is { } p && Grades.PartOf(g.Grade) != p))
+                if (g.School < 0)
                 {
                     continue;
                 }
 
                 var metres = district.Areas[a].Point.DistanceTo(district.Schools[g.School].Location);
-                students += g.Count;
-                sum += metres * g.Count;
-                max = Math.Max(max, metres);
+                foreach (var i in (ReadOnlySpan<int>)[0, 1 + (int)Grades.PartOf(g.Grade)])
+                {
+                    students[i] += g.Count;
+                    sum[i] += metres * g.Count;
+                    max[i] = Math.Max(max[i], metres);
+                }
             }
         }
 
-        return new DistanceStats(part, (int)students, students == 0 ? 0 : sum / students, max);
+        SchoolPart?[] parts = [null, SchoolPart.Primary, SchoolPart.Junior];
+        return [.. parts.Select((part, i) => new DistanceStats(part, (int)students[i], students[i] == 0 ? 0 : sum[i] / students[i], max[i]))];
     }
 }

@@ -54,7 +54,10 @@ internal sealed class NearestSchools
         var x = X(point);
         var y = Y(point);
         var (cx, cy) = CellOf(x, y);
-        var found = new List<(int Index, double Planar)>();
+        var found = new List<int>();
+        // The k smallest planar distances seen so far, ascending: the search stops once the k-th lies within the rings covered.
+        var smallest = new double[k];
+        var kept = 0;
         var limit = maxMetres ?? double.PositiveInfinity;
         for (var ring = 0; ; ring++)
         {
@@ -69,7 +72,8 @@ internal sealed class NearestSchools
 
                     foreach (var i in _cells[gy * _columns + gx] ?? [])
                     {
-                        found.Add((i, Math.Sqrt(Square(X(_points[i]) - x) + Square(Y(_points[i]) - y))));
+                        found.Add(i);
+                        kept = Keep(smallest, kept, Math.Sqrt(Square(X(_points[i]) - x) + Square(Y(_points[i]) - y)));
                     }
                 }
             }
@@ -81,19 +85,47 @@ internal sealed class NearestSchools
                 break;
             }
 
-            if (covered > limit * 1.01 || (found.Count >= k && found.OrderBy(f => f.Planar).ElementAt(k - 1).Planar <= covered))
+            if (covered > limit * 1.01 || (kept == k && smallest[k - 1] <= covered))
             {
                 break;
             }
         }
 
-        return found
-            .Select(f => (Id: _ids[f.Index], Metres: point.DistanceTo(_points[f.Index])))
-            .Where(f => f.Metres <= limit)
-            .OrderBy(f => f.Metres)
-            .ThenBy(f => f.Id)
-            .Take(k)
-            .ToList();
+        var near = new List<(int Id, double Metres)>(found.Count);
+        foreach (var i in found)
+        {
+            var metres = point.DistanceTo(_points[i]);
+            if (metres <= limit)
+            {
+                near.Add((_ids[i], metres));
+            }
+        }
+
+        near.Sort(static (a, b) => a.Metres.CompareTo(b.Metres) is var c and not 0 ? c : a.Id.CompareTo(b.Id));
+        if (near.Count > k)
+        {
+            near.RemoveRange(k, near.Count - k);
+        }
+
+        return near;
+    }
+
+    // Inserts value into the ascending list of the smallest, which holds at most its length; returns how many it holds.
+    private static int Keep(double[] smallest, int kept, double value)
+    {
+        if (kept == smallest.Length && value >= smallest[kept - 1])
+        {
+            return kept;
+        }
+
+        var j = kept == smallest.Length ? kept - 1 : kept;
+        for (; j > 0 && smallest[j - 1] > value; j--)
+        {
+            smallest[j] = smallest[j - 1];
+        }
+
+        smallest[j] = value;
+        return Math.Min(kept + 1, smallest.Length);
     }
 
     private static double Square(double v) => v * v;

@@ -28,6 +28,26 @@ public class NearestSchoolsTests
         }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(9)]
+    public void Find_SchoolsAtEqualDistances_AreOrderedById(int k)
+    {
+        // East and west of the point by the same exactly representable step are at exactly equal distances; ids are listed in no order.
+        const double lon = 117.25, lat = 39.5, step = 1.0 / 64;
+        (int, GeoPoint)[] schools =
+        [
+            (7, new(lon + step, lat)), (2, new(lon - step, lat)), (5, new(lon + 3 * step, lat)), (1, new(lon - 3 * step, lat)),
+            (4, new(lon, lat + step)), (3, new(lon + 2 * step, lat)), (6, new(lon - 2 * step, lat)),
+        ];
+        var index = new NearestSchools(schools);
+
+        var found = index.Find(new GeoPoint(lon, lat), k, null);
+
+        Assert.Equal(new[] { 2, 7, 4, 3, 6, 1, 5 }.Take(k), found.Select(f => f.Id));
+    }
+
     [Fact]
     public void Find_MaxDistance_LeavesFartherSchoolsOut()
     {
