@@ -9,7 +9,8 @@ namespace Planning.Engine.Simulation;
 /// <summary>
 /// The schools each area may go to at a level in a term: its k nearest teaching schools (within the
 /// distance limit), plus its current catchment school and the schools its pupils are at, so that
-/// staying put is always possible. Nearest lists are kept while the set of teaching schools stays the same.
+/// staying put is always possible. Every area's nearest list is found when the set of teaching schools
+/// changes (on every core) and kept while it stays the same.
 /// </summary>
 internal sealed class CandidateLists(District district)
 {
@@ -88,18 +89,7 @@ internal sealed class CandidateLists(District district)
     }
 
     // The k nearest teaching schools within the distance limit with their whole metres (District.Distance), nearest first.
-    private (int School, long Metres)[] Nearest(int area, SchoolPart part)
-    {
-        var cache = _caches[(int)part];
-        if (area >= cache.ByArea.Length)
-        {
-            var byArea = cache.ByArea;
-            Array.Resize(ref byArea, district.Areas.Count);
-            cache.ByArea = byArea;
-        }
-
-        return cache.ByArea[area] ??= Find(cache.Index!, area);
-    }
+    private (int School, long Metres)[] Nearest(int area, SchoolPart part) => _caches[(int)part].ByArea[area];
 
     private (int School, long Metres)[] Find(NearestSchools index, int area)
     {
@@ -114,7 +104,7 @@ internal sealed class CandidateLists(District district)
         if (cache.Index is null || !teaching.SequenceEqual(cache.Teaching))
         {
             var index = new NearestSchools(teaching.Select(s => (s, district.Schools[s].Location)).ToList());
-            var byArea = new (int School, long Metres)[]?[district.Areas.Count];
+            var byArea = new (int School, long Metres)[district.Areas.Count][];
             Parallel.For(0, byArea.Length, a => byArea[a] = Find(index, a));
             cache.Teaching = teaching;
             cache.Index = index;
@@ -128,6 +118,6 @@ internal sealed class CandidateLists(District district)
 
         public NearestSchools? Index { get; set; }
 
-        public (int School, long Metres)[]?[] ByArea { get; set; } = [];
+        public (int School, long Metres)[][] ByArea { get; set; } = [];
     }
 }

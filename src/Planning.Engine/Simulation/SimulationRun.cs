@@ -386,7 +386,7 @@ internal sealed class SimulationRun
         return placed;
     }
 
-    /// <summary>One group per grade and school, counts summed, ordered by grade then school.</summary>
+    /// <summary>One group per grade and school, counts summed, ordered by grade then school (sorts <paramref name="groups"/> when they are not).</summary>
     private static List<PupilGroup> Regroup(List<PupilGroup> groups)
     {
         if (IsRegrouped(groups))

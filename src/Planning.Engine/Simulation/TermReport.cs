@@ -142,7 +142,7 @@ internal static class TermReport
     /// <summary>Distance from home to school: all pupils, then primary, then junior.</summary>
     private static List<DistanceStats> Distances(District district, List<List<PupilGroup>> groups)
     {
-        // Per level, sums taken in the same order as over all pupils, so the figures do not depend on how they are gathered.
+        // Index 0 all pupils, 1 + level each level's: each sum adds its pupils' terms in area and group order, as one pass per level would.
         var students = new long[3];
         var sum = new double[3];
         var max = new double[3];

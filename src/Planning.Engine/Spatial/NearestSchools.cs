@@ -55,8 +55,8 @@ internal sealed class NearestSchools
         var y = Y(point);
         var (cx, cy) = CellOf(x, y);
         var found = new List<int>();
-        // The k smallest planar distances seen so far, ascending: the search stops once the k-th lies within the rings covered.
-        var smallest = new double[k];
+        // The k smallest planar distances seen so far, ascending (fewer when there are fewer schools): the search stops once the k-th lies within the rings covered.
+        var smallest = new double[Math.Min(k, _points.Length)];
         var kept = 0;
         var limit = maxMetres ?? double.PositiveInfinity;
         for (var ring = 0; ; ring++)
