@@ -33,7 +33,8 @@ public sealed class DatabaseRestartDuringRunTests(PrivateCluster cluster) : ICla
         await Task.Delay(TimeSpan.FromSeconds(15));
         await cluster.StartAsync();
         var ended = await calls.WaitUntilEndedAsync(runId, seconds: 30);
-        Assert.Equal(RunStatus.Failed, ended.Status);
+        // Once seen Succeeded in a clean-clone run on a loaded machine: the server's log is what tells which attempt wrote when.
+        Assert.True(ended.Status == RunStatus.Failed, $"the run ended {ended.Status} ({ended.Error}); server log:\n{server.Log}");
         Assert.Contains("database became unavailable", ended.Error);
         Assert.Contains("no results were kept", ended.Error);
         Assert.DoesNotContain("likely due to a transient failure", ended.Error); // the driver's reason, not EF's wrapper
