@@ -9,8 +9,7 @@ namespace Planning.Engine.Simulation;
 /// <summary>
 /// The schools each area may go to at a level in a term: its k nearest teaching schools (within the
 /// distance limit), plus its current catchment school and the schools its pupils are at, so that
-/// staying put is always possible. Every area's nearest list is found when the set of teaching schools
-/// changes (on every core) and kept while it stays the same.
+/// staying put is always possible. Nearest lists are kept while the set of teaching schools stays the same.
 /// </summary>
 internal sealed class CandidateLists(District district)
 {
@@ -39,22 +38,9 @@ internal sealed class CandidateLists(District district)
         }
 
         // Whole metres tie where the nearest list's exact distances do not: order by them, then by school.
-        for (var i = 1; i < candidates.Count; i++)
-        {
-            var c = candidates[i];
-            var j = i - 1;
-            for (; j >= 0 && Before(c, candidates[j]); j--)
-            {
-                candidates[j + 1] = candidates[j];
-            }
-
-            candidates[j + 1] = c;
-        }
-
+        candidates.Sort(static (a, b) => a.DistanceMetres != b.DistanceMetres ? a.DistanceMetres.CompareTo(b.DistanceMetres) : a.School.CompareTo(b.School));
         return candidates;
     }
-
-    private static bool Before(Candidate a, Candidate b) => a.DistanceMetres < b.DistanceMetres || (a.DistanceMetres == b.DistanceMetres && a.School < b.School);
 
     private void AddTaught(List<Candidate> candidates, int area, SchoolPart part, Term term, int school, int currentCatchment)
     {
@@ -88,8 +74,21 @@ internal sealed class CandidateLists(District district)
         return cache.Index!.Find(district.Areas[area].Point, cache.Teaching.Length, null).Select(f => f.Id).Where(allowed).DefaultIfEmpty(-1).First();
     }
 
-    // The k nearest teaching schools within the distance limit with their whole metres (District.Distance), nearest first.
-    private (int School, long Metres)[] Nearest(int area, SchoolPart part) => _caches[(int)part].ByArea[area];
+    // The k nearest teaching schools within the distance limit with their whole metres (District.Distance), nearest
+    // first. Asked for once after the teaching schools change, every area's list is found, on every core (each
+    // area's list is its own); a run that never asks (the "before" run) finds none.
+    private (int School, long Metres)[] Nearest(int area, SchoolPart part)
+    {
+        var cache = _caches[(int)part];
+        if (cache.ByArea is null)
+        {
+            var byArea = new (int School, long Metres)[district.Areas.Count][];
+            Parallel.For(0, byArea.Length, a => byArea[a] = Find(cache.Index!, a));
+            cache.ByArea = byArea;
+        }
+
+        return cache.ByArea[area];
+    }
 
     private (int School, long Metres)[] Find(NearestSchools index, int area)
     {
@@ -97,18 +96,14 @@ internal sealed class CandidateLists(District district)
         return [.. index.Find(district.Areas[area].Point, p.CandidateSchools, p.MaxCandidateDistanceMetres).Select(f => (f.Id, (long)Math.Round(f.Metres)))];
     }
 
-    // When the teaching schools change, every area's list is found again, on every core (each area's list is its own).
     private void Refresh(Cache cache, SchoolPart part, Term term)
     {
         var teaching = Enumerable.Range(0, district.Schools.Count).Where(s => district.Teaches(s, term, part)).ToArray();
         if (cache.Index is null || !teaching.SequenceEqual(cache.Teaching))
         {
-            var index = new NearestSchools(teaching.Select(s => (s, district.Schools[s].Location)).ToList());
-            var byArea = new (int School, long Metres)[district.Areas.Count][];
-            Parallel.For(0, byArea.Length, a => byArea[a] = Find(index, a));
             cache.Teaching = teaching;
-            cache.Index = index;
-            cache.ByArea = byArea;
+            cache.Index = new NearestSchools(teaching.Select(s => (s, district.Schools[s].Location)).ToList());
+            cache.ByArea = null;
         }
     }
 
@@ -118,6 +113,6 @@ internal sealed class CandidateLists(District district)
 
         public NearestSchools? Index { get; set; }
 
-        public (int School, long Metres)[][] ByArea { get; set; } = [];
+        public (int School, long Metres)[][]? ByArea { get; set; }
     }
 }

@@ -394,7 +394,7 @@ internal sealed class SimulationRun
             return groups;
         }
 
-        groups.Sort(static (x, y) => x.Grade != y.Grade ? x.Grade.CompareTo(y.Grade) : x.School.CompareTo(y.School));
+        groups.Sort(ByGradeThenSchool);
         var regrouped = new List<PupilGroup>(groups.Count);
         foreach (var g in groups)
         {
@@ -411,11 +411,13 @@ internal sealed class SimulationRun
         return regrouped;
     }
 
+    private static int ByGradeThenSchool(PupilGroup x, PupilGroup y) => x.Grade != y.Grade ? x.Grade.CompareTo(y.Grade) : x.School.CompareTo(y.School);
+
     private static bool IsRegrouped(List<PupilGroup> groups)
     {
         for (var i = 1; i < groups.Count; i++)
         {
-            if (groups[i - 1].Grade > groups[i].Grade || (groups[i - 1].Grade == groups[i].Grade && groups[i - 1].School >= groups[i].School))
+            if (ByGradeThenSchool(groups[i - 1], groups[i]) >= 0)
             {
                 return false;
             }
