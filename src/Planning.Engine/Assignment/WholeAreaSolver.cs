@@ -28,6 +28,9 @@ namespace Planning.Engine.Assignment;
 /// <item>and where overflow is left above its proven least in a part too large for SCIP whole, SCIP
 /// over the regions of the seat max flow's cut that stand at least <see cref="SolverOptions.RegionPupils"/>
 /// above their bound (<see cref="OverflowRegions"/>), polished by the local search;</item>
+/// <item>and where overflow is still left above its proven least in a part too large for SCIP whole,
+/// ejection chains searched in full from the schools over a slot or total the seat max flow's cut
+/// does not price (<see cref="OverflowChains"/>);</item>
 /// <item>and where overflow is still left above its proven least in a part the whole-area LP fits, that
 /// LP over the pupils over alone may prove more (<see cref="WholeAreaLp.LeastOverflow"/>).</item>
 /// </list>
@@ -43,7 +46,8 @@ internal static class WholeAreaSolver
         // may run, its cut) and the split flow need neither the table nor the LP: with a second worker
         // they run beside them.
         var regionStep = options.MipNodes > 0 && problem.Units.Count > options.MaxMipAreas && options.RegionPupils < long.MaxValue;
-        using var seats = new Pending<FlowRelaxation.SeatFlow>(options.Workers >= 2, () => FlowRelaxation.Seats(problem, withCut: regionStep));
+        var chainStep = problem.Units.Count > options.MaxMipAreas && options.ChainWork > 0;
+        using var seats = new Pending<FlowRelaxation.SeatFlow>(options.Workers >= 2, () => FlowRelaxation.Seats(problem, withCut: regionStep || chainStep));
         using var flow = new Pending<(FlowRelaxation.Result Relaxation, double Seconds)>(options.Workers >= 2, () =>
         {
             var clock = Stopwatch.StartNew();
@@ -247,6 +251,21 @@ internal static class WholeAreaSolver
             }
 
             (method, reDecided) = most > 0 ? ("mip", Math.Max(reDecided, most)) : (method, reDecided);
+        }
+
+        // Pupils over slots and totals the seat max flow's cut does not price, which no proof covers:
+        // ejection chains searched in full. Not polished after: a polish at 100k spends the local
+        // search's whole budget, and a chain's moves cost little next to the pupil it seats.
+        if (overflow > minimumOverflow && chainStep && !cancellation.IsCancellationRequested)
+        {
+            using var chainLap = PhaseClock.Start("overflow chains");
+            var starts = OverflowChains.Starts(problem, table, seats.Value, choice);
+            if (OverflowChains.Remove(problem, table, choice, starts, options.ChainWork, cancellation) is { } chained
+                && WholeAreaCost.Measure(problem, chained) is var (chainedCost, chainedOverflow)
+                && Lower(chainedOverflow, chainedCost, overflow, cost))
+            {
+                (choice, cost, overflow) = (chained, chainedCost, chainedOverflow);
+            }
         }
 
         // The overflow's bounds so far are the split flow's and the general solvers' on W × pupils over +

@@ -89,6 +89,13 @@ public sealed record SolverOptions(
     /// </summary>
     public long RegionPupils { get; init; } = 3;
 
+    /// <summary>
+    /// In a part too large for SCIP whole where overflow is left above its proven least after every
+    /// other step, the move evaluations each school the proof leaves open gets for ejection chains of up
+    /// to four moves searched in full (<see cref="Assignment.OverflowChains"/>); 0 turns the step off.
+    /// </summary>
+    public long ChainWork { get; init; } = 20_000_000;
+
     /// <summary>CP-SAT's work limit per part for removing overflow, in deterministic seconds.</summary>
     public double OverflowSeconds { get; init; } = 5;
 

@@ -1,0 +1,217 @@
+namespace Planning.Engine.Assignment;
+
+/// <summary>
+/// Pupils over a limit that the seat max flow's proof does not account for, removed by ejection
+/// chains searched in full: an area leaves an over-full school; where it arrives over a limit, an
+/// area there moves on, and so on, up to <see cref="Depth"/> moves, until the chain lowers the pupils
+/// over. Only the pupils over count here, not the cost. The local search's own chains follow the few
+/// best arrivals and movers at each step (<see cref="LocalSearch"/>); this search tries every area and
+/// candidate, but starts only at the schools the proof leaves open (<see cref="Starts"/>), deepening one
+/// move at a time. In the first 100k term 5 pupils over slots the cut does not price, which the local
+/// search and SCIP's root left, each have such a chain of 3 or 4 moves; with the default work per
+/// school it finds 4 of them (BENCHMARKS.md). Work is counted in move evaluations per start school,
+/// so a run repeats exactly.
+/// </summary>
+internal sealed class OverflowChains
+{
+    /// <summary>Most moves in a chain: in the first 100k term 2 of the 4 chains found have 4 moves (5 not tried).</summary>
+    public const int Depth = 4;
+
+    private readonly AssignmentProblem _problem;
+    private readonly CandidateTable _table;
+    private readonly int[] _choice;
+    private readonly long[] _gradeLoad;
+    private readonly long[] _totalLoad;
+    private readonly List<int>[] _unitsAt;
+    private readonly bool[] _moving;
+    private long _workLeft;
+
+    private OverflowChains(AssignmentProblem problem, CandidateTable table, int[] choice)
+    {
+        (_problem, _table, _choice) = (problem, table, (int[])choice.Clone());
+        (_gradeLoad, _totalLoad) = table.Loads(problem, choice);
+        _unitsAt = new List<int>[problem.SchoolCount];
+        for (var s = 0; s < _unitsAt.Length; s++)
+        {
+            _unitsAt[s] = [];
+        }
+
+        for (var u = 0; u < table.Units; u++)
+        {
+            if (choice[u] >= 0)
+            {
+                _unitsAt[School(u, choice[u])].Add(u);
+            }
+        }
+
+        _moving = new bool[table.Units];
+    }
+
+    /// <summary>
+    /// The schools over a slot or a total that the cut of <paramref name="seats"/> does not price, by
+    /// index: there the seat max flow seats everyone, so no proof covers those pupils. (The over-full
+    /// schools of regions above their bound, tried too over the 100k horizon, gave 1 pupil for about
+    /// 15 s more of search, BENCHMARKS.md.)
+    /// </summary>
+    public static List<int> Starts(AssignmentProblem problem, CandidateTable table, FlowRelaxation.SeatFlow seats, int[] choice)
+    {
+        if (seats is not { SlotPriced: { } slotPriced, SchoolPriced: { } schoolPriced })
+        {
+            throw new ArgumentException("the seat max flow was solved without its cut", nameof(seats));
+        }
+
+        var (gradeLoad, totalLoad) = table.Loads(problem, choice);
+        var starts = new List<int>();
+        for (var s = 0; s < problem.SchoolCount; s++)
+        {
+            var open = !schoolPriced[s] && totalLoad[s] > problem.TotalCapacity[s];
+            for (var slot = s * 9; slot < (s + 1) * 9; slot++)
+            {
+                open |= !slotPriced[slot] && gradeLoad[slot] > problem.GradeCapacity[slot];
+            }
+
+            if (open)
+            {
+                starts.Add(s);
+            }
+        }
+
+        return starts;
+    }
+
+    /// <summary>
+    /// <paramref name="choice"/> with every chain found from <paramref name="starts"/> applied, or null
+    /// when none was. Each start school gets <paramref name="work"/> move evaluations for chains of 1,
+    /// then 2, … up to <see cref="Depth"/> moves, taking every chain found until the school has no
+    /// pupil over or the work runs out.
+    /// </summary>
+    public static int[]? Remove(
+        AssignmentProblem problem, CandidateTable table, int[] choice, IReadOnlyList<int> starts, long work, CancellationToken cancellation)
+    {
+        var search = new OverflowChains(problem, table, choice);
+        var found = false;
+        foreach (var start in starts)
+        {
+            search._workLeft = work;
+            for (var depth = 1; depth <= Depth && search._workLeft > 0 && !cancellation.IsCancellationRequested; depth++)
+            {
+                while (search.Over(start) > 0 && search.Chain(start, 0, 1, depth))
+                {
+                    found = true;
+                }
+            }
+        }
+
+        return found ? search._choice : null;
+    }
+
+    /// <summary>
+    /// Moves an area away from <paramref name="school"/>, and on from where it arrives, up to
+    /// <paramref name="depth"/> moves; true, the moves kept, when the chain lowers the pupils over,
+    /// <paramref name="sofar"/> being the change of the moves before.
+    /// </summary>
+    private bool Chain(int school, long sofar, int step, int depth)
+    {
+        var last = step == depth;
+        var areas = _unitsAt[school];
+        for (var i = 0; i < areas.Count && _workLeft > 0; i++)
+        {
+            var u = areas[i];
+            if (_moving[u] || _table.Count(u) < 2)
+            {
+                continue;
+            }
+
+            _workLeft--;
+            var leave = Change(u, school, -1);
+            // Arriving never lowers the pupils over: the last move must leave with the chain already paid for.
+            if (leave >= 0 || (last && sofar + leave >= 0))
+            {
+                continue;
+            }
+
+            for (var k = _table.First[u]; k < _table.First[u + 1]; k++)
+            {
+                var to = _table.School[k];
+                if (to == school)
+                {
+                    continue;
+                }
+
+                if (--_workLeft < 0)
+                {
+                    return false;
+                }
+
+                var arrive = Change(u, to, +1);
+                var paid = sofar + leave + arrive < 0;
+                // On only where the arrival puts pupils over, and while the chain could still pay if the
+                // next move cleared the school it arrives at.
+                if (paid || (!last && arrive > 0 && sofar + leave < Over(to)))
+                {
+                    Place(u, school, -1);
+                    Place(u, to, +1);
+                    if (paid || Follow(u, to, sofar + leave + arrive, step, depth))
+                    {
+                        _choice[u] = k - _table.First[u];
+                        // By value: a deeper move may have left this school too, shifting the list.
+                        areas.Remove(u);
+                        _unitsAt[to].Add(u);
+                        return true;
+                    }
+
+                    Place(u, to, -1);
+                    Place(u, school, +1);
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private bool Follow(int u, int to, long sofar, int step, int depth)
+    {
+        _moving[u] = true;
+        var paid = Chain(to, sofar, step + 1, depth);
+        _moving[u] = false;
+        return paid;
+    }
+
+    /// <summary>The change of pupils over <paramref name="school"/>'s limits when <paramref name="u"/> arrives there (<paramref name="sign"/> +1) or leaves (−1).</summary>
+    private long Change(int u, int school, int sign)
+    {
+        var (total, seats) = (_totalLoad[school], _problem.TotalCapacity[school]);
+        var change = AssignmentProblem.Over(total + (sign * _table.Pupils[u]), seats) - AssignmentProblem.Over(total, seats);
+        for (var j = _table.GradeFirst[u]; j < _table.GradeFirst[u + 1]; j++)
+        {
+            var slot = AssignmentProblem.Slot(school, _table.Grade[j]);
+            var (load, cap) = (_gradeLoad[slot], _problem.GradeCapacity[slot]);
+            change += AssignmentProblem.Over(load + (sign * _table.GradePupils[j]), cap) - AssignmentProblem.Over(load, cap);
+        }
+
+        return change;
+    }
+
+    /// <summary>Pupils over <paramref name="school"/>'s limits now.</summary>
+    private long Over(int school)
+    {
+        var over = AssignmentProblem.Over(_totalLoad[school], _problem.TotalCapacity[school]);
+        for (var slot = school * 9; slot < (school + 1) * 9; slot++)
+        {
+            over += AssignmentProblem.Over(_gradeLoad[slot], _problem.GradeCapacity[slot]);
+        }
+
+        return over;
+    }
+
+    private void Place(int u, int school, int sign)
+    {
+        _totalLoad[school] += sign * _table.Pupils[u];
+        for (var j = _table.GradeFirst[u]; j < _table.GradeFirst[u + 1]; j++)
+        {
+            _gradeLoad[AssignmentProblem.Slot(school, _table.Grade[j])] += sign * _table.GradePupils[j];
+        }
+    }
+
+    private int School(int u, int c) => _table.School[_table.First[u] + c];
+}
