@@ -2,12 +2,12 @@ namespace Planning.Engine.Assignment;
 
 /// <summary>
 /// Pupils over a limit that the seat max flow's proof does not account for, removed by ejection
-/// chains searched in full: an area leaves an over-full school; where it arrives over a limit, an
-/// area there moves on, and so on, up to <see cref="Depth"/> moves, until the chain lowers the pupils
-/// over. Only the pupils over count here, not the cost. The local search's own chains follow the few
-/// best arrivals and movers at each step (<see cref="LocalSearch"/>); this search tries every area and
-/// candidate, but starts only at the schools the proof leaves open (<see cref="Starts"/>), deepening one
-/// move at a time. In the first 100k term 5 pupils over slots the cut does not price, which the local
+/// chains: an area leaves an over-full school; where it arrives over a limit, an area there moves on,
+/// and so on, up to <see cref="Depth"/> moves, until the chain lowers the pupils over. Only the pupils
+/// over count here, not the cost. The local search's own chains follow the few best arrivals and
+/// movers at each step (<see cref="LocalSearch"/>); this search tries every area whose leaving lowers
+/// its school's pupils over and every candidate of it, within the prunes in <see cref="Chain"/>, but
+/// starts only at the schools the proof leaves open (<see cref="Starts"/>), deepening one move at a time. In the first 100k term 5 pupils over slots the cut does not price, which the local
 /// search and SCIP's root left, each have such a chain of 3 or 4 moves; with the default work per
 /// school it finds 4 of them (BENCHMARKS.md). Work is counted in move evaluations per start school,
 /// so a run repeats exactly.
@@ -95,7 +95,7 @@ internal sealed class OverflowChains
             search._workLeft = work;
             for (var depth = 1; depth <= Depth && search._workLeft > 0 && !cancellation.IsCancellationRequested; depth++)
             {
-                while (search.Over(start) > 0 && search.Chain(start, 0, 1, depth))
+                while (search.Over(start) > 0 && !cancellation.IsCancellationRequested && search.Chain(start, 0, 1, depth))
                 {
                     found = true;
                 }

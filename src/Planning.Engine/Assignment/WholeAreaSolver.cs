@@ -29,7 +29,7 @@ namespace Planning.Engine.Assignment;
 /// over the regions of the seat max flow's cut that stand at least <see cref="SolverOptions.RegionPupils"/>
 /// above their bound (<see cref="OverflowRegions"/>), polished by the local search;</item>
 /// <item>and where overflow is still left above its proven least in a part too large for SCIP whole,
-/// ejection chains searched in full from the schools over a slot or total the seat max flow's cut
+/// ejection chains of up to four moves from the schools over a slot or total the seat max flow's cut
 /// does not price (<see cref="OverflowChains"/>);</item>
 /// <item>and where overflow is still left above its proven least in a part the whole-area LP fits, that
 /// LP over the pupils over alone may prove more (<see cref="WholeAreaLp.LeastOverflow"/>).</item>
@@ -254,7 +254,7 @@ internal static class WholeAreaSolver
         }
 
         // Pupils over slots and totals the seat max flow's cut does not price, which no proof covers:
-        // ejection chains searched in full. Not polished after: a polish at 100k spends the local
+        // ejection chains, every area and candidate within the step's prunes. Not polished after: a polish at 100k spends the local
         // search's whole budget, and a chain's moves cost little next to the pupil it seats.
         if (overflow > minimumOverflow && chainStep && !cancellation.IsCancellationRequested)
         {

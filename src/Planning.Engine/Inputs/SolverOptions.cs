@@ -92,7 +92,8 @@ public sealed record SolverOptions(
     /// <summary>
     /// In a part too large for SCIP whole where overflow is left above its proven least after every
     /// other step, the move evaluations each school the proof leaves open gets for ejection chains of up
-    /// to four moves searched in full (<see cref="Assignment.OverflowChains"/>); 0 turns the step off.
+    /// to four moves, every area and candidate within the step's prunes (<see cref="Assignment.OverflowChains"/>);
+    /// 0 turns the step off.
     /// </summary>
     public long ChainWork { get; init; } = 20_000_000;
 
