@@ -7,10 +7,11 @@ namespace Planning.Engine.Assignment;
 /// over count here, not the cost. The local search's own chains follow the few best arrivals and
 /// movers at each step (<see cref="LocalSearch"/>); this search tries every area whose leaving lowers
 /// its school's pupils over and every candidate of it, within the prunes in <see cref="Chain"/>, but
-/// starts only at the schools the proof leaves open (<see cref="Starts"/>), deepening one move at a time. In the first 100k term 5 pupils over slots the cut does not price, which the local
-/// search and SCIP's root left, each have such a chain of 3 or 4 moves; with the default work per
-/// school it finds 4 of them (BENCHMARKS.md). Work is counted in move evaluations per start school,
-/// so a run repeats exactly.
+/// starts only at the schools the proof leaves open (<see cref="Starts"/>), deepening one move at a
+/// time. In the first 100k term 5 pupils over slots the cut does not price, which the local search and
+/// SCIP's root left, each have such a chain of 3 or 4 moves; with the default work per school it finds
+/// 4 of them (BENCHMARKS.md). Work is counted in move evaluations per start school, so a run repeats
+/// exactly.
 /// </summary>
 internal sealed class OverflowChains
 {

@@ -254,8 +254,9 @@ internal static class WholeAreaSolver
         }
 
         // Pupils over slots and totals the seat max flow's cut does not price, which no proof covers:
-        // ejection chains, every area and candidate within the step's prunes. Not polished after: a polish at 100k spends the local
-        // search's whole budget, and a chain's moves cost little next to the pupil it seats.
+        // ejection chains, every area and candidate within the step's prunes. Not polished after: a
+        // polish at 100k spends the local search's whole budget, and a chain's moves cost little next to
+        // the pupil it seats.
         if (overflow > minimumOverflow && chainStep && !cancellation.IsCancellationRequested)
         {
             using var chainLap = PhaseClock.Start("overflow chains");

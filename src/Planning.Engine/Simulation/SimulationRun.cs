@@ -75,6 +75,7 @@ internal sealed class SimulationRun
                 units.Select((u, i) => (u.Unit.Area, u.Unit.Part, solution.PerUnit[i].Select(x => x.School).DefaultIfEmpty(-1).First(), u.Unit.Items)),
                 TermReport.Enrolment(_district, _groups));
         }
+
         _previous = term;
         var report = TermReport.Build(_district, term, _groups, placed, assignments, counts, solution.Stats, _catchments, _graph, reasons)
             with { ConstraintIssues = [.. _constraints.Issues] };

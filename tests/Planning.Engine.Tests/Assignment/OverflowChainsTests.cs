@@ -70,7 +70,31 @@ public class OverflowChainsTests
         Assert.Equal(20, least);
         Assert.Equal(0, Enough(least - 1));
         Assert.Equal(1, Enough(least));
-        Assert.Null(OverflowChains.Remove(problem, table, start, [1, 2, 3], work: 1_000_000, CancellationToken.None));
+    }
+
+    [Fact]
+    public void Remove_TwoStartSchools_EachGetsTheWorkAfresh()
+    {
+        // The row of four moves (schools 0-4) beside three pupils who may go to school 6 or 7, one seat
+        // each, all at school 6: one moves on at once, the third is over in any assignment, and the
+        // search there spends the whole work trying. School 0, tried after it, still finds its chain
+        // with the 20 evaluations it needs.
+        var units = Row(4).Units.ToList();
+        for (var i = 0; i < 3; i++)
+        {
+            units.Add(Area(units.Count, 6, [6, 7]));
+        }
+
+        var problem = Problem(8, units);
+        var table = CandidateTable.Build(problem);
+        var start = new int[table.Units];
+
+        var chained = OverflowChains.Remove(problem, table, start, [6, 0], work: 20, CancellationToken.None);
+
+        Assert.Equal(3, WholeAreaCost.Measure(problem, start).Overflow);
+        Assert.NotNull(chained);
+        Assert.Equal(1, WholeAreaCost.Measure(problem, chained).Overflow);
+        Assert.Equal([0, 1, 1, 1, 1], chained[..5]);
     }
 
     [Fact]
