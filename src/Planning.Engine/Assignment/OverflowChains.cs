@@ -10,12 +10,13 @@ namespace Planning.Engine.Assignment;
 /// starts only at the schools the proof leaves open (<see cref="Starts"/>), deepening one move at a
 /// time. In the first 100k term 5 pupils over slots the cut does not price, which the local search and
 /// SCIP's root left, each have such a chain of 3 or 4 moves; with the default work per school it finds
-/// 4 of them (BENCHMARKS.md). Work is counted in move evaluations per start school, so a run repeats
-/// exactly.
+/// all 5 (BENCHMARKS.md). Work is counted in move evaluations per start school, so a run repeats
+/// exactly; what the prunes pass over without weighing (an area that lowers nothing by leaving, a last
+/// move that cannot land) is not counted.
 /// </summary>
 internal sealed class OverflowChains
 {
-    /// <summary>Most moves in a chain: in the first 100k term 2 of the 4 chains found have 4 moves (5 not tried).</summary>
+    /// <summary>Most moves in a chain: in the first 100k term 3 of the 5 pupils need 4 moves (5 not tried).</summary>
     public const int Depth = 4;
 
     private readonly AssignmentProblem _problem;
@@ -25,6 +26,17 @@ internal sealed class OverflowChains
     private readonly long[] _totalLoad;
     private readonly List<int>[] _unitsAt;
     private readonly bool[] _moving;
+    /// <summary>Per unit, a bit per grade it has pupils in.</summary>
+    private readonly int[] _grades;
+
+    /// <summary>Per unit, the fewest pupils over its arrival adds at any other candidate, at the loads the search started from.</summary>
+    private readonly long[] _leastArrive;
+
+    /// <summary>
+    /// Per school, how many areas have left it in the chain being tried or in chains kept: only there
+    /// may loads have fallen since <see cref="_leastArrive"/> was taken.
+    /// </summary>
+    private readonly int[] _lighter;
     private long _workLeft;
 
     private OverflowChains(AssignmentProblem problem, CandidateTable table, int[] choice)
@@ -46,6 +58,27 @@ internal sealed class OverflowChains
         }
 
         _moving = new bool[table.Units];
+        _lighter = new int[problem.SchoolCount];
+        _grades = new int[table.Units];
+        _leastArrive = new long[table.Units];
+        for (var u = 0; u < table.Units; u++)
+        {
+            for (var j = table.GradeFirst[u]; j < table.GradeFirst[u + 1]; j++)
+            {
+                _grades[u] |= 1 << table.Grade[j];
+            }
+
+            var least = long.MaxValue;
+            for (var k = table.First[u]; k < table.First[u + 1] && choice[u] >= 0; k++)
+            {
+                if (k - table.First[u] != choice[u])
+                {
+                    least = Math.Min(least, Change(u, table.School[k], +1));
+                }
+            }
+
+            _leastArrive[u] = least;
+        }
     }
 
     /// <summary>
@@ -109,16 +142,22 @@ internal sealed class OverflowChains
     /// <summary>
     /// Moves an area away from <paramref name="school"/>, and on from where it arrives, up to
     /// <paramref name="depth"/> moves; true, the moves kept, when the chain lowers the pupils over,
-    /// <paramref name="sofar"/> being the change of the moves before.
+    /// <paramref name="sofar"/> being the change of the moves before. Passed over unweighed, as they
+    /// cannot pay: an area with no pupil in a grade over (unless the total is over), and a last move's
+    /// candidate where the area's least arrival at the search's start already adds as many pupils over
+    /// as the chain has saved, unless an area has left that school since. In the first 100k term such
+    /// last arrivals were over half of a fruitless start's work (BENCHMARKS.md).
     /// </summary>
     private bool Chain(int school, long sofar, int step, int depth)
     {
         var last = step == depth;
+        var (overGrades, totalOver) = OverAt(school);
         var areas = _unitsAt[school];
         for (var i = 0; i < areas.Count && _workLeft > 0; i++)
         {
             var u = areas[i];
-            if (_moving[u] || _table.Count(u) < 2)
+            // An area without pupils in a grade over lowers nothing by leaving, unless the total is over.
+            if (_moving[u] || _table.Count(u) < 2 || (!totalOver && (_grades[u] & overGrades) == 0))
             {
                 continue;
             }
@@ -131,10 +170,13 @@ internal sealed class OverflowChains
                 continue;
             }
 
+            // The last move pays only where it adds fewer pupils over than the chain has saved. Arrivals
+            // only cost more where loads have grown since the least was taken: all but schools left.
+            var anywhere = !last || _leastArrive[u] < -(sofar + leave);
             for (var k = _table.First[u]; k < _table.First[u + 1]; k++)
             {
                 var to = _table.School[k];
-                if (to == school)
+                if (to == school || (!anywhere && _lighter[to] == 0))
                 {
                     continue;
                 }
@@ -152,12 +194,13 @@ internal sealed class OverflowChains
                 {
                     Place(u, school, -1);
                     Place(u, to, +1);
-                    if (paid || Follow(u, to, sofar + leave + arrive, step, depth))
+                    if (paid || Follow(u, school, to, sofar + leave + arrive, step, depth))
                     {
                         _choice[u] = k - _table.First[u];
                         // By value: a deeper move may have left this school too, shifting the list.
                         areas.Remove(u);
                         _unitsAt[to].Add(u);
+                        _lighter[school]++;
                         return true;
                     }
 
@@ -170,12 +213,25 @@ internal sealed class OverflowChains
         return false;
     }
 
-    private bool Follow(int u, int to, long sofar, int step, int depth)
+    private bool Follow(int u, int from, int to, long sofar, int step, int depth)
     {
-        _moving[u] = true;
+        (_moving[u], _lighter[from]) = (true, _lighter[from] + 1);
         var paid = Chain(to, sofar, step + 1, depth);
-        _moving[u] = false;
+        (_moving[u], _lighter[from]) = (false, _lighter[from] - 1);
         return paid;
+    }
+
+    /// <summary>The grades (bit per grade) and whether the total of <paramref name="school"/> are over now.</summary>
+    private (int Grades, bool Total) OverAt(int school)
+    {
+        var grades = 0;
+        for (var grade = 1; grade <= 9; grade++)
+        {
+            var slot = AssignmentProblem.Slot(school, grade);
+            grades |= _gradeLoad[slot] > _problem.GradeCapacity[slot] ? 1 << grade : 0;
+        }
+
+        return (grades, _totalLoad[school] > _problem.TotalCapacity[school]);
     }
 
     /// <summary>The change of pupils over <paramref name="school"/>'s limits when <paramref name="u"/> arrives there (<paramref name="sign"/> +1) or leaves (−1).</summary>

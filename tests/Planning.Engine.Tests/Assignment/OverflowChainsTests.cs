@@ -54,22 +54,77 @@ public class OverflowChainsTests
         Assert.Equal(0, WholeAreaCost.Measure(problem, chained).Overflow);
     }
 
-    [Fact]
-    public void Remove_WorkPerStartSchool_TooLittleFindsNothingAndTheSameWorkTheSameAnswer()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Remove_WorkPerStartSchool_TooLittleFindsNothingAndTheSameWorkTheSameAnswer(bool bystander)
     {
-        var problem = Row(4);
+        // With a bystander, school 0 also holds an area with one grade-2 pupil and grade-2 seats to
+        // spare: its leaving lowers nothing, so it is passed over without being weighed.
+        var units = Row(4).Units.ToList();
+        if (bystander)
+        {
+            units.Add(new DecisionUnit(units.Count, SchoolPart.Primary, [new DemandItem(2, 0, 1)], [new Candidate(0, 1_000, true), new Candidate(5, 2_000, false)]));
+        }
+
+        var problem = Problem(6, units);
+        problem.GradeCapacity[AssignmentProblem.Slot(0, 2)] = 2;
         var table = CandidateTable.Build(problem);
         var start = new int[table.Units];
         long Enough(long work) => OverflowChains.Remove(problem, table, start, [0], work, CancellationToken.None) is null ? 0 : 1;
 
-        // The least work that finds the chain, counted by hand: at each depth d, d looks at an area and
-        // d candidates (2 + 4 + 6 + 8), the chain of 4 found at the very last. Less finds nothing, the
-        // same again finds it again.
+        // The least work that finds the chain, counted by hand: at depth d, d areas weighed leaving and
+        // d − 1 arrivals followed on; the last move is weighed only where it can pay, and each area's
+        // one other school is full (its least arrival adds a pupil over) until the row's end at depth 4:
+        // 1 + 3 + 5 + 8. Less finds nothing, the same again finds it again.
         var least = Enumerable.Range(1, 200).First(w => Enough(w) == 1);
 
-        Assert.Equal(20, least);
+        Assert.Equal(17, least);
         Assert.Equal(0, Enough(least - 1));
         Assert.Equal(1, Enough(least));
+    }
+
+    [Fact]
+    public void Remove_LastMoveIntoASchoolTheChainLeft_WeighedAtItsDepth()
+    {
+        // School 0 (two grade-1 seats) holds a pinned pupil and area x of two pupils, one over. School 1
+        // (two seats) holds area y of one pupil. x to school 1 puts one pupil over there; y back to
+        // school 0, where x left room, pays. At the loads the search starts from, y's only other school
+        // is over, so only the room the chain itself made lets that last move be weighed.
+        var problem = Problem(2, [Area(0, 0, [0]), Area(1, 0, [0, 1], pupils: 2), Area(2, 1, [1, 0])]);
+        problem.GradeCapacity[AssignmentProblem.Slot(0, 1)] = problem.GradeCapacity[AssignmentProblem.Slot(1, 1)] = 2;
+        var table = CandidateTable.Build(problem);
+        int[]? Chained(long work) => OverflowChains.Remove(problem, table, new int[table.Units], [0], work, CancellationToken.None);
+
+        // By hand: depth 1 weighs x leaving (its one move cannot pay); depth 2 x leaving, x arriving,
+        // y leaving, y arriving: 5. Were the last move not weighed, the chain would be found only as
+        // the first two moves of depth 3, after 1 + 3 + 4 = 8.
+        var least = Enumerable.Range(1, 100).First(w => Chained(w) is not null);
+
+        Assert.Equal(5, least);
+        Assert.Equal([0, 1, 1], Chained(least)!);
+        Assert.Equal(0, WholeAreaCost.Measure(problem, Chained(least)!).Overflow);
+    }
+
+    [Fact]
+    public void Remove_SecondStartLandsWhereTheFirstStartsChainMadeRoom_OneMoveEach()
+    {
+        // School 0 (two seats): a pinned pupil and area x of two pupils, who may go to the empty school 2
+        // (two seats). School 1 (one seat): a pinned pupil and area z of one pupil, who may go to school 0
+        // only, full until x has left. Both schools are one pupil over; the first start's chain makes the
+        // room the second's one move needs. Two evaluations per start (leaving, arriving) find both; were
+        // z's move not weighed at depth 1, it would need three.
+        var problem = Problem(3, [Area(0, 0, [0]), Area(1, 0, [0, 2], pupils: 2), Area(2, 1, [1]), Area(3, 1, [1, 0])]);
+        problem.GradeCapacity[AssignmentProblem.Slot(0, 1)] = problem.GradeCapacity[AssignmentProblem.Slot(2, 1)] = 2;
+        var table = CandidateTable.Build(problem);
+        var start = new int[table.Units];
+
+        var chained = OverflowChains.Remove(problem, table, start, [0, 1], work: 2, CancellationToken.None);
+
+        Assert.Equal(2, WholeAreaCost.Measure(problem, start).Overflow);
+        Assert.NotNull(chained);
+        Assert.Equal(0, WholeAreaCost.Measure(problem, chained).Overflow);
+        Assert.Equal([0, 1, 0, 1], chained);
     }
 
     [Fact]
@@ -78,7 +133,7 @@ public class OverflowChainsTests
         // The row of four moves (schools 0-4) beside three pupils who may go to school 6 or 7, one seat
         // each, all at school 6: one moves on at once, the third is over in any assignment, and the
         // search there spends the whole work trying. School 0, tried after it, still finds its chain
-        // with the 20 evaluations it needs.
+        // with the 17 evaluations it needs.
         var units = Row(4).Units.ToList();
         for (var i = 0; i < 3; i++)
         {
@@ -89,7 +144,7 @@ public class OverflowChainsTests
         var table = CandidateTable.Build(problem);
         var start = new int[table.Units];
 
-        var chained = OverflowChains.Remove(problem, table, start, [6, 0], work: 20, CancellationToken.None);
+        var chained = OverflowChains.Remove(problem, table, start, [6, 0], work: 17, CancellationToken.None);
 
         Assert.Equal(3, WholeAreaCost.Measure(problem, start).Overflow);
         Assert.NotNull(chained);
@@ -168,8 +223,8 @@ public class OverflowChainsTests
         return Problem(moves + 1, units);
     }
 
-    private static DecisionUnit Area(int id, int at, int[] schools) =>
-        new(id, SchoolPart.Primary, [new DemandItem(1, at, 1)], [.. schools.Select(s => new Candidate(s, s == at ? 1_000 : 2_000, s == at))]);
+    private static DecisionUnit Area(int id, int at, int[] schools, int pupils = 1) =>
+        new(id, SchoolPart.Primary, [new DemandItem(1, at, pupils)], [.. schools.Select(s => new Candidate(s, s == at ? 1_000 : 2_000, s == at))]);
 
     private static AssignmentProblem Problem(int schools, List<DecisionUnit> units)
     {
