@@ -88,8 +88,8 @@ public class OverflowChainsTests
     public void Remove_LastMoveIntoASchoolTheChainLeft_WeighedAtItsDepth()
     {
         // School 0 (two grade-1 seats) holds a pinned pupil and area x of two pupils, one over. School 1
-        // (two seats) holds area y of one pupil. x to school 1 puts one pupil over there; y back to
-        // school 0, where x left room, pays. At the loads the search starts from, y's only other school
+        // (two seats) holds area y of one pupil. x to school 1 puts one pupil over there; y on to
+        // school 0, which x left, pays. At the loads the search starts from, y's only other school
         // is over, so only the room the chain itself made lets that last move be weighed.
         var problem = Problem(2, [Area(0, 0, [0]), Area(1, 0, [0, 1], pupils: 2), Area(2, 1, [1, 0])]);
         problem.GradeCapacity[AssignmentProblem.Slot(0, 1)] = problem.GradeCapacity[AssignmentProblem.Slot(1, 1)] = 2;
