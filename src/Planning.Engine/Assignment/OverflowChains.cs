@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Planning.Engine.Assignment;
 
 /// <summary>
@@ -28,6 +30,9 @@ internal sealed class OverflowChains
     private readonly bool[] _moving;
     /// <summary>Per unit, a bit per grade it has pupils in.</summary>
     private readonly int[] _grades;
+
+    /// <summary>Per unit, its most pupils in one grade.</summary>
+    private readonly long[] _mostInGrade;
 
     /// <summary>Per unit, the fewest pupils over its arrival adds at any other candidate, at the loads the search started from.</summary>
     private readonly long[] _leastArrive;
@@ -60,12 +65,14 @@ internal sealed class OverflowChains
         _moving = new bool[table.Units];
         _lighter = new int[problem.SchoolCount];
         _grades = new int[table.Units];
+        _mostInGrade = new long[table.Units];
         _leastArrive = new long[table.Units];
         for (var u = 0; u < table.Units; u++)
         {
             for (var j = table.GradeFirst[u]; j < table.GradeFirst[u + 1]; j++)
             {
                 _grades[u] |= 1 << table.Grade[j];
+                _mostInGrade[u] = Math.Max(_mostInGrade[u], table.GradePupils[j]);
             }
 
             var least = long.MaxValue;
@@ -143,9 +150,11 @@ internal sealed class OverflowChains
     /// Moves an area away from <paramref name="school"/>, and on from where it arrives, up to
     /// <paramref name="depth"/> moves; true, the moves kept, when the chain lowers the pupils over,
     /// <paramref name="sofar"/> being the change of the moves before. Passed over unweighed, as they
-    /// cannot pay: an area with no pupil in a grade over (unless the total is over), and a last move's
-    /// candidate where the area's least arrival at the search's start already adds as many pupils over
-    /// as the chain has saved, unless an area has left that school since. In the first 100k term such
+    /// cannot pay: an area with no pupil in a grade over (unless the total is over); at the last move,
+    /// an area whose pupils in the grades over (and all its pupils where the total is over) cannot
+    /// cover what the chain owes, and a candidate where the area's least arrival at the search's start
+    /// already adds as many pupils over as the chain has saved, unless an area has left that school
+    /// since. In the first 100k term such
     /// last arrivals were over half of a fruitless start's work (BENCHMARKS.md).
     /// </summary>
     private bool Chain(int school, long sofar, int step, int depth)
@@ -158,6 +167,13 @@ internal sealed class OverflowChains
             var u = areas[i];
             // An area without pupils in a grade over lowers nothing by leaving, unless the total is over.
             if (_moving[u] || _table.Count(u) < 2 || (!totalOver && (_grades[u] & overGrades) == 0))
+            {
+                continue;
+            }
+
+            // The last move must lower the pupils over by more than the chain owes; leaving lowers them
+            // by at most the area's pupils in the grades over, and its pupils where the total is over.
+            if (last && (totalOver ? _table.Pupils[u] : 0) + (BitOperations.PopCount((uint)(_grades[u] & overGrades)) * _mostInGrade[u]) <= sofar)
             {
                 continue;
             }

@@ -93,9 +93,10 @@ public sealed record SolverOptions(
     /// In a part too large for SCIP whole where overflow is left above its proven least after every
     /// other step, the move evaluations each school the proof leaves open gets for ejection chains of up
     /// to four moves, every area and candidate within the step's prunes (<see cref="Assignment.OverflowChains"/>);
-    /// 0 turns the step off.
+    /// 0 turns the step off. Over the 100k horizon every chain found needs at most 8.1 million, twice
+    /// the work found the same, and a start that finds nothing spends it all (BENCHMARKS.md).
     /// </summary>
-    public long ChainWork { get; init; } = 20_000_000;
+    public long ChainWork { get; init; } = 10_000_000;
 
     /// <summary>CP-SAT's work limit per part for removing overflow, in deterministic seconds.</summary>
     public double OverflowSeconds { get; init; } = 5;

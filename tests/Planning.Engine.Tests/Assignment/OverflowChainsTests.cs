@@ -107,6 +107,28 @@ public class OverflowChainsTests
     }
 
     [Fact]
+    public void Remove_LastMoveByAnAreaTooSmallToPay_NotWeighed()
+    {
+        // School 0 (three grade-1 seats) holds a pinned pupil and area x of three pupils, one over.
+        // School 1 (four seats) holds area s of one pupil and area w of three; school 2 (three seats) is
+        // empty. x to school 1 saves 1 and puts 3 over there, so the chain owes 2: s leaving would save
+        // 1 and cannot pay; w to school 2 saves 3 and pays.
+        var problem = Problem(3, [Area(0, 0, [0]), Area(1, 0, [0, 1], pupils: 3), Area(2, 1, [1, 2]), Area(3, 1, [1, 2], pupils: 3)]);
+        problem.GradeCapacity[AssignmentProblem.Slot(0, 1)] = problem.GradeCapacity[AssignmentProblem.Slot(2, 1)] = 3;
+        problem.GradeCapacity[AssignmentProblem.Slot(1, 1)] = 4;
+        var table = CandidateTable.Build(problem);
+        int[]? Chained(long work) => OverflowChains.Remove(problem, table, new int[table.Units], [0], work, CancellationToken.None);
+
+        // By hand: depth 1 weighs x leaving (x to the full school 1 cannot pay); depth 2 x leaving, x
+        // arriving, w leaving, w arriving: 5. Were s weighed leaving, 6.
+        var least = Enumerable.Range(1, 100).First(w => Chained(w) is not null);
+
+        Assert.Equal(5, least);
+        Assert.Equal([0, 1, 0, 1], Chained(least)!);
+        Assert.Equal(0, WholeAreaCost.Measure(problem, Chained(least)!).Overflow);
+    }
+
+    [Fact]
     public void Remove_SecondStartLandsWhereTheFirstStartsChainMadeRoom_OneMoveEach()
     {
         // School 0 (two seats): a pinned pupil and area x of two pupils, who may go to the empty school 2
