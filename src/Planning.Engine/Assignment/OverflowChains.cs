@@ -14,7 +14,7 @@ namespace Planning.Engine.Assignment;
 /// SCIP's root left, each have such a chain of 3 or 4 moves; with the default work per school it finds
 /// all 5 (BENCHMARKS.md). Work is counted in move evaluations per start school, so a run repeats
 /// exactly; what the prunes pass over without weighing (an area that lowers nothing by leaving, a last
-/// move that cannot land) is not counted.
+/// move by an area too small to pay or to a school that cannot take it) is not counted.
 /// </summary>
 internal sealed class OverflowChains
 {

@@ -93,8 +93,9 @@ public sealed record SolverOptions(
     /// In a part too large for SCIP whole where overflow is left above its proven least after every
     /// other step, the move evaluations each school the proof leaves open gets for ejection chains of up
     /// to four moves, every area and candidate within the step's prunes (<see cref="Assignment.OverflowChains"/>);
-    /// 0 turns the step off. Over the 100k horizon every chain found needs at most 8.1 million, twice
-    /// the work found the same, and a start that finds nothing spends it all (BENCHMARKS.md).
+    /// 0 turns the step off. Over the 100k horizon every start that cleared its school needed at most
+    /// 8.1 million, twice the work found the same, and a start that finds nothing spends it all
+    /// (BENCHMARKS.md).
     /// </summary>
     public long ChainWork { get; init; } = 10_000_000;
 
