@@ -28,6 +28,7 @@ internal sealed class OverflowChains
     private readonly long[] _totalLoad;
     private readonly List<int>[] _unitsAt;
     private readonly bool[] _moving;
+
     /// <summary>Per unit, a bit per grade it has pupils in.</summary>
     private readonly int[] _grades;
 
@@ -75,16 +76,14 @@ internal sealed class OverflowChains
                 _mostInGrade[u] = Math.Max(_mostInGrade[u], table.GradePupils[j]);
             }
 
-            var least = long.MaxValue;
-            for (var k = table.First[u]; k < table.First[u + 1] && choice[u] >= 0; k++)
+            _leastArrive[u] = long.MaxValue;
+            for (var c = 0; c < table.Count(u) && choice[u] >= 0; c++)
             {
-                if (k - table.First[u] != choice[u])
+                if (c != choice[u])
                 {
-                    least = Math.Min(least, Change(u, table.School[k], +1));
+                    _leastArrive[u] = Math.Min(_leastArrive[u], Change(u, School(u, c), +1));
                 }
             }
-
-            _leastArrive[u] = least;
         }
     }
 
@@ -106,8 +105,9 @@ internal sealed class OverflowChains
         for (var s = 0; s < problem.SchoolCount; s++)
         {
             var open = !schoolPriced[s] && totalLoad[s] > problem.TotalCapacity[s];
-            for (var slot = s * 9; slot < (s + 1) * 9; slot++)
+            for (var grade = 1; grade <= 9; grade++)
             {
+                var slot = AssignmentProblem.Slot(s, grade);
                 open |= !slotPriced[slot] && gradeLoad[slot] > problem.GradeCapacity[slot];
             }
 
@@ -154,8 +154,8 @@ internal sealed class OverflowChains
     /// an area whose pupils in the grades over (and all its pupils where the total is over) cannot
     /// cover what the chain owes, and a candidate where the area's least arrival at the search's start
     /// already adds as many pupils over as the chain has saved, unless an area has left that school
-    /// since. In the first 100k term such
-    /// last arrivals were over half of a fruitless start's work (BENCHMARKS.md).
+    /// since. In the first 100k term such last arrivals were over half of a fruitless start's work
+    /// (BENCHMARKS.md).
     /// </summary>
     private bool Chain(int school, long sofar, int step, int depth)
     {
@@ -269,8 +269,9 @@ internal sealed class OverflowChains
     private long Over(int school)
     {
         var over = AssignmentProblem.Over(_totalLoad[school], _problem.TotalCapacity[school]);
-        for (var slot = school * 9; slot < (school + 1) * 9; slot++)
+        for (var grade = 1; grade <= 9; grade++)
         {
+            var slot = AssignmentProblem.Slot(school, grade);
             over += AssignmentProblem.Over(_gradeLoad[slot], _problem.GradeCapacity[slot]);
         }
 

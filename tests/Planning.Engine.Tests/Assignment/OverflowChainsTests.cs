@@ -5,8 +5,9 @@ using Planning.Engine.Rules;
 namespace Planning.Engine.Tests.Assignment;
 
 /// <summary>
-/// Ejection chains searched in full from the schools the seat max flow's cut leaves open
-/// (<see cref="OverflowChains"/>), and the solver's step that runs them in a part too large for SCIP whole.
+/// Ejection chains from the schools the seat max flow's cut leaves open, every area and candidate
+/// within the search's prunes (<see cref="OverflowChains"/>), and the solver's step that runs them in a
+/// part too large for SCIP whole.
 /// </summary>
 public class OverflowChainsTests
 {
@@ -32,10 +33,7 @@ public class OverflowChainsTests
     [Fact]
     public void Remove_PupilOnlyAChainLongerThanTheDepthSeats_NothingFound()
     {
-        var problem = Row(OverflowChains.Depth + 1);
-        var table = CandidateTable.Build(problem);
-
-        Assert.Null(OverflowChains.Remove(problem, table, new int[table.Units], [0], work: 100_000_000, CancellationToken.None));
+        Assert.Null(Chained(Row(OverflowChains.Depth + 1), work: 100_000_000));
     }
 
     [Fact]
@@ -69,19 +67,16 @@ public class OverflowChainsTests
 
         var problem = Problem(6, units);
         problem.GradeCapacity[AssignmentProblem.Slot(0, 2)] = 2;
-        var table = CandidateTable.Build(problem);
-        var start = new int[table.Units];
-        long Enough(long work) => OverflowChains.Remove(problem, table, start, [0], work, CancellationToken.None) is null ? 0 : 1;
 
         // The least work that finds the chain, counted by hand: at depth d, d areas weighed leaving and
         // d − 1 arrivals followed on; the last move is weighed only where it can pay, and each area's
         // one other school is full (its least arrival adds a pupil over) until the row's end at depth 4:
         // 1 + 3 + 5 + 8. Less finds nothing, the same again finds it again.
-        var least = Enumerable.Range(1, 200).First(w => Enough(w) == 1);
+        var least = LeastWork(problem);
 
         Assert.Equal(17, least);
-        Assert.Equal(0, Enough(least - 1));
-        Assert.Equal(1, Enough(least));
+        Assert.Null(Chained(problem, least - 1));
+        Assert.NotNull(Chained(problem, least));
     }
 
     [Fact]
@@ -93,17 +88,16 @@ public class OverflowChainsTests
         // is over, so only the room the chain itself made lets that last move be weighed.
         var problem = Problem(2, [Area(0, 0, [0]), Area(1, 0, [0, 1], pupils: 2), Area(2, 1, [1, 0])]);
         problem.GradeCapacity[AssignmentProblem.Slot(0, 1)] = problem.GradeCapacity[AssignmentProblem.Slot(1, 1)] = 2;
-        var table = CandidateTable.Build(problem);
-        int[]? Chained(long work) => OverflowChains.Remove(problem, table, new int[table.Units], [0], work, CancellationToken.None);
 
         // By hand: depth 1 weighs x leaving (its one move cannot pay); depth 2 x leaving, x arriving,
         // y leaving, y arriving: 5. Were the last move not weighed, the chain would be found only as
         // the first two moves of depth 3, after 1 + 3 + 4 = 8.
-        var least = Enumerable.Range(1, 100).First(w => Chained(w) is not null);
+        var least = LeastWork(problem);
+        var chained = Chained(problem, least)!;
 
         Assert.Equal(5, least);
-        Assert.Equal([0, 1, 1], Chained(least)!);
-        Assert.Equal(0, WholeAreaCost.Measure(problem, Chained(least)!).Overflow);
+        Assert.Equal([0, 1, 1], chained);
+        Assert.Equal(0, WholeAreaCost.Measure(problem, chained).Overflow);
     }
 
     [Fact]
@@ -116,16 +110,15 @@ public class OverflowChainsTests
         var problem = Problem(3, [Area(0, 0, [0]), Area(1, 0, [0, 1], pupils: 3), Area(2, 1, [1, 2]), Area(3, 1, [1, 2], pupils: 3)]);
         problem.GradeCapacity[AssignmentProblem.Slot(0, 1)] = problem.GradeCapacity[AssignmentProblem.Slot(2, 1)] = 3;
         problem.GradeCapacity[AssignmentProblem.Slot(1, 1)] = 4;
-        var table = CandidateTable.Build(problem);
-        int[]? Chained(long work) => OverflowChains.Remove(problem, table, new int[table.Units], [0], work, CancellationToken.None);
 
         // By hand: depth 1 weighs x leaving (x to the full school 1 cannot pay); depth 2 x leaving, x
         // arriving, w leaving, w arriving: 5. Were s weighed leaving, 6.
-        var least = Enumerable.Range(1, 100).First(w => Chained(w) is not null);
+        var least = LeastWork(problem);
+        var chained = Chained(problem, least)!;
 
         Assert.Equal(5, least);
-        Assert.Equal([0, 1, 0, 1], Chained(least)!);
-        Assert.Equal(0, WholeAreaCost.Measure(problem, Chained(least)!).Overflow);
+        Assert.Equal([0, 1, 0, 1], chained);
+        Assert.Equal(0, WholeAreaCost.Measure(problem, chained).Overflow);
     }
 
     [Fact]
@@ -228,6 +221,16 @@ public class OverflowChainsTests
         // What the solver reports is what its plan has.
         Assert.Equal(with.Stats.OverflowPupils, WholeAreaCost.Measure(problem, WholeAreaSolverTests.Choice(problem, with)).Overflow);
     }
+
+    /// <summary>Chains from school 0 with <paramref name="work"/>, every area at its first candidate (its current school).</summary>
+    private static int[]? Chained(AssignmentProblem problem, long work)
+    {
+        var table = CandidateTable.Build(problem);
+        return OverflowChains.Remove(problem, table, new int[table.Units], [0], work, CancellationToken.None);
+    }
+
+    /// <summary>The least work per start school with which <see cref="Chained"/> finds a chain (at most 200).</summary>
+    private static long LeastWork(AssignmentProblem problem) => Enumerable.Range(1, 200).First(w => Chained(problem, w) is not null);
 
     /// <summary>
     /// School 0 holds a pinned area and area 1, each one grade-1 pupil, at one seat; areas 1…<paramref name="moves"/>
