@@ -1,3 +1,5 @@
+using Planning.Engine.Rules;
+
 namespace Planning.Engine.Assignment;
 
 /// <summary>
@@ -23,7 +25,7 @@ internal sealed class AssignmentProblem
         ChangeCost = changeCost;
         OverflowCost = overflowCost;
         UnderFillCost = underFillCost;
-        GradeCapacity = new long[schoolCount * 9];
+        GradeCapacity = new long[Slot(schoolCount, Grades.First)];
         TotalCapacity = new long[schoolCount];
         FillTarget = new long[schoolCount];
         // Built once, by the first of the threads beside each other that asks (the flow's and the seat
@@ -49,7 +51,7 @@ internal sealed class AssignmentProblem
     /// </summary>
     public long UnderFillCost { get; }
 
-    /// <summary>Seats left per school and grade, index <c>school * 9 + grade − 1</c>, ≥ 0.</summary>
+    /// <summary>Seats left per school and grade, by <see cref="Slot"/>, ≥ 0.</summary>
     public long[] GradeCapacity { get; }
 
     /// <summary>Seats left per school under its size limit, ≥ 0.</summary>
@@ -63,7 +65,20 @@ internal sealed class AssignmentProblem
     /// </summary>
     public long[] FillTarget { get; }
 
-    public static int Slot(int school, int grade) => school * 9 + grade - 1;
+    /// <summary>
+    /// Where <paramref name="school"/>'s <paramref name="grade"/> lies in the per-slot arrays: each
+    /// school's <see cref="Grades.Count"/> grades together, schools in index order.
+    /// </summary>
+    public static int Slot(int school, int grade) => (school * Grades.Count) + grade - Grades.First;
+
+    /// <summary><paramref name="school"/>'s first slot and the one after its last.</summary>
+    public static (int First, int End) SlotsOf(int school) => (Slot(school, Grades.First), Slot(school + 1, Grades.First));
+
+    /// <summary>The school of <paramref name="slot"/>.</summary>
+    public static int SchoolOf(int slot) => slot / Grades.Count;
+
+    /// <summary>The grade of <paramref name="slot"/>.</summary>
+    public static int GradeOf(int slot) => (slot % Grades.Count) + Grades.First;
 
     /// <summary>
     /// The units by where their nearest candidate (candidates come nearest first) comes in

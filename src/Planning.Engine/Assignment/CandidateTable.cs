@@ -1,3 +1,5 @@
+using Planning.Engine.Rules;
+
 namespace Planning.Engine.Assignment;
 
 /// <summary>
@@ -162,7 +164,7 @@ internal sealed class CandidateTable
                 table.Pupils[u] += item.Count;
             }
 
-            for (var grade = 1; grade <= 9; grade++)
+            for (var grade = Grades.First; grade <= Grades.Last; grade++)
             {
                 if (perGrade[grade] > 0)
                 {

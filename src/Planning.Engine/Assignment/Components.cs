@@ -1,3 +1,5 @@
+using Planning.Engine.Rules;
+
 namespace Planning.Engine.Assignment;
 
 /// <summary>
@@ -74,7 +76,7 @@ internal static class Components
             var s = schools[i];
             sub.TotalCapacity[i] = problem.TotalCapacity[s];
             sub.FillTarget[i] = problem.FillTarget[s];
-            Array.Copy(problem.GradeCapacity, s * 9, sub.GradeCapacity, i * 9, 9);
+            Array.Copy(problem.GradeCapacity, AssignmentProblem.Slot(s, Grades.First), sub.GradeCapacity, AssignmentProblem.Slot(i, Grades.First), Grades.Count);
         }
 
         return new Part(sub, units, schools);

@@ -151,7 +151,7 @@ internal static class FlowRelaxation
         {
             if (usedSlot[slot])
             {
-                var (node, schoolNode) = (GradeNode(problem, slot), SchoolNode(problem, slot / 9));
+                var (node, schoolNode) = (GradeNode(problem, slot), SchoolNode(problem, AssignmentProblem.SchoolOf(slot)));
                 flow.AddArcWithCapacityAndUnitCost(node, schoolNode, problem.GradeCapacity[slot], 0);
                 overflowArcs.Add(flow.AddArcWithCapacityAndUnitCost(node, schoolNode, total, overflowPrice));
             }
@@ -334,7 +334,7 @@ internal static class FlowRelaxation
                 var slot = node - items;
                 if (flow.Flow(slotArc[slot]) < problem.GradeCapacity[slot])
                 {
-                    Reach(items + slots + (slot / 9));
+                    Reach(items + slots + AssignmentProblem.SchoolOf(slot));
                 }
 
                 for (var k = intoFirst[slot]; k < intoFirst[slot + 1]; k++)
@@ -345,7 +345,8 @@ internal static class FlowRelaxation
             else
             {
                 var school = node - items - slots;
-                for (var slot = school * 9; slot < (school + 1) * 9; slot++)
+                var (first, end) = AssignmentProblem.SlotsOf(school);
+                for (var slot = first; slot < end; slot++)
                 {
                     if (usedSlot[slot] && flow.Flow(slotArc[slot]) > 0)
                     {
@@ -364,7 +365,7 @@ internal static class FlowRelaxation
         var slotPriced = new bool[slots];
         for (var slot = 0; slot < slots; slot++)
         {
-            slotPriced[slot] = reached[items + slot] && !schoolPriced[slot / 9];
+            slotPriced[slot] = reached[items + slot] && !schoolPriced[AssignmentProblem.SchoolOf(slot)];
         }
 
         return (slotPriced, schoolPriced);
@@ -391,7 +392,7 @@ internal static class FlowRelaxation
         {
             if (usedSlot[slot])
             {
-                flow.AddArcWithCapacity(GradeNode(problem, slot), SchoolNode(problem, slot / 9), problem.GradeCapacity[slot]);
+                flow.AddArcWithCapacity(GradeNode(problem, slot), SchoolNode(problem, AssignmentProblem.SchoolOf(slot)), problem.GradeCapacity[slot]);
             }
         }
 
@@ -431,7 +432,8 @@ internal static class FlowRelaxation
     // one comes back depends on the numbering, so the rounding and the plan do too.
     internal static int SchoolNode(AssignmentProblem problem, int school) => 1 + problem.SchoolWalk[school];
 
-    internal static int GradeNode(AssignmentProblem problem, int slot) => 1 + problem.SchoolCount + (problem.SchoolWalk[slot / 9] * 9) + (slot % 9);
+    internal static int GradeNode(AssignmentProblem problem, int slot) =>
+        1 + problem.SchoolCount + AssignmentProblem.Slot(problem.SchoolWalk[AssignmentProblem.SchoolOf(slot)], AssignmentProblem.GradeOf(slot));
 
     /// <summary>Adds the school's arcs to the sink; returns the constant to add to the cost.</summary>
     private static long AddSchoolArcs(MinCostFlow flow, AssignmentProblem problem, int s, long total, long overflowPrice, List<int> overflowArcs)

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using Planning.Engine.Rules;
 
 namespace Planning.Engine.Assignment;
 
@@ -85,7 +86,7 @@ internal sealed class LocalSearch
         for (var school = 0; school < problem.SchoolCount; school++)
         {
             _seats[school * Lanes] = problem.TotalCapacity[school];
-            for (var grade = 1; grade <= 9; grade++)
+            for (var grade = Grades.First; grade <= Grades.Last; grade++)
             {
                 _seats[school * Lanes + grade] = problem.GradeCapacity[AssignmentProblem.Slot(school, grade)];
             }

@@ -36,7 +36,7 @@ internal static class ObjectiveParts
 
         for (var slot = 0; slot < gradeLoad.Length; slot++)
         {
-            levels[(int)Grades.PartOf(slot % 9 + 1)].Overflow += AssignmentProblem.Over(gradeLoad[slot], problem.GradeCapacity[slot]);
+            levels[(int)Grades.PartOf(AssignmentProblem.GradeOf(slot))].Overflow += AssignmentProblem.Over(gradeLoad[slot], problem.GradeCapacity[slot]);
         }
 
         var whole = new Tally();

@@ -1,4 +1,5 @@
 using System.Numerics;
+using Planning.Engine.Rules;
 
 namespace Planning.Engine.Assignment;
 
@@ -105,7 +106,7 @@ internal sealed class OverflowChains
         for (var s = 0; s < problem.SchoolCount; s++)
         {
             var open = !schoolPriced[s] && totalLoad[s] > problem.TotalCapacity[s];
-            for (var grade = 1; grade <= 9; grade++)
+            for (var grade = Grades.First; grade <= Grades.Last; grade++)
             {
                 var slot = AssignmentProblem.Slot(s, grade);
                 open |= !slotPriced[slot] && gradeLoad[slot] > problem.GradeCapacity[slot];
@@ -241,7 +242,7 @@ internal sealed class OverflowChains
     private (int Grades, bool Total) OverAt(int school)
     {
         var grades = 0;
-        for (var grade = 1; grade <= 9; grade++)
+        for (var grade = Grades.First; grade <= Grades.Last; grade++)
         {
             var slot = AssignmentProblem.Slot(school, grade);
             grades |= _gradeLoad[slot] > _problem.GradeCapacity[slot] ? 1 << grade : 0;
@@ -269,7 +270,7 @@ internal sealed class OverflowChains
     private long Over(int school)
     {
         var over = AssignmentProblem.Over(_totalLoad[school], _problem.TotalCapacity[school]);
-        for (var grade = 1; grade <= 9; grade++)
+        for (var grade = Grades.First; grade <= Grades.Last; grade++)
         {
             var slot = AssignmentProblem.Slot(school, grade);
             over += AssignmentProblem.Over(_gradeLoad[slot], _problem.GradeCapacity[slot]);

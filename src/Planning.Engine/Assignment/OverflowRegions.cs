@@ -108,7 +108,8 @@ internal static class OverflowRegions
                 (priced, pupils) = (problem.TotalCapacity[s], AssignmentProblem.Over(schoolLoad[s], problem.TotalCapacity[s]));
             }
 
-            for (var slot = s * 9; slot < (s + 1) * 9; slot++)
+            var (first, end) = AssignmentProblem.SlotsOf(s);
+            for (var slot = first; slot < end; slot++)
             {
                 if (slotPriced[slot])
                 {

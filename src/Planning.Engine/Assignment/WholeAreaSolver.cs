@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Planning.Engine.Inputs;
+using Planning.Engine.Rules;
 
 namespace Planning.Engine.Assignment;
 
@@ -338,7 +339,7 @@ internal static class WholeAreaSolver
         for (var slot = 0; slot < gradeLoad.Length; slot++)
         {
             var cap = problem.GradeCapacity[slot];
-            excess[slot / 9] += Math.Max(0, Math.Max(0, gradeLoad[slot] - cap) - Math.Max(0, flowGrade[slot] - cap));
+            excess[AssignmentProblem.SchoolOf(slot)] += Math.Max(0, Math.Max(0, gradeLoad[slot] - cap) - Math.Max(0, flowGrade[slot] - cap));
         }
 
         for (var s = 0; s < excess.Length; s++)
@@ -357,7 +358,7 @@ internal static class WholeAreaSolver
         var troubled = Enumerable.Range(0, problem.SchoolCount)
             .Where(s => totalLoad[s] > problem.TotalCapacity[s]
                 || (problem.UnderFillCost > 0 && totalLoad[s] < problem.FillTarget[s])
-                || Enumerable.Range(s * 9, 9).Any(slot => gradeLoad[slot] > problem.GradeCapacity[slot]))
+                || Grades.All.Any(grade => gradeLoad[AssignmentProblem.Slot(s, grade)] > problem.GradeCapacity[AssignmentProblem.Slot(s, grade)]))
             .ToList();
         return Neighbourhood.Around(table, problem.SchoolCount, troubled, seedUnits, limit);
     }

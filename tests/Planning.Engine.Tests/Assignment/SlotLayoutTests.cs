@@ -1,0 +1,33 @@
+using Planning.Engine.Assignment;
+using Planning.Engine.Rules;
+
+namespace Planning.Engine.Tests.Assignment;
+
+/// <summary>The per-slot arrays' layout (<see cref="AssignmentProblem.Slot"/>), which every phase reads through.</summary>
+public class SlotLayoutTests
+{
+    [Fact]
+    public void Slot_EverySchoolAndGrade_OneSlotEachAndBackAgain()
+    {
+        const int schools = 4;
+        var problem = new AssignmentProblem(schools, [], moveCost: 0, changeCost: 0, overflowCost: 1);
+        var seen = new List<int>();
+        for (var school = 0; school < schools; school++)
+        {
+            var (first, end) = AssignmentProblem.SlotsOf(school);
+            Assert.Equal(Grades.Count, end - first);
+            foreach (var grade in Grades.All)
+            {
+                var slot = AssignmentProblem.Slot(school, grade);
+                Assert.InRange(slot, first, end - 1);
+                Assert.Equal(school, AssignmentProblem.SchoolOf(slot));
+                Assert.Equal(grade, AssignmentProblem.GradeOf(slot));
+                seen.Add(slot);
+            }
+        }
+
+        // Grades 1-9 of school 0, then of school 1, …: every slot of the capacity array exactly once, in order.
+        Assert.Equal(Enumerable.Range(0, problem.GradeCapacity.Length), seen);
+        Assert.Equal(schools * 9, problem.GradeCapacity.Length);
+    }
+}
