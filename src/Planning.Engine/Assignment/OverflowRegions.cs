@@ -135,7 +135,9 @@ internal static class OverflowRegions
     /// region's schools (up to <paramref name="limit"/>, else the region is skipped), every other unit
     /// staying where it is and taking its seats; each region's answer is kept when it has less
     /// overflow, or as much and a lower cost. Null when none was; <paramref name="most"/> is the
-    /// largest model given to SCIP (0 for none).
+    /// largest model given to SCIP (0 for none). Regions in a row whose units' candidate schools do not
+    /// meet are solved side by side, up to <paramref name="workers"/> at once: none of them reads a seat
+    /// another can change, so each one's model, and the answer, is what one after the other gives.
     /// </summary>
     public static int[]? Repair(
         AssignmentProblem problem,
@@ -144,32 +146,67 @@ internal static class OverflowRegions
         IReadOnlyList<Region> regions,
         int limit,
         long nodes,
+        int workers,
         CancellationToken cancellation,
         out int most)
     {
         var (firstAt, unitsAt) = table.UnitsBySchool(problem.SchoolCount);
+        var models = regions.Select(region => Reaching(table, firstAt, unitsAt, region)).Where(model => model.Count <= limit).ToList();
+        most = models.Count == 0 ? 0 : models.Max(model => model.Count);
+        var reach = models.Select(model => SchoolsOf(table, model)).ToList();
         int[]? repaired = null;
-        most = 0;
-        foreach (var region in regions)
+        for (var first = 0; first < models.Count;)
         {
-            var model = Reaching(table, firstAt, unitsAt, region);
-            if (model.Count > limit)
+            var end = first + 1;
+            while (end < models.Count && Enumerable.Range(first, end - first).All(i => !reach[i].Overlaps(reach[end])))
             {
-                continue;
+                end++;
             }
 
-            most = Math.Max(most, model.Count);
             // Kept only when lower: SCIP starts from the hint but may drop it.
-            if (MipSearch.Solve(problem, table, current.Choice, CpSatSearch.Goal.Overflow, nodes, 0, cancellation, model, RootCutRounds).Choice is { } placed
-                && WholeAreaCost.Measure(problem, placed) is var (cost, overflow)
-                && WholeAreaSolver.Lower(overflow, cost, current.Overflow, current.Cost))
+            var start = current.Choice;
+            var placed = new int[]?[end - first];
+            Parallel.For(first, end, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, workers) }, i =>
+                placed[i - first] = MipSearch.Solve(problem, table, start, CpSatSearch.Goal.Overflow, nodes, 0, cancellation, models[i], RootCutRounds).Choice);
+            for (var i = first; i < end; i++)
             {
-                current = (placed, cost, overflow);
-                repaired = placed;
+                if (placed[i - first] is not { } found)
+                {
+                    continue;
+                }
+
+                var choice = (int[])current.Choice.Clone();
+                foreach (var u in models[i])
+                {
+                    choice[u] = found[u];
+                }
+
+                if (WholeAreaCost.Measure(problem, choice) is var (cost, overflow) && WholeAreaSolver.Lower(overflow, cost, current.Overflow, current.Cost))
+                {
+                    current = (choice, cost, overflow);
+                    repaired = choice;
+                }
             }
+
+            first = end;
         }
 
         return repaired;
+    }
+
+    /// <summary>The candidate schools of <paramref name="units"/>.</summary>
+    private static HashSet<int> SchoolsOf(CandidateTable table, List<int> units)
+    {
+        var set = new HashSet<int>();
+        foreach (var u in units)
+        {
+            for (var k = table.First[u]; k < table.First[u + 1]; k++)
+            {
+                set.Add(table.School[k]);
+            }
+        }
+
+        return set;
     }
 
     /// <summary>The units that may go to one of the region's schools (its trapped units' candidates), in index order.</summary>

@@ -245,7 +245,8 @@ internal static class WholeAreaSolver
         if (overflow > minimumOverflow && regionStep)
         {
             var regions = OverflowRegions.Above(problem, table, seats.Value, choice, options.RegionPupils);
-            var repaired = OverflowRegions.Repair(problem, table, (choice, cost, overflow), regions, options.MaxMipAreas, options.MipNodes, cancellation, out var most);
+            var repaired = OverflowRegions.Repair(
+                problem, table, (choice, cost, overflow), regions, options.MaxMipAreas, options.MipNodes, options.Workers, cancellation, out var most);
             if (repaired is not null)
             {
                 (choice, cost, overflow) = Better(problem, search, options, (choice, cost, overflow), repaired, cancellation);

@@ -164,13 +164,62 @@ public class OverflowRegionsTests
         Assert.True(lowered > 0, "no instance where the regions' repair removed a pupil: the test shows nothing");
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Repair_EveryRegionAtOnce_WhatOneAtATimeGives(int workers)
+    {
+        // A road of roomy schools with runs of short ones, every area at its nearest school. Three regions:
+        // the areas nearest schools 5-9, those nearest 12-14 (near the first: units that may go to either
+        // share candidate schools, so the second waits for the first) and those nearest 30-34 (apart from
+        // both: solved beside them). Re-placing every region in one call gives what re-placing them one
+        // at a time, each from the last one's answer, gives.
+        bool IsShort(int s) => s is >= 5 and <= 9 or >= 12 and <= 14 or >= 30 and <= 34;
+        var problem = Crowded(new Random(6), schools: 40, areasPerSchool: 10, seatsPerPupil: 0.6, IsShort);
+        var table = CandidateTable.Build(problem);
+        var choice = new int[table.Units];
+        var regions = new[] { (5, 9), (12, 14), (30, 34) }
+            .Select(run => new OverflowRegions.Region([.. Enumerable.Range(0, table.Units).Where(u => table.School[table.First[u]] >= run.Item1 && table.School[table.First[u]] <= run.Item2)], 1))
+            .ToList();
+        var schools = regions.Select(region => Reaching(table, region).Schools).ToList();
+        var start = (choice, WholeAreaCost.Measure(problem, choice).Cost, WholeAreaCost.Measure(problem, choice).Overflow);
+
+        var oneByOne = start;
+        foreach (var region in regions)
+        {
+            if (OverflowRegions.Repair(problem, table, oneByOne, [region], limit: 400, nodes: 1, workers: 1, CancellationToken.None, out _) is { } next)
+            {
+                oneByOne = (next, WholeAreaCost.Measure(problem, next).Cost, WholeAreaCost.Measure(problem, next).Overflow);
+            }
+        }
+
+        var atOnce = OverflowRegions.Repair(problem, table, start, regions, limit: 400, nodes: 1, workers, CancellationToken.None, out var most);
+
+        Assert.True(schools[0].Overlaps(schools[1]) && !schools[2].Overlaps(schools[0]) && !schools[2].Overlaps(schools[1]));
+        Assert.True(oneByOne.Overflow < start.Overflow);
+        Assert.NotNull(atOnce);
+        Assert.Equal(oneByOne.choice, atOnce);
+        Assert.Equal(regions.Max(region => Reaching(table, region).Units), most);
+    }
+
+    /// <summary>How many units may go to one of <paramref name="region"/>'s schools, and their candidate schools.</summary>
+    private static (int Units, HashSet<int> Schools) Reaching(CandidateTable table, OverflowRegions.Region region)
+    {
+        IEnumerable<int> SchoolsOf(int u) => Enumerable.Range(table.First[u], table.Count(u)).Select(k => table.School[k]);
+        var inner = region.Trapped.SelectMany(SchoolsOf).ToHashSet();
+        var units = Enumerable.Range(0, table.Units).Where(u => SchoolsOf(u).Any(inner.Contains)).ToList();
+        return (units.Count, units.SelectMany(SchoolsOf).ToHashSet());
+    }
+
     /// <summary>
     /// Schools 1 km apart on a line with many small areas each (1-4 pupils a grade), the four nearest
     /// schools their candidates, and about <paramref name="seatsPerPupil"/> seats a pupil: whole areas
     /// can come near what the seats allow, and below 1 some pupils overflow in any assignment.
     /// </summary>
-    internal static AssignmentProblem Crowded(Random random, int schools, int areasPerSchool, double seatsPerPupil)
+    internal static AssignmentProblem Crowded(Random random, int schools, int areasPerSchool, double seatsPerPupil, Func<int, bool>? isShort = null)
     {
+        // Runs of five short schools among roomy ones: the overflow gathers in separate regions.
+        isShort ??= s => (s / 5) % 3 == 1;
         var units = new List<DecisionUnit>();
         for (var a = 0; a < schools * areasPerSchool; a++)
         {
@@ -186,8 +235,7 @@ public class OverflowRegionsTests
         var problem = new AssignmentProblem(schools, units, moveCost: 500, changeCost: 50, overflowCost: 10_000_000);
         for (var s = 0; s < schools; s++)
         {
-            // Runs of five short schools among roomy ones: the overflow gathers in separate regions.
-            var perGrade = areasPerSchool * 2.5 * ((s / 5) % 3 == 1 ? seatsPerPupil : 1.3);
+            var perGrade = areasPerSchool * 2.5 * (isShort(s) ? seatsPerPupil : 1.3);
             problem.TotalCapacity[s] = (long)(perGrade * 6 * (0.9 + (0.2 * random.NextDouble())));
             for (var grade = 1; grade <= 6; grade++)
             {
