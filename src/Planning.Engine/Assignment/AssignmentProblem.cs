@@ -25,7 +25,7 @@ internal sealed class AssignmentProblem
         ChangeCost = changeCost;
         OverflowCost = overflowCost;
         UnderFillCost = underFillCost;
-        GradeCapacity = new long[Slot(schoolCount, Grades.First)];
+        GradeCapacity = new long[schoolCount * Grades.Count];
         TotalCapacity = new long[schoolCount];
         FillTarget = new long[schoolCount];
         // Built once, by the first of the threads beside each other that asks (the flow's and the seat

@@ -151,7 +151,7 @@ internal sealed class CandidateTable
 
         var table = new CandidateTable(units.Count, candidates, grades);
         var (k, j) = (0, 0);
-        Span<long> perGrade = stackalloc long[10];
+        Span<long> perGrade = stackalloc long[Grades.Last + 1];
         for (var u = 0; u < units.Count; u++)
         {
             var unit = units[u];

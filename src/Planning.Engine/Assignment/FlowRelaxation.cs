@@ -135,7 +135,7 @@ internal static class FlowRelaxation
         long total = units.Sum(u => (long)u.Pupils);
         var schools = problem.SchoolCount;
         var itemNodes = units.Sum(u => u.Items.Count);
-        using var flow = new MinCostFlow(1 + schools * 10 + itemNodes, itemArcs + 4 * schools + 2 * usedSlot.Count(x => x));
+        using var flow = new MinCostFlow(FirstItemNode(problem) + itemNodes, itemArcs + 4 * schools + 2 * usedSlot.Count(x => x));
         const int sink = 0;
         long constant = 0;
         var overflowArcs = new List<int>();
@@ -159,7 +159,7 @@ internal static class FlowRelaxation
 
         var itemFirst = new int[units.Count];
         var firstArc = -1;
-        var nextNode = 1 + schools * 10;
+        var nextNode = FirstItemNode(problem);
         var position = 0;
         // Item nodes in near order (AssignmentProblem.NearOrder).
         foreach (var u in problem.NearOrder)
@@ -379,7 +379,7 @@ internal static class FlowRelaxation
         var schools = problem.SchoolCount;
         var flow = new MaxFlow();
         const int sink = 0;
-        var source = 1 + schools * 10;
+        var source = FirstItemNode(problem);
         for (var s = 0; s < schools; s++)
         {
             if (usedSchool[s])
@@ -427,10 +427,13 @@ internal static class FlowRelaxation
     /// </summary>
     public static long Least(AssignmentProblem problem, long seated) => problem.Units.Sum(u => (long)u.Pupils) - seated;
 
-    // Nodes: 0 the sink, then one per school and nine per school (its grades), both in the schools'
-    // walk order (AssignmentProblem.SchoolWalk), then the items. Where several flows are optimal, which
+    // Nodes: 0 the sink, then one per school and one per school and grade (its slots), both in the
+    // schools' walk order (AssignmentProblem.SchoolWalk), then the items (the seat max flow's source
+    // where the items would start). Where several flows are optimal, which
     // one comes back depends on the numbering, so the rounding and the plan do too.
     internal static int SchoolNode(AssignmentProblem problem, int school) => 1 + problem.SchoolWalk[school];
+
+    internal static int FirstItemNode(AssignmentProblem problem) => 1 + problem.SchoolCount + problem.GradeCapacity.Length;
 
     internal static int GradeNode(AssignmentProblem problem, int slot) =>
         1 + problem.SchoolCount + AssignmentProblem.Slot(problem.SchoolWalk[AssignmentProblem.SchoolOf(slot)], AssignmentProblem.GradeOf(slot));

@@ -121,7 +121,7 @@ public class LocalSearchTests
     }
 
     /// <summary>One pupil of grade 1 per area at its first school, one grade-1 seat per school, no move or change cost.</summary>
-    private static AssignmentProblem Row(params (int School, (int School, long Metres)[] Candidates)[] areas)
+    internal static AssignmentProblem Row(params (int School, (int School, long Metres)[] Candidates)[] areas)
     {
         var units = areas.Select((a, i) => new DecisionUnit(i, Rules.SchoolPart.Primary, [new DemandItem(1, a.School, 1)],
             [.. a.Candidates.Select(c => new Candidate(c.School, c.Metres, c.School == a.School))])).ToList();

@@ -183,6 +183,7 @@ public class OverflowRegionsTests
             .ToList();
         var schools = regions.Select(region => Reaching(table, region).Schools).ToList();
         var start = (choice, WholeAreaCost.Measure(problem, choice).Cost, WholeAreaCost.Measure(problem, choice).Overflow);
+        var firstAlone = OverflowRegions.Repair(problem, table, start, [regions[0]], limit: 400, nodes: 1, workers: 1, CancellationToken.None, out _);
 
         var oneByOne = start;
         foreach (var region in regions)
@@ -196,19 +197,23 @@ public class OverflowRegionsTests
         var atOnce = OverflowRegions.Repair(problem, table, start, regions, limit: 400, nodes: 1, workers, CancellationToken.None, out var most);
 
         Assert.True(schools[0].Overlaps(schools[1]) && !schools[2].Overlaps(schools[0]) && !schools[2].Overlaps(schools[1]));
+        // The first region's repair moves areas the second may re-place: solved from the same start, the
+        // second would see other seats.
+        Assert.NotNull(firstAlone);
+        Assert.Contains(Reaching(table, regions[1]).UnitList, u => firstAlone[u] != choice[u]);
         Assert.True(oneByOne.Overflow < start.Overflow);
         Assert.NotNull(atOnce);
         Assert.Equal(oneByOne.choice, atOnce);
-        Assert.Equal(regions.Max(region => Reaching(table, region).Units), most);
+        Assert.Equal(regions.Max(region => Reaching(table, region).UnitList.Count), most);
     }
 
-    /// <summary>How many units may go to one of <paramref name="region"/>'s schools, and their candidate schools.</summary>
-    private static (int Units, HashSet<int> Schools) Reaching(CandidateTable table, OverflowRegions.Region region)
+    /// <summary>The units that may go to one of <paramref name="region"/>'s schools, and their candidate schools.</summary>
+    private static (List<int> UnitList, HashSet<int> Schools) Reaching(CandidateTable table, OverflowRegions.Region region)
     {
         IEnumerable<int> SchoolsOf(int u) => Enumerable.Range(table.First[u], table.Count(u)).Select(k => table.School[k]);
         var inner = region.Trapped.SelectMany(SchoolsOf).ToHashSet();
         var units = Enumerable.Range(0, table.Units).Where(u => SchoolsOf(u).Any(inner.Contains)).ToList();
-        return (units.Count, units.SelectMany(SchoolsOf).ToHashSet());
+        return (units, units.SelectMany(SchoolsOf).ToHashSet());
     }
 
     /// <summary>
