@@ -427,10 +427,10 @@ internal static class FlowRelaxation
     /// </summary>
     public static long Least(AssignmentProblem problem, long seated) => problem.Units.Sum(u => (long)u.Pupils) - seated;
 
-    // Nodes: 0 the sink, then one per school and one per school and grade (its slots), both in the
-    // schools' walk order (AssignmentProblem.SchoolWalk), then the items (the seat max flow's source
-    // where the items would start). Where several flows are optimal, which
-    // one comes back depends on the numbering, so the rounding and the plan do too.
+    // Nodes: 0 the sink, then one per school and one per slot (school and grade), both in the schools'
+    // walk order (AssignmentProblem.SchoolWalk), then the items (in the seat max flow, its source
+    // first). Where several flows are optimal, which one comes back depends on the numbering, so the
+    // rounding and the plan do too.
     internal static int SchoolNode(AssignmentProblem problem, int school) => 1 + problem.SchoolWalk[school];
 
     internal static int FirstItemNode(AssignmentProblem problem) => 1 + problem.SchoolCount + problem.GradeCapacity.Length;

@@ -106,9 +106,9 @@ internal sealed class OverflowChains
         for (var s = 0; s < problem.SchoolCount; s++)
         {
             var open = !schoolPriced[s] && totalLoad[s] > problem.TotalCapacity[s];
-            for (var grade = Grades.First; grade <= Grades.Last; grade++)
+            var (first, end) = AssignmentProblem.SlotsOf(s);
+            for (var slot = first; slot < end; slot++)
             {
-                var slot = AssignmentProblem.Slot(s, grade);
                 open |= !slotPriced[slot] && gradeLoad[slot] > problem.GradeCapacity[slot];
             }
 
@@ -270,9 +270,9 @@ internal sealed class OverflowChains
     private long Over(int school)
     {
         var over = AssignmentProblem.Over(_totalLoad[school], _problem.TotalCapacity[school]);
-        for (var grade = Grades.First; grade <= Grades.Last; grade++)
+        var (first, end) = AssignmentProblem.SlotsOf(school);
+        for (var slot = first; slot < end; slot++)
         {
-            var slot = AssignmentProblem.Slot(school, grade);
             over += AssignmentProblem.Over(_gradeLoad[slot], _problem.GradeCapacity[slot]);
         }
 

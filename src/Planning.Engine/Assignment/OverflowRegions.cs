@@ -157,10 +157,10 @@ internal static class OverflowRegions
         int[]? repaired = null;
         for (var first = 0; first < models.Count;)
         {
-            var end = first + 1;
-            while (end < models.Count && Enumerable.Range(first, end - first).All(i => !reach[i].Overlaps(reach[end])))
+            var (end, batch) = (first + 1, new HashSet<int>(reach[first]));
+            while (end < models.Count && !batch.Overlaps(reach[end]))
             {
-                end++;
+                batch.UnionWith(reach[end++]);
             }
 
             // Kept only when lower: SCIP starts from the hint but may drop it.

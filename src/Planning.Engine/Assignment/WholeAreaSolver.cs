@@ -359,7 +359,7 @@ internal static class WholeAreaSolver
         var troubled = Enumerable.Range(0, problem.SchoolCount)
             .Where(s => totalLoad[s] > problem.TotalCapacity[s]
                 || (problem.UnderFillCost > 0 && totalLoad[s] < problem.FillTarget[s])
-                || Grades.All.Any(grade => gradeLoad[AssignmentProblem.Slot(s, grade)] > problem.GradeCapacity[AssignmentProblem.Slot(s, grade)]))
+                || Enumerable.Range(AssignmentProblem.Slot(s, Grades.First), Grades.Count).Any(slot => gradeLoad[slot] > problem.GradeCapacity[slot]))
             .ToList();
         return Neighbourhood.Around(table, problem.SchoolCount, troubled, seedUnits, limit);
     }
