@@ -9,8 +9,7 @@ namespace Planning.Engine.Assignment;
 /// <list type="number">
 /// <item>bounds: the split flow, and the whole-area LP where the part is small enough;</item>
 /// <item>the LP rounded to each area's main school, else the flow to the school that got most of the
-/// area and still has room (<see cref="Rounding"/>), improved by the local search; where the LP gives
-/// no shares, the local search also starts from the previous term's plan, and the better end is kept;</item>
+/// area and still has room (<see cref="Rounding"/>), improved by the local search;</item>
 /// <item>while overflow is left above its proven minimum, CP-SAT minimises the overflow alone in a
 /// part up to <see cref="SolverOptions.MaxOverflowAreas"/> (which also proves the minimum), and the
 /// local search polishes the result; where it proved less than is left, in a part up to
@@ -63,16 +62,6 @@ internal static class WholeAreaSolver
         var lpFits = table.School.Length <= options.MaxLpCandidates;
         var lp = lpFits ? WholeAreaLp.Solve(problem, table, options.LpIterations) : null;
         var lpSeconds = lpClock.Elapsed.TotalSeconds;
-        // Without the LP's shares the flow's rounding is the only start, and the local search from it can
-        // stop where the previous term's plan leads lower: a second search from that plan runs beside the
-        // flow (BENCHMARKS.md); only a part the first search polishes compares the two.
-        using var fromPlan = lp?.Shares is null && options.LocalSearchPasses > 0 ? new Pending<int[]>(options.Workers >= 2, () =>
-        {
-            // After the seat max flow: on two cores a third busy thread would slow the flow.
-            seats.Settle();
-            using var phase = PhaseClock.Start("local search from the previous plan");
-            return LocalSearch.For(problem, table).Run(PreviousPlan(problem), options.LocalSearchPasses, options.LocalSearchMoves, cancellation);
-        }) : null;
         var (relaxation, flowSeconds) = flow.Value;
         lap = PhaseClock.Start("rounding");
         var boundSeconds = flowSeconds + lpSeconds;
@@ -95,21 +84,6 @@ internal static class WholeAreaSolver
             choice = Polish(search, choice, options, cancellation);
             (cost, overflow) = WholeAreaCost.Measure(problem, choice);
             method = "local-search";
-            if (fromPlan is not null)
-            {
-                var other = fromPlan.Value;
-                var (otherCost, otherOverflow) = WholeAreaCost.Measure(problem, other);
-                if (Lower(otherOverflow, otherCost, overflow, cost))
-                {
-                    (choice, cost, overflow) = (other, otherCost, otherOverflow);
-                }
-            }
-        }
-        else
-        {
-            // The rounding is within the gap without overflow: the search beside is not needed. Settled
-            // here, not only by the using on the way out, so that a failure of it is thrown, not swallowed.
-            fromPlan?.Settle();
         }
 
         long minimumOverflow = 0;
@@ -285,27 +259,6 @@ internal static class WholeAreaSolver
         }
 
         return new Result(choice, new PartStats(cost, bound, kind, boundMethod, relaxation.Cost, boundSeconds, minimumOverflow, method, reDecided, status));
-    }
-
-    /// <summary>Each unit at its current catchment's school, else at its nearest (candidates come nearest first).</summary>
-    private static int[] PreviousPlan(AssignmentProblem problem)
-    {
-        var start = new int[problem.Units.Count];
-        for (var u = 0; u < start.Length; u++)
-        {
-            var candidates = problem.Units[u].Candidates;
-            start[u] = candidates.Count == 0 ? -1 : 0;
-            for (var c = 0; c < candidates.Count; c++)
-            {
-                if (candidates[c].IsCurrentCatchment)
-                {
-                    start[u] = c;
-                    break;
-                }
-            }
-        }
-
-        return start;
     }
 
     /// <summary>The candidate, polished, when it has less overflow, or as much and a lower cost; else the current answer.</summary>

@@ -3,7 +3,7 @@ using Planning.Engine.Assignment;
 namespace Planning.Engine.Tests.Assignment;
 
 /// <summary>
-/// Work beside the solver (the split flow, the overflow proof, the search from the previous plan) is
+/// Work beside the solver (the split flow, the overflow proof) is
 /// settled before its caller leaves, by an exception too, and runs once.
 /// </summary>
 public class PendingTests
