@@ -14,7 +14,8 @@ namespace Planning.Engine.Inputs;
 /// <param name="Workers">
 /// Threads that solve independent parts of a term (areas that share no candidate school) side by
 /// side; within a part, from 2 on, the split flow and the seat max flow (the flow's check, the
-/// overflow proof and the regions' cut) also run beside the candidate table and the whole-area LP, and in a large part SCIP over the seat cut's regions whose areas share no candidate school
+/// overflow proof and the regions' cut) also run beside the candidate table and the whole-area LP, and
+/// in a large part SCIP over the seat cut's regions whose areas share no candidate school
 /// runs side by side, up to this many at once; so a part may keep more threads than this busy for a while. The parts are
 /// merged in a fixed order and each piece is computed as with one thread, so the result does not
 /// depend on it.
