@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Planning.Engine.Inputs;
-using Planning.Engine.Rules;
 
 namespace Planning.Engine.Assignment;
 
@@ -312,7 +311,7 @@ internal static class WholeAreaSolver
         var troubled = Enumerable.Range(0, problem.SchoolCount)
             .Where(s => totalLoad[s] > problem.TotalCapacity[s]
                 || (problem.UnderFillCost > 0 && totalLoad[s] < problem.FillTarget[s])
-                || Enumerable.Range(AssignmentProblem.Slot(s, Grades.First), Grades.Count).Any(slot => gradeLoad[slot] > problem.GradeCapacity[slot]))
+                || (AssignmentProblem.SlotsOf(s) is var (first, end) && Enumerable.Range(first, end - first).Any(slot => gradeLoad[slot] > problem.GradeCapacity[slot])))
             .ToList();
         return Neighbourhood.Around(table, problem.SchoolCount, troubled, seedUnits, limit);
     }

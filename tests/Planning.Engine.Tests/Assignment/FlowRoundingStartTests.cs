@@ -6,7 +6,7 @@ namespace Planning.Engine.Tests.Assignment;
 /// <summary>
 /// Where the whole-area LP gives no shares, the local search has one start: the flow's rounding. The
 /// previous term's plan (each area at its current catchment) is not a second start: over the 100k
-/// horizon such a search beside the flow cost 100 CPU s and led the later steps to worse ends
+/// horizon such a search beside the flow cost about 100 CPU s and led the later steps to worse ends
 /// (BENCHMARKS.md, "sixth session"), though on this instance it would have seated the pupil the
 /// search from the rounding leaves over.
 /// </summary>
@@ -55,16 +55,20 @@ public class FlowRoundingStartTests
     /// <summary>A plan without overflow (candidate indices), which the search from the rounding does not reach.</summary>
     private static readonly int[] PlanWithoutOverflow = [0, 0, 1, 0, 2, 1, 2, 1];
 
+    /// <summary>The flow rounded with room, then the local search from it (the search's work does not depend on the workers).</summary>
+    private static int[] FromRounding(AssignmentProblem problem)
+    {
+        var table = CandidateTable.Build(problem);
+        var (start, _) = Rounding.WithRoom(problem, table, Rounding.FlowShares(problem, table, FlowRelaxation.Solve(problem)));
+        return LocalSearch.Improve(problem, table, start, SearchOnly.LocalSearchPasses, SearchOnly.LocalSearchMoves, CancellationToken.None);
+    }
+
     [Fact]
     public void FlowRoundingAlone_LocalSearchStopsWithAPupilOver()
     {
         var problem = Instance();
-        var table = CandidateTable.Build(problem);
-        var (start, _) = Rounding.WithRoom(problem, table, Rounding.FlowShares(problem, table, FlowRelaxation.Solve(problem)));
 
-        var polished = LocalSearch.Improve(problem, table, start, SearchOnly.LocalSearchPasses, SearchOnly.LocalSearchMoves, CancellationToken.None);
-
-        Assert.Equal(1, WholeAreaCost.Measure(problem, polished).Overflow);
+        Assert.Equal(1, WholeAreaCost.Measure(problem, FromRounding(problem)).Overflow);
         Assert.Equal(0, WholeAreaCost.Measure(problem, PlanWithoutOverflow).Overflow);
     }
 
@@ -75,9 +79,7 @@ public class FlowRoundingStartTests
     {
         var options = SearchOnly with { Workers = workers };
         var problem = Instance();
-        var table = CandidateTable.Build(problem);
-        var (start, _) = Rounding.WithRoom(problem, table, Rounding.FlowShares(problem, table, FlowRelaxation.Solve(problem)));
-        var fromRounding = LocalSearch.Improve(problem, table, start, options.LocalSearchPasses, options.LocalSearchMoves, CancellationToken.None);
+        var fromRounding = FromRounding(problem);
 
         // Moving and changing catchment cost nothing here, so the current catchments could matter only as a start.
         var usual = AssignmentSolver.Solve(problem, allowSplitting: false, options, CancellationToken.None);
