@@ -1,5 +1,6 @@
 using System.Globalization;
 using Planning.Engine.Assessment;
+using Planning.Engine.Assignment;
 using Planning.Engine.Rules;
 
 namespace Planning.Engine.Simulation;
@@ -48,7 +49,7 @@ internal static class BaseState
                     if (teaches)
                     {
                         groups[a].Add(new PupilGroup(grade, school, n));
-                        known[school * Grades.Count + grade - 1] += n;
+                        known[AssignmentProblem.Slot(school, grade)] += n;
                     }
                     else
                     {
@@ -66,7 +67,7 @@ internal static class BaseState
 
                 if (teaches)
                 {
-                    var key = school * Grades.Count + grade - 1;
+                    var key = AssignmentProblem.Slot(school, grade);
                     if (!sharers.TryGetValue(key, out var list))
                     {
                         sharers[key] = list = [];
@@ -91,7 +92,7 @@ internal static class BaseState
             var enrolment = district.Schools[s].BaseEnrolment;
             for (var grade = Grades.First; grade <= Grades.Last; grade++)
             {
-                var residual = enrolment[grade - 1] - known[s * Grades.Count + grade - 1];
+                var residual = enrolment[grade - 1] - known[AssignmentProblem.Slot(s, grade)];
                 if (residual < 0)
                 {
                     notes.Add(string.Create(CultureInfo.InvariantCulture,
@@ -103,7 +104,7 @@ internal static class BaseState
                     continue;
                 }
 
-                if (sharers.TryGetValue(s * Grades.Count + grade - 1, out var list))
+                if (sharers.TryGetValue(AssignmentProblem.Slot(s, grade), out var list))
                 {
                     var shares = Demography.Apportion(residual, list.Select(l => l.Weight).ToList());
                     for (var i = 0; i < list.Count; i++)

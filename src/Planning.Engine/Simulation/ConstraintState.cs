@@ -142,7 +142,7 @@ internal sealed class ConstraintState
                 continue;
             }
 
-            var students = Enumerable.Range(Grades.First, Grades.Count).Sum(g => enrolment[school * Grades.Count + g - 1]);
+            var students = SchoolStudents(enrolment, school);
             if (students > _district.SizeLimit(school))
             {
                 Add(byKey, (holder.Change, school, 0), area, items.Sum(i => i.Count));
@@ -150,7 +150,7 @@ internal sealed class ConstraintState
 
             foreach (var grade in items.GroupBy(i => i.Grade))
             {
-                if (enrolment[school * Grades.Count + grade.Key - 1] > _district.GradeCapacity(school, _term, grade.Key))
+                if (enrolment[AssignmentProblem.Slot(school, grade.Key)] > _district.GradeCapacity(school, _term, grade.Key))
                 {
                     Add(byKey, (holder.Change, school, grade.Key), area, grade.Sum(i => i.Count));
                 }
@@ -162,8 +162,8 @@ internal sealed class ConstraintState
             var code = _district.Schools[school].Code;
             var part = grade == 0 ? PartOfChange(change) : Grades.PartOf(grade);
             var students = grade == 0
-                ? Enumerable.Range(Grades.First, Grades.Count).Sum(g => enrolment[school * Grades.Count + g - 1])
-                : enrolment[school * Grades.Count + grade - 1];
+                ? SchoolStudents(enrolment, school)
+                : enrolment[AssignmentProblem.Slot(school, grade)];
             var limit = grade == 0 ? _district.SizeLimit(school) : _district.GradeCapacity(school, _term, grade);
             var what = grade == 0 ? $"{code} has {students} students for its limit of {limit}" : $"grade {grade} of {code} has {students} students for {limit} seats";
             var who = areas.Count == 1
@@ -175,6 +175,13 @@ internal sealed class ConstraintState
                 grade == 0 ? null : grade, students, limit,
                 string.Create(CultureInfo.InvariantCulture, $"{what} in {_term}, {students - limit} too many: changes[{change}] {how} {who} there")));
         }
+    }
+
+    /// <summary>A school's students in all grades, from an enrolment laid out by <see cref="AssignmentProblem.Slot"/>.</summary>
+    private static int SchoolStudents(int[] enrolment, int school)
+    {
+        var (first, end) = AssignmentProblem.SlotsOf(school);
+        return enrolment[first..end].Sum();
     }
 
     private static void Add(SortedDictionary<(int, int, int), List<(int Area, int Pupils)>> byKey, (int, int, int) key, int area, int pupils)

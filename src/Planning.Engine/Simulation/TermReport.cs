@@ -1,4 +1,5 @@
 using Planning.Engine.Assessment;
+using Planning.Engine.Assignment;
 using Planning.Engine.Results;
 using Planning.Engine.Rules;
 using Planning.Engine.Spatial;
@@ -42,7 +43,7 @@ internal static class TermReport
             term, schools, assignments, placements, catchments.Build(district, assignments, graph, enclaveReasons), violations, movement, distances, solve);
     }
 
-    /// <summary>Students per school and grade, index <c>school × 9 + grade − 1</c>.</summary>
+    /// <summary>Students per school and grade, at <see cref="AssignmentProblem.Slot"/>.</summary>
     public static int[] Enrolment(District district, List<List<PupilGroup>> groups)
     {
         var enrolment = new int[district.Schools.Count * Grades.Count];
@@ -52,7 +53,7 @@ internal static class TermReport
             {
                 if (group.School >= 0)
                 {
-                    enrolment[group.School * Grades.Count + group.Grade - 1] += group.Count;
+                    enrolment[AssignmentProblem.Slot(group.School, group.Grade)] += group.Count;
                 }
             }
         }
@@ -66,7 +67,7 @@ internal static class TermReport
         var grades = new List<GradeResult>();
         for (var grade = Grades.First; grade <= Grades.Last; grade++)
         {
-            var students = enrolment[s * Grades.Count + grade - 1];
+            var students = enrolment[AssignmentProblem.Slot(s, grade)];
             var tracks = district.Tracks(s, term, Grades.PartOf(grade));
             if (students == 0 && tracks == 0)
             {

@@ -1,3 +1,4 @@
+using Planning.Engine.Assignment;
 using Planning.Engine.Inputs;
 using Planning.Engine.Results;
 using Planning.Engine.Rules;
@@ -59,7 +60,7 @@ public sealed partial class WhatIfTerm
                 continue;
             }
 
-            _enrolment[school * Grades.Count + p.Grade - 1] += p.Students;
+            _enrolment[AssignmentProblem.Slot(school, p.Grade)] += p.Students;
             if (p.AreaCode is { } code && _areaIndex.TryGetValue(code, out var area))
             {
                 _placed[area].Add((p.Grade, school, p.Students));
@@ -112,8 +113,8 @@ public sealed partial class WhatIfTerm
             var movedHere = 0;
             foreach (var (grade, school, n) in pupils)
             {
-                enrolment[school * Grades.Count + grade - 1] -= n;
-                enrolment[target * Grades.Count + grade - 1] += n;
+                enrolment[AssignmentProblem.Slot(school, grade)] -= n;
+                enrolment[AssignmentProblem.Slot(target, grade)] += n;
                 travel += n * (Distance(area, target) - Distance(area, school));
                 schoolsTouched.Add(school);
                 if (school != target)
@@ -181,7 +182,7 @@ public sealed partial class WhatIfTerm
         var grades = new List<GradeResult>();
         for (var grade = Grades.First; grade <= Grades.Last; grade++)
         {
-            var students = enrolment[s * Grades.Count + grade - 1];
+            var students = enrolment[AssignmentProblem.Slot(s, grade)];
             var tracks = school.Tracks(Grades.PartOf(grade));
             if (students != 0 || tracks != 0)
             {

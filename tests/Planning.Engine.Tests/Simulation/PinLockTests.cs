@@ -65,6 +65,34 @@ public class PinLockTests
         }
     }
 
+    /// <summary>
+    /// A junior school of 16 tracks has 800 seats a grade (class limit 50 in grades 7–9) but a size limit of
+    /// 2,000 (DOMAIN.md): two pinned areas of 400 pupils in each of grades 7, 8 and 9 fit every grade and
+    /// overfill the school by 400, counted over all its grades, grade 9 included.
+    /// </summary>
+    [Fact]
+    public void Run_PinsOverfillASchoolButNoGrade_ReportIssuePerChangeWithTheWholeSchool()
+    {
+        var junior = Grades((7, 400), (8, 400), (9, 400));
+        var input = Scenario.Apply(
+            Input(
+                [Junior("J", 0, tracks: 16), Junior("K", 3000, tracks: 16)],
+                [NewArea("j1", 500, junior), NewArea("j2", 2500, junior)],
+                OneTerm()),
+            [new PinArea("j1", SchoolPart.Junior, "J", Autumn2020), new PinArea("j2", SchoolPart.Junior, "J", Autumn2020)]);
+
+        var term = Simulator.Run(input).Terms[0];
+
+        Assert.Equal(2400, term.Placements.Where(p => p.SchoolCode == "J").Sum(p => p.Students));
+        Assert.Equal([0, 1], term.ConstraintIssues.Select(i => i.Change));
+        foreach (var issue in term.ConstraintIssues)
+        {
+            Assert.Equal(ConstraintIssueKind.Overfull, issue.Kind);
+            Assert.Equal(("J", (int?)null, 2400, 2000), (issue.SchoolCode, issue.Grade, issue.Students, issue.Limit));
+            Assert.Contains("J has 2400 students for its limit of 2000", issue.Message);
+        }
+    }
+
     [Fact]
     public void Run_PinnedSchoolCloses_ReportsNotTaughtAndPlacesTheAreaElsewhere()
     {
