@@ -80,14 +80,13 @@ public sealed record SolverOptions(
     /// proven least, SCIP's root (<see cref="MipNodes"/>) re-places each region of the seat max flow's
     /// cut with at least this many pupils over above its bound, each up to <see cref="MaxMipAreas"/>
     /// area-levels, and the local search goes on from there (<see cref="Assignment.OverflowRegions"/>).
-    /// Chosen while SCIP's cuts at a region's root were unlimited: then 2.6-13 s of SCIP a region in the
-    /// 100k benchmark, and over its horizon the regions 1 or 2 pupils above their bound took 12 s and
-    /// removed 2 pupils. With three rounds of cuts, 1 left 4 pupils fewer unproven over the horizon
-    /// for 42 s more of solve, past 5 minutes on a slower day of the benchmark machine (BENCHMARKS.md,
-    /// "2026-12-06 late"); 3 stays. 0 and 1 alike re-place every region above its bound;
-    /// <see cref="long.MaxValue"/> turns the step off.
+    /// 1 (every region above its bound): over the 100k benchmark's horizon it leaves 13 pupils unproven
+    /// instead of 15 with 3, in the same time within the machine's spread (BENCHMARKS.md, "seventh
+    /// session"; with the code of 2026-12-06, 1 had cost 42 s more than 3, and 3 was the default until
+    /// then). 0 and 1 alike re-place every region above its bound; <see cref="long.MaxValue"/> turns the
+    /// step off.
     /// </summary>
-    public long RegionPupils { get; init; } = 3;
+    public long RegionPupils { get; init; } = 1;
 
     /// <summary>
     /// In a part too large for SCIP whole where overflow is left above its proven least after every
