@@ -81,9 +81,9 @@ public sealed record SolverOptions(
     /// cut with at least this many pupils over above its bound, each up to <see cref="MaxMipAreas"/>
     /// area-levels, and the local search goes on from there (<see cref="Assignment.OverflowRegions"/>).
     /// 1 (every region above its bound): over the 100k benchmark's horizon it leaves 13 pupils unproven
-    /// instead of 15 with 3, in the same time within the machine's spread (BENCHMARKS.md, "seventh
-    /// session"; with the code of 2026-12-06, 1 had cost 42 s more than 3, and 3 was the default until
-    /// then). 0 and 1 alike re-place every region above its bound; <see cref="long.MaxValue"/> turns the
+    /// instead of 15 with 3, for about 10 s more solve on the same instances, which whole horizon runs
+    /// cannot tell from the machine's spread (BENCHMARKS.md, "seventh session"; with the code of
+    /// 2026-12-06, 1 had cost 42 s more than 3, and 3 was the default until then). 0 and 1 alike re-place every region above its bound; <see cref="long.MaxValue"/> turns the
     /// step off.
     /// </summary>
     public long RegionPupils { get; init; } = 1;
