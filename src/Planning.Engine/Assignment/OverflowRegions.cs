@@ -21,7 +21,7 @@ internal static class OverflowRegions
     /// raised it by 0.01 % in 5.5 s): at 3 rounds that term's regions took 17 s of SCIP instead of
     /// 26 s and removed the same pupils; at 0 or 1 round, 8 fewer (BENCHMARKS.md).
     /// </summary>
-    private const int RootCutRounds = 3;
+    internal const int RootCutRounds = 3;
 
     /// <summary>A region above its bound: its trapped units, and its pupils over its priced seats above the bound.</summary>
     public sealed record Region(List<int> Trapped, long Above);

@@ -29,7 +29,8 @@ namespace Planning.Engine.Assignment;
 /// above their bound (<see cref="OverflowRegions"/>), polished by the local search;</item>
 /// <item>and where overflow is still left above its proven least in a part too large for SCIP whole,
 /// ejection chains of up to four moves from the schools over a slot or total the seat max flow's cut
-/// does not price (<see cref="OverflowChains"/>);</item>
+/// does not price (<see cref="OverflowChains"/>), then SCIP around each school still over what the cut
+/// does not price (<see cref="SolverOptions.SchoolMipAreas"/>);</item>
 /// <item>and where overflow is still left above its proven least in a part the whole-area LP fits, that
 /// LP over the pupils over alone may prove more (<see cref="WholeAreaLp.LeastOverflow"/>).</item>
 /// </list>
@@ -46,7 +47,8 @@ internal static class WholeAreaSolver
         // they run beside them.
         var regionStep = options.MipNodes > 0 && problem.Units.Count > options.MaxMipAreas && options.RegionPupils < long.MaxValue;
         var chainStep = problem.Units.Count > options.MaxMipAreas && options.ChainWork > 0;
-        using var seats = new Pending<FlowRelaxation.SeatFlow>(options.Workers >= 2, () => FlowRelaxation.Seats(problem, withCut: regionStep || chainStep));
+        var schoolStep = options.MipNodes > 0 && problem.Units.Count > options.MaxMipAreas && options.SchoolMipAreas > 0;
+        using var seats = new Pending<FlowRelaxation.SeatFlow>(options.Workers >= 2, () => FlowRelaxation.Seats(problem, withCut: regionStep || chainStep || schoolStep));
         using var flow = new Pending<(FlowRelaxation.Result Relaxation, double Seconds)>(options.Workers >= 2, () =>
         {
             var clock = Stopwatch.StartNew();
@@ -241,6 +243,29 @@ internal static class WholeAreaSolver
                 && Lower(chainedOverflow, chainedCost, overflow, cost))
             {
                 (choice, cost, overflow) = (chained, chainedCost, chainedOverflow);
+            }
+        }
+
+        // What the chains leave over slots and totals the cut does not price: SCIP's root over the units
+        // around each such school, one school at a time (over the 100k horizon it seated two pupils the
+        // chains had not, BENCHMARKS.md). Not polished after, as the chains.
+        if (overflow > minimumOverflow && schoolStep && !cancellation.IsCancellationRequested)
+        {
+            foreach (var school in OverflowChains.Starts(problem, table, seats.Value, choice))
+            {
+                if (overflow <= minimumOverflow)
+                {
+                    break;
+                }
+
+                var free = Neighbourhood.AtSchools(table, problem.SchoolCount, choice, [school], options.SchoolMipAreas, out _);
+                var outcome = MipSearch.Solve(problem, table, choice, CpSatSearch.Goal.Overflow, options.MipNodes, 0, cancellation, free, OverflowRegions.RootCutRounds);
+                if (outcome.Choice is { } found && WholeAreaCost.Measure(problem, found) is var (foundCost, foundOverflow) && Lower(foundOverflow, foundCost, overflow, cost))
+                {
+                    (choice, cost, overflow) = (found, foundCost, foundOverflow);
+                }
+
+                (method, reDecided) = ("mip", Math.Max(reDecided, free.Count));
             }
         }
 

@@ -118,9 +118,9 @@ internal static class InputValidator
         if (solver.CostRounds < 0 || solver.CostRoundAreas < 0 || solver.MaxCostRoundAreas < 0 || solver.MipNodes < 0 || solver.MaxMipAreas < 0
             || !(solver.CostRoundSeconds > 0) || !double.IsFinite(solver.CostRoundSeconds)
             || !(solver.OverflowSeconds > 0) || !double.IsFinite(solver.OverflowSeconds)
-            || solver.RegionPupils < 0 || solver.ChainWork < 0)
+            || solver.RegionPupils < 0 || solver.ChainWork < 0 || solver.SchoolMipAreas < 0)
         {
-            problems.Add(new("parameters.solver", "cost rounds, their areas and their largest part ≥ 0, MIP nodes and the MIP's largest part ≥ 0, finite work limits > 0 for a round and for the overflow, region pupils ≥ 0 and chain work ≥ 0 are needed"));
+            problems.Add(new("parameters.solver", "cost rounds, their areas and their largest part ≥ 0, MIP nodes and the MIP's largest part ≥ 0, finite work limits > 0 for a round and for the overflow, region pupils ≥ 0, chain work ≥ 0 and a school's MIP areas ≥ 0 are needed"));
         }
 
         return problems;

@@ -66,7 +66,7 @@ public class SimulatorTests
             error.Problems.Select(p => p.Field).Order());
     }
 
-    public static TheoryData<string> BadSolverOptions() => ["rounds -1", "round areas -1", "largest part -1", "round s 0", "round s NaN", "round s ∞", "overflow s 0", "overflow s NaN", "MIP nodes -1", "MIP part -1", "time 0", "time NaN", "time ∞", "gap -0.1", "gap NaN", "gap ∞", "region pupils -1", "region pupils min", "chain work -1", "workers 0"];
+    public static TheoryData<string> BadSolverOptions() => ["rounds -1", "round areas -1", "largest part -1", "round s 0", "round s NaN", "round s ∞", "overflow s 0", "overflow s NaN", "MIP nodes -1", "MIP part -1", "time 0", "time NaN", "time ∞", "gap -0.1", "gap NaN", "gap ∞", "region pupils -1", "region pupils min", "chain work -1", "school MIP areas -1", "workers 0"];
 
     [Theory]
     [MemberData(nameof(BadSolverOptions))]
@@ -93,6 +93,7 @@ public class SimulatorTests
             "region pupils -1" => d with { RegionPupils = -1 },
             "region pupils min" => d with { RegionPupils = long.MinValue },
             "chain work -1" => d with { ChainWork = -1 },
+            "school MIP areas -1" => d with { SchoolMipAreas = -1 },
             "workers 0" => d with { Workers = 0 },
             _ => d with { OverflowSeconds = double.NaN },
         };
