@@ -251,14 +251,22 @@ internal static class WholeAreaSolver
         // chains had not, BENCHMARKS.md). Not polished after, as the chains.
         if (overflow > minimumOverflow && schoolStep && !cancellation.IsCancellationRequested)
         {
+            var limit = Math.Min(options.SchoolMipAreas, options.MaxMipAreas);
             foreach (var school in OverflowChains.Starts(problem, table, seats.Value, choice))
             {
-                if (overflow <= minimumOverflow)
+                if (overflow <= minimumOverflow || cancellation.IsCancellationRequested)
                 {
                     break;
                 }
 
-                var free = Neighbourhood.AtSchools(table, problem.SchoolCount, choice, [school], options.SchoolMipAreas, out _);
+                // Skipped: a school an earlier one's answer cleared, and one whose own units would fill
+                // most of the model (SCIP would have nowhere to move them), as around the schools above.
+                var free = Neighbourhood.AtSchools(table, problem.SchoolCount, choice, [school], limit, out var atSchool);
+                if (atSchool > limit / 2 || !OverflowChains.Starts(problem, table, seats.Value, choice).Contains(school))
+                {
+                    continue;
+                }
+
                 var outcome = MipSearch.Solve(problem, table, choice, CpSatSearch.Goal.Overflow, options.MipNodes, 0, cancellation, free, OverflowRegions.RootCutRounds);
                 if (outcome.Choice is { } found && WholeAreaCost.Measure(problem, found) is var (foundCost, foundOverflow) && Lower(foundOverflow, foundCost, overflow, cost))
                 {
