@@ -45,9 +45,10 @@ internal static class WholeAreaSolver
         // The seat max flow (the flow's check of its try, the overflow proof and, where the region step
         // may run, its cut) and the split flow need neither the table nor the LP: with a second worker
         // they run beside them.
-        var regionStep = options.MipNodes > 0 && problem.Units.Count > options.MaxMipAreas && options.RegionPupils < long.MaxValue;
-        var chainStep = problem.Units.Count > options.MaxMipAreas && options.ChainWork > 0;
-        var schoolStep = options.MipNodes > 0 && problem.Units.Count > options.MaxMipAreas && options.SchoolMipAreas > 0;
+        var beyondMip = problem.Units.Count > options.MaxMipAreas;
+        var regionStep = beyondMip && options.MipNodes > 0 && options.RegionPupils < long.MaxValue;
+        var chainStep = beyondMip && options.ChainWork > 0;
+        var schoolStep = beyondMip && options.MipNodes > 0 && options.SchoolMipAreas > 0;
         using var seats = new Pending<FlowRelaxation.SeatFlow>(options.Workers >= 2, () => FlowRelaxation.Seats(problem, withCut: regionStep || chainStep || schoolStep));
         using var flow = new Pending<(FlowRelaxation.Result Relaxation, double Seconds)>(options.Workers >= 2, () =>
         {
@@ -252,7 +253,8 @@ internal static class WholeAreaSolver
         if (overflow > minimumOverflow && schoolStep && !cancellation.IsCancellationRequested)
         {
             var limit = Math.Min(options.SchoolMipAreas, options.MaxMipAreas);
-            foreach (var school in OverflowChains.Starts(problem, table, seats.Value, choice))
+            var starts = OverflowChains.Starts(problem, table, seats.Value, choice);
+            foreach (var school in starts)
             {
                 if (overflow <= minimumOverflow || cancellation.IsCancellationRequested)
                 {
@@ -262,7 +264,7 @@ internal static class WholeAreaSolver
                 // Skipped: a school an earlier one's answer cleared, and one whose own units would fill
                 // most of the model (SCIP would have nowhere to move them), as around the schools above.
                 var free = Neighbourhood.AtSchools(table, problem.SchoolCount, choice, [school], limit, out var atSchool);
-                if (atSchool > limit / 2 || !OverflowChains.Starts(problem, table, seats.Value, choice).Contains(school))
+                if (atSchool > limit / 2 || !starts.Contains(school))
                 {
                     continue;
                 }
@@ -271,6 +273,7 @@ internal static class WholeAreaSolver
                 if (outcome.Choice is { } found && WholeAreaCost.Measure(problem, found) is var (foundCost, foundOverflow) && Lower(foundOverflow, foundCost, overflow, cost))
                 {
                     (choice, cost, overflow) = (found, foundCost, foundOverflow);
+                    starts = OverflowChains.Starts(problem, table, seats.Value, choice);
                 }
 
                 (method, reDecided) = ("mip", Math.Max(reDecided, free.Count));

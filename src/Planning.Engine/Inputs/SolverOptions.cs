@@ -81,17 +81,18 @@ public sealed record SolverOptions(
     /// cut with at least this many pupils over above its bound, each up to <see cref="MaxMipAreas"/>
     /// area-levels, and the local search goes on from there (<see cref="Assignment.OverflowRegions"/>).
     /// 1 (every region above its bound): over the 100k benchmark's horizon it left 13 pupils unproven
-    /// instead of 15 with 3 (before <see cref="SchoolMipAreas"/>), for about 10 s more solve on the same instances, which whole horizon runs
-    /// cannot tell from the machine's spread (BENCHMARKS.md, "seventh session"; with the code of
-    /// 2026-12-06, 1 had cost 42 s more than 3, and 3 was the default until then). 0 and 1 alike re-place every region above its bound; <see cref="long.MaxValue"/> turns the
-    /// step off.
+    /// instead of 15 with 3 (before <see cref="SchoolMipAreas"/>), for about 10 s more solve on the
+    /// same instances, which whole horizon runs cannot tell from the machine's spread (BENCHMARKS.md,
+    /// "seventh session"; with the code of 2026-12-06, 1 had cost 42 s more than 3, and 3 was the
+    /// default until then). 0 and 1 alike re-place every region above its bound;
+    /// <see cref="long.MaxValue"/> turns the step off.
     /// </summary>
     public long RegionPupils { get; init; } = 1;
 
     /// <summary>
     /// In a part too large for SCIP whole where overflow is left above its proven least after the region
-    /// repair (<see cref="RegionPupils"/>), the move evaluations each school the proof leaves open gets for ejection chains of up
-    /// to four moves, every area and candidate within the step's prunes (<see cref="Assignment.OverflowChains"/>);
+    /// repair (<see cref="RegionPupils"/>), the move evaluations each school the proof leaves open gets
+    /// for ejection chains of up to four moves, every area and candidate within the step's prunes (<see cref="Assignment.OverflowChains"/>);
     /// 0 turns the step off. Over the 100k horizon every start that cleared its school needed at most
     /// 8.1 million, twice the work found the same, and a start that finds nothing spends it all
     /// (BENCHMARKS.md).
@@ -105,8 +106,7 @@ public sealed record SolverOptions(
     /// <see cref="MaxMipAreas"/>): those now at the school, then on through their candidates to the units
     /// now at those schools, every other unit staying where it is; kept when the overflow falls. A school
     /// an earlier one's answer cleared, or whose own units fill more than half the model, is skipped.
-    /// 0 turns the step off. Over the 100k
-    /// horizon 2,000 seated 2022-autumn's two pupils at one school in 0.8 s, which the chains had not;
+    /// 0 turns the step off. Over the 100k horizon 2,000 seated 2022-autumn's two pupils at one school in 0.8 s, which the chains had not;
     /// the other school it ran for (4.5 s) kept its pupil (BENCHMARKS.md, "seventh session").
     /// </summary>
     public int SchoolMipAreas { get; init; } = 2_000;
